@@ -1,0 +1,194 @@
+//! The typed model of a `#[derive(ApiError)]` input.
+
+use crate::attr::{self, ContainerAttrs, Errors, FieldRef, Place, VariantAttrs};
+use crate::template::{self, Piece};
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Attribute, Data, DeriveInput, Field, Fields, Generics, Ident, Path};
+
+/// The whole input: an enum with one arm per variant, or a struct with one arm.
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    pub krate: Path,
+    /// `#[api_error(catalogue)]`: this enum *is* the canonical catalogue.
+    pub catalogue: Option<Path>,
+    pub is_enum: bool,
+    pub arms: Vec<Arm<'a>>,
+}
+
+/// One way the type can be built: an enum variant, or the struct itself.
+pub struct Arm<'a> {
+    /// The variant's name; `None` for a struct.
+    pub variant: Option<&'a Ident>,
+    /// Where to point when the arm as a whole is wrong.
+    pub span: Span,
+    /// `#[cfg(...)]` attributes, copied onto everything generated for the arm.
+    pub cfgs: Vec<&'a Attribute>,
+    pub fields: &'a Fields,
+    pub attrs: VariantAttrs,
+    pub doc: Option<String>,
+    /// The parsed `message`, when it parsed.
+    pub template: Option<Vec<Piece>>,
+}
+
+impl<'a> Input<'a> {
+    /// Builds the model, collecting every attribute error.
+    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
+        let (container, arms, is_enum) = match &input.data {
+            Data::Enum(data) => {
+                let (container, stray) = attr::parse(&input.attrs, Place::Enum, errors);
+                debug_assert!(stray.code.is_none());
+                let arms = data
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let (_, attrs) = attr::parse(&variant.attrs, Place::Variant, errors);
+                        Arm::new(
+                            Some(&variant.ident),
+                            variant.ident.span(),
+                            &variant.attrs,
+                            &variant.fields,
+                            attrs,
+                            errors,
+                        )
+                    })
+                    .collect();
+                (container, arms, true)
+            }
+            Data::Struct(data) => {
+                let (container, attrs) = attr::parse(&input.attrs, Place::Struct, errors);
+                let arm = Arm::new(
+                    None,
+                    input.ident.span(),
+                    &[],
+                    &data.fields,
+                    attrs,
+                    errors,
+                );
+                (container, vec![arm], false)
+            }
+            Data::Union(data) => {
+                errors.push(syn::Error::new_spanned(
+                    data.union_token,
+                    "`ApiError` cannot be derived for a union: use an enum with one variant per error",
+                ));
+                return None;
+            }
+        };
+        let ContainerAttrs { krate, catalogue } = container;
+        Some(Input {
+            ident: &input.ident,
+            generics: &input.generics,
+            krate: krate
+                .map(|keyed| keyed.value)
+                .unwrap_or_else(|| syn::parse_quote!(::error_codes)),
+            catalogue,
+            is_enum,
+            arms,
+        })
+    }
+}
+
+impl<'a> Arm<'a> {
+    fn new(
+        variant: Option<&'a Ident>,
+        span: Span,
+        attrs: &'a [Attribute],
+        fields: &'a Fields,
+        parsed: VariantAttrs,
+        errors: &mut Errors,
+    ) -> Self {
+        let template = parsed.message.as_ref().and_then(|message| {
+            template::parse(&message.value.value())
+                .map_err(|reason| errors.push(syn::Error::new_spanned(&message.value, reason)))
+                .ok()
+        });
+        Arm {
+            variant,
+            span,
+            cfgs: attrs.iter().filter(|a| a.path().is_ident("cfg")).collect(),
+            fields,
+            doc: attr::doc_text(attrs),
+            attrs: parsed,
+            template,
+        }
+    }
+
+    /// The field a reference names, with its position.
+    pub fn field(&self, field: &FieldRef) -> Option<(usize, &'a Field)> {
+        match (field, self.fields) {
+            (FieldRef::Named(name), Fields::Named(named)) => named
+                .named
+                .iter()
+                .enumerate()
+                .find(|(_, f)| f.ident.as_ref().is_some_and(|ident| ident == name)),
+            (FieldRef::Index(_, index), Fields::Unnamed(unnamed)) => {
+                unnamed.unnamed.iter().nth(*index).map(|f| (*index, f))
+            }
+            _ => None,
+        }
+    }
+
+    /// The field a template placeholder names.
+    pub fn placeholder_field(&self, placeholder: &template::Placeholder) -> Option<(usize, &'a Field)> {
+        match (placeholder, self.fields) {
+            (template::Placeholder::Named(name), Fields::Named(named)) => {
+                named.named.iter().enumerate().find(|(_, f)| {
+                    f.ident.as_ref().is_some_and(|ident| {
+                        let text = ident.to_string();
+                        text.strip_prefix("r#").unwrap_or(&text) == name
+                    })
+                })
+            }
+            (template::Placeholder::Index(index), Fields::Unnamed(unnamed)) => {
+                unnamed.unnamed.iter().nth(*index).map(|f| (*index, f))
+            }
+            _ => None,
+        }
+    }
+
+    /// A name for the arm in messages: `variant `X`` or `struct`.
+    pub fn describe(&self) -> String {
+        match self.variant {
+            Some(ident) => format!("variant `{ident}`"),
+            None => "this struct".to_owned(),
+        }
+    }
+
+    pub fn is_transparent(&self) -> bool {
+        self.attrs.transparent.is_some()
+    }
+
+    /// The span of the whole `#[api_error]` attribute, or the arm's name.
+    pub fn attr_span(&self) -> Span {
+        self.attrs.seen.first().copied().unwrap_or(self.span)
+    }
+
+    /// Names of the fields, for "fields are: ..." hints.
+    pub fn field_names(&self) -> String {
+        let names: Vec<String> = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| match &f.ident {
+                Some(ident) => format!("`{ident}`"),
+                None => format!("`{i}`"),
+            })
+            .collect();
+        if names.is_empty() {
+            "it has no fields".to_owned()
+        } else {
+            format!("its fields are {}", names.join(", "))
+        }
+    }
+
+    /// The field spans for a `transparent` error.
+    pub fn fields_span(&self) -> Span {
+        if self.fields.is_empty() {
+            self.span
+        } else {
+            self.fields.span()
+        }
+    }
+}
