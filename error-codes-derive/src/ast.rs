@@ -13,7 +13,6 @@ pub struct Input<'a> {
     pub krate: Path,
     /// `#[api_error(catalogue)]`: this enum *is* the canonical catalogue.
     pub catalogue: Option<Path>,
-    pub is_enum: bool,
     pub arms: Vec<Arm<'a>>,
 }
 
@@ -35,7 +34,7 @@ pub struct Arm<'a> {
 impl<'a> Input<'a> {
     /// Builds the model, collecting every attribute error.
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
-        let (container, arms, is_enum) = match &input.data {
+        let (container, arms) = match &input.data {
             Data::Enum(data) => {
                 let (container, stray) = attr::parse(&input.attrs, Place::Enum, errors);
                 debug_assert!(stray.code.is_none());
@@ -54,7 +53,7 @@ impl<'a> Input<'a> {
                         )
                     })
                     .collect();
-                (container, arms, true)
+                (container, arms)
             }
             Data::Struct(data) => {
                 let (container, attrs) = attr::parse(&input.attrs, Place::Struct, errors);
@@ -66,7 +65,7 @@ impl<'a> Input<'a> {
                     attrs,
                     errors,
                 );
-                (container, vec![arm], false)
+                (container, vec![arm])
             }
             Data::Union(data) => {
                 errors.push(syn::Error::new_spanned(
@@ -84,7 +83,6 @@ impl<'a> Input<'a> {
                 .map(|keyed| keyed.value)
                 .unwrap_or_else(|| syn::parse_quote!(::error_codes)),
             catalogue,
-            is_enum,
             arms,
         })
     }

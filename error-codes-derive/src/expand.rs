@@ -1,0 +1,517 @@
+//! Code generation. Everything is fully qualified through the runtime
+//! crate's path, so user scopes cannot shadow it.
+
+use crate::ast::{Arm, Input};
+use crate::attr::{Errors, ParamSource};
+use crate::template::{self, Piece};
+use crate::valid;
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use std::collections::{BTreeMap, BTreeSet};
+use syn::{DeriveInput, Field, LitByteStr, LitStr, Member, Path, Type, WherePredicate};
+
+/// The whole derive: parse, validate, generate. Every error in the input is
+/// reported at once.
+pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let mut errors = Errors::default();
+    let model = Input::from_syn(&input, &mut errors);
+    if let Some(model) = &model {
+        valid::validate(model, &mut errors);
+    }
+    errors.into_result()?;
+    match model {
+        Some(model) => Ok(generate(&model)),
+        // `from_syn` only gives up after reporting an error.
+        None => Err(syn::Error::new_spanned(&input.ident, "cannot derive `ApiError` here")),
+    }
+}
+
+/// Everything generated for one arm.
+struct ArmCode {
+    /// `#[cfg]`s to copy.
+    cfgs: TokenStream,
+    pattern: TokenStream,
+    info: TokenStream,
+    message: Option<TokenStream>,
+    param: Option<TokenStream>,
+    retry_after: Option<TokenStream>,
+}
+
+fn generate(input: &Input) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let type_params: BTreeSet<String> = input
+        .generics
+        .type_params()
+        .map(|param| param.ident.to_string())
+        .collect();
+    let mut bounds = Bounds::new(&type_params);
+    let mut items = TokenStream::new();
+    let mut own_infos = TokenStream::new();
+    let mut wrapped_lists = TokenStream::new();
+    let mut arms = Vec::new();
+    let mut first_transparent: Option<&Path> = None;
+
+    for (index, arm) in input.arms.iter().enumerate() {
+        let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
+        if let Some(transparent) = &arm.attrs.transparent {
+            first_transparent.get_or_insert(transparent);
+            let Some(field) = arm.fields.iter().next() else {
+                continue;
+            };
+            let ty = &field.ty;
+            bounds.add(ty, quote!(#krate::ApiError));
+            wrapped_lists.extend(quote! { #cfgs &<#ty as #krate::ApiError>::CODES, });
+            let inner = format_ident!("__api_error_inner");
+            let pattern = pattern(arm, &[(member(field, 0), inner.clone())]);
+            arms.push(ArmCode {
+                cfgs,
+                pattern,
+                info: quote!(<#ty as #krate::ApiError>::info(#inner)),
+                message: Some(quote!(<#ty as #krate::ApiError>::message(#inner))),
+                param: Some(quote!(<#ty as #krate::ApiError>::param(#inner))),
+                retry_after: Some(quote!(<#ty as #krate::ApiError>::retry_after(#inner))),
+            });
+            continue;
+        }
+        let spec = format_ident!("__API_ERROR_SPEC_{}", index);
+        let info = format_ident!("__API_ERROR_INFO_{}", index);
+        items.extend(spec_items(input, arm, &cfgs, &spec, &info));
+        own_infos.extend(quote! { #cfgs #info, });
+        arms.push(arm_code(input, arm, cfgs, &info, &mut bounds));
+    }
+
+    let mut generics = input.generics.clone();
+    if !bounds.predicates.is_empty() {
+        generics
+            .make_where_clause()
+            .predicates
+            .extend(bounds.predicates);
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let match_all = |body: &dyn Fn(&ArmCode) -> Option<TokenStream>| -> Option<TokenStream> {
+        if arms.iter().all(|arm| body(arm).is_none()) && !arms.is_empty() {
+            return None;
+        }
+        if arms.is_empty() {
+            return Some(quote!(match *self {}));
+        }
+        let arms = arms.iter().map(|arm| {
+            let cfgs = &arm.cfgs;
+            let pattern = &arm.pattern;
+            let value = body(arm);
+            quote! { #cfgs #pattern => #value, }
+        });
+        Some(quote!(match self { #(#arms)* }))
+    };
+    let info_body = match_all(&|arm| Some(arm.info.clone()));
+    let message = match_all(&|arm| arm.message.clone()).map(|body| {
+        quote! {
+            fn message(&self) -> ::std::borrow::Cow<'_, str> { #body }
+        }
+    });
+    let param = match_all(&|arm| arm.param.clone()).map(|body| {
+        quote! {
+            fn param(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { #body }
+        }
+    });
+    let retry_after = match_all(&|arm| arm.retry_after.clone()).map(|body| {
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #body }
+        }
+    });
+    // Fill the arms that had nothing to say with the trait's defaults.
+    let message = message.map(|_| {
+        let body = match_all(&|arm| {
+            Some(arm.message.clone().unwrap_or_else(|| {
+                let info = &arm.info;
+                quote!(::std::borrow::Cow::Borrowed(#krate::CodeInfo::description(#info)))
+            }))
+        });
+        quote! { fn message(&self) -> ::std::borrow::Cow<'_, str> { #body } }
+    });
+    let param = param.map(|_| {
+        let body = match_all(&|arm| Some(arm.param.clone().unwrap_or_else(|| quote!(::core::option::Option::None))));
+        quote! {
+            fn param(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { #body }
+        }
+    });
+    let retry_after = retry_after.map(|_| {
+        let body = match_all(&|arm| {
+            Some(arm.retry_after.clone().unwrap_or_else(|| quote!(::core::option::Option::None)))
+        });
+        quote! {
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #body }
+        }
+    });
+
+    // One code, one status across wrapped types: checked on the final list.
+    // A generic type's list is only known per instantiation, so there the
+    // check runs when `info` is instantiated.
+    let (consistency, consistency_in_info) = match first_transparent {
+        None => (TokenStream::new(), TokenStream::new()),
+        Some(transparent) => {
+            let span = transparent.get_ident().map_or_else(Span::call_site, Ident::span);
+            let check = quote_spanned! {span=>
+                match #krate::__private::check_consistent(&<Self as #krate::ApiError>::CODES) {
+                    ::core::result::Result::Ok(()) => {}
+                    ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+                }
+            };
+            if input.generics.params.is_empty() {
+                let check = quote_spanned! {span=>
+                    const _: () = match #krate::__private::check_consistent(&<#ident as #krate::ApiError>::CODES) {
+                        ::core::result::Result::Ok(()) => {}
+                        ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+                    };
+                };
+                (check, TokenStream::new())
+            } else {
+                (TokenStream::new(), quote!(const { #check };))
+            }
+        }
+    };
+
+    let info_body = info_body.unwrap_or_else(|| quote!(match *self {}));
+    let catalogue = input
+        .catalogue
+        .as_ref()
+        .map(|_| catalogue_impl(input))
+        .unwrap_or_default();
+
+    quote! {
+        #[allow(non_upper_case_globals, deprecated, clippy::all)]
+        const _: () = {
+            #items
+            #[automatically_derived]
+            #[allow(deprecated, unused_variables, unreachable_code, clippy::all)]
+            impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+                const CODES: #krate::CodeList = #krate::CodeList::new(
+                    &[#own_infos],
+                    &[#wrapped_lists],
+                );
+                #[inline]
+                fn info(&self) -> &'static #krate::CodeInfo {
+                    #consistency_in_info
+                    #info_body
+                }
+                #message
+                #param
+                #retry_after
+            }
+            #consistency
+            #catalogue
+        };
+    }
+}
+
+/// The `Spec` and `CodeInfo` constants of one arm, and its `const` checks
+/// against the catalogue.
+fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, spec: &Ident, info: &Ident) -> TokenStream {
+    let krate = &input.krate;
+    let attrs = &arm.attrs;
+    let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
+        return TokenStream::new();
+    };
+    let some = |value: Option<TokenStream>| match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
+    let status = some(attrs.status.as_ref().map(|keyed| {
+        let status = keyed.value.0;
+        quote!(#status)
+    }));
+    let message_text = match (&arm.template, &arm.doc) {
+        (Some(pieces), doc) => template::plain_text(pieces).or_else(|| doc.clone()).or_else(|| {
+            attrs.message.as_ref().map(|keyed| keyed.value.value())
+        }),
+        (None, doc) => doc.clone(),
+    };
+    let message = some(message_text.map(|text| quote!(#text)));
+    let retryable = some(attrs.retryable.as_ref().map(|keyed| {
+        let value = keyed.value;
+        quote!(#value)
+    }));
+    let openai_type = some(attrs.openai_type.as_ref().map(|keyed| keyed.value.to_token_stream()));
+    let anthropic_type = some(attrs.anthropic_type.as_ref().map(|keyed| keyed.value.to_token_stream()));
+    let catalogue = if input.catalogue.is_some() {
+        quote!(::core::option::Option::None)
+    } else {
+        quote!(::core::option::Option::Some(#krate::__private::CATALOGUE))
+    };
+    let mut items = quote! {
+        #cfgs
+        const #spec: #krate::__private::Spec = #krate::__private::Spec {
+            code: #code,
+            status: #status,
+            message: #message,
+            retryable: #retryable,
+            openai_type: #openai_type,
+            anthropic_type: #anthropic_type,
+        };
+        #cfgs
+        const #info: #krate::CodeInfo = #krate::__private::resolve(&#spec, #catalogue);
+    };
+    if input.catalogue.is_none() {
+        let span = code.span();
+        items.extend(quote_spanned! {span=>
+            #cfgs
+            const _: () = match #krate::__private::check_private(&#spec) {
+                ::core::result::Result::Ok(()) => {}
+                ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+            };
+        });
+        if let Some(status) = &attrs.status {
+            let span = status.value.1.span();
+            items.extend(quote_spanned! {span=>
+                #cfgs
+                const _: () = match #krate::__private::check_status(&#spec) {
+                    ::core::result::Result::Ok(()) => {}
+                    ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+                };
+            });
+        }
+    }
+    items
+}
+
+/// The match arm pieces of a variant with its own code.
+fn arm_code(input: &Input, arm: &Arm, cfgs: TokenStream, info: &Ident, bounds: &mut Bounds) -> ArmCode {
+    let krate = &input.krate;
+    // Bind only the fields something reads.
+    let mut bindings: BTreeMap<usize, (Member, Ident)> = BTreeMap::new();
+    let mut bind = |index: usize, field: &Field| -> Ident {
+        bindings
+            .entry(index)
+            .or_insert_with(|| (member(field, index), format_ident!("__api_error_{}", index)))
+            .1
+            .clone()
+    };
+
+    let message = match &arm.template {
+        Some(pieces) if template::plain_text(pieces).is_none() => {
+            let mut format = String::new();
+            let mut args = TokenStream::new();
+            let mut named = BTreeSet::new();
+            for piece in pieces {
+                match piece {
+                    Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                    Piece::Field { field, spec } => {
+                        let Some((index, found)) = arm.placeholder_field(field) else {
+                            continue;
+                        };
+                        let binding = bind(index, found);
+                        format.push('{');
+                        format.push_str(&binding.to_string());
+                        if !spec.is_empty() {
+                            format.push(':');
+                            format.push_str(spec);
+                        }
+                        format.push('}');
+                        if named.insert(index) {
+                            args.extend(quote!(, #binding = #binding));
+                        }
+                        let bound = if spec.ends_with('?') {
+                            quote!(::core::fmt::Debug)
+                        } else {
+                            quote!(::core::fmt::Display)
+                        };
+                        bounds.add(&found.ty, bound);
+                    }
+                }
+            }
+            let format = LitStr::new(&format, arm.attrs.message.as_ref().map_or(arm.span, |m| m.value.span()));
+            Some(quote!(::std::borrow::Cow::Owned(#krate::__private::format!(#format #args))))
+        }
+        Some(pieces) => template::plain_text(pieces).map(|text| quote!(::std::borrow::Cow::Borrowed(#text))),
+        None => arm
+            .doc
+            .as_ref()
+            .filter(|_| input.catalogue.is_none())
+            .map(|doc| quote!(::std::borrow::Cow::Borrowed(#doc))),
+    };
+
+    let param = arm.attrs.param.as_ref().map(|param| match &param.value {
+        ParamSource::Fixed(name) => {
+            quote!(::core::option::Option::Some(::std::borrow::Cow::Borrowed(#name)))
+        }
+        ParamSource::Field(field) => match arm.field(field) {
+            Some((index, found)) => {
+                let binding = bind(index, found);
+                bounds.add(&found.ty, quote!(#krate::__private::ParamValue));
+                quote!(#krate::__private::ParamValue::param_value(#binding))
+            }
+            None => quote!(::core::option::Option::None),
+        },
+    });
+
+    let retry_after = arm.attrs.retry_after.as_ref().map(|keyed| match arm.field(&keyed.value) {
+        Some((index, found)) => {
+            let binding = bind(index, found);
+            bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
+            quote!(#krate::__private::RetryAfterValue::retry_after_value(#binding))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+
+    let bound: Vec<(Member, Ident)> = bindings.into_values().collect();
+    ArmCode {
+        pattern: pattern(arm, &bound),
+        cfgs,
+        info: quote!(&#info),
+        message,
+        param,
+        retry_after,
+    }
+}
+
+/// `Self::Variant { 0: __api_error_0, name: __api_error_1, .. }` (or
+/// `Self { .. }` for a struct).
+fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
+    let path = match arm.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    let fields = bindings.iter().map(|(member, binding)| quote!(#member: #binding,));
+    quote!(#path { #(#fields)* .. })
+}
+
+fn member(field: &Field, index: usize) -> Member {
+    match &field.ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(syn::Index::from(index)),
+    }
+}
+
+/// Where-clause predicates for field types that mention a type parameter.
+struct Bounds<'a> {
+    type_params: &'a BTreeSet<String>,
+    seen: BTreeSet<String>,
+    predicates: Vec<WherePredicate>,
+}
+
+impl<'a> Bounds<'a> {
+    fn new(type_params: &'a BTreeSet<String>) -> Self {
+        Bounds {
+            type_params,
+            seen: BTreeSet::new(),
+            predicates: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, ty: &Type, bound: TokenStream) {
+        if !mentions(ty.to_token_stream(), self.type_params) {
+            return;
+        }
+        let predicate = quote!(#ty: #bound);
+        if self.seen.insert(predicate.to_string()) {
+            if let Ok(predicate) = syn::parse2(predicate) {
+                self.predicates.push(predicate);
+            }
+        }
+    }
+}
+
+fn mentions(tokens: TokenStream, names: &BTreeSet<String>) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => names.contains(&ident.to_string()),
+        TokenTree::Group(group) => mentions(group.stream(), names),
+        _ => false,
+    })
+}
+
+/// `Catalogue` for the canonical enum: every variant in order, and a fast
+/// `from_code`.
+fn catalogue_impl(input: &Input) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let mut all = TokenStream::new();
+    let mut entries = Vec::new();
+    for arm in &input.arms {
+        let (Some(variant), Some(code)) = (arm.variant, &arm.attrs.code) else {
+            continue;
+        };
+        let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
+        all.extend(quote!(#cfgs Self::#variant,));
+        entries.push(Entry {
+            code: code.value.value().into_bytes(),
+            variant,
+            cfgs,
+        });
+    }
+    let mut by_len: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
+    for entry in &entries {
+        by_len.entry(entry.code.len()).or_default().push(entry);
+    }
+    let len_arms = by_len.iter().map(|(len, group)| {
+        let body = decide(group);
+        quote!(#len => #body,)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #krate::__private::Catalogue for #ident {
+            const ALL: &'static [Self] = &[#all];
+            #[inline]
+            fn from_code(code: &str) -> ::core::option::Option<Self> {
+                let bytes = code.as_bytes();
+                match bytes.len() {
+                    #(#len_arms)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+    }
+}
+
+struct Entry<'a> {
+    code: Vec<u8>,
+    variant: &'a Ident,
+    cfgs: TokenStream,
+}
+
+/// A decision tree over codes of one length: branch on the byte that splits
+/// the group best, until one candidate is left, then confirm it with one
+/// comparison.
+fn decide(group: &[&Entry]) -> TokenStream {
+    let len = group.first().map_or(0, |entry| entry.code.len());
+    let best = (0..len)
+        .map(|position| {
+            let mut buckets: BTreeMap<u8, usize> = BTreeMap::new();
+            for entry in group {
+                *buckets.entry(entry.code[position]).or_default() += 1;
+            }
+            let largest = buckets.values().copied().max().unwrap_or(0);
+            (position, largest, buckets.len())
+        })
+        .min_by_key(|&(position, largest, distinct)| (largest, usize::MAX - distinct, position));
+    match best {
+        Some((position, largest, _)) if group.len() > 1 && largest < group.len() => {
+            let mut buckets: BTreeMap<u8, Vec<&Entry>> = BTreeMap::new();
+            for entry in group {
+                buckets.entry(entry.code[position]).or_default().push(entry);
+            }
+            let arms = buckets.iter().map(|(byte, sub)| {
+                let body = decide(sub);
+                let byte = proc_macro2::Literal::u8_suffixed(*byte);
+                quote!(#byte => #body,)
+            });
+            quote!(match bytes[#position] { #(#arms)* _ => ::core::option::Option::None })
+        }
+        _ => {
+            let checks = group.iter().map(|entry| {
+                let cfgs = &entry.cfgs;
+                let variant = entry.variant;
+                let literal = LitByteStr::new(&entry.code, Span::call_site());
+                quote! {
+                    #cfgs
+                    if bytes == #literal {
+                        return ::core::option::Option::Some(Self::#variant);
+                    }
+                }
+            });
+            quote!({ #(#checks)* ::core::option::Option::None })
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! `#[derive(ApiError)]`, the implementation crate of
+//! [`error-codes`](https://docs.rs/error-codes). Use it through
+//! `error_codes::ApiError`; the attribute is documented there.
+
+mod ast;
+mod attr;
+mod expand;
+mod fallback;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+
+/// Derives `error_codes::ApiError`. See the `error_codes::ApiError` trait
+/// for the `#[api_error(...)]` attribute.
+#[proc_macro_derive(ApiError, attributes(api_error))]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    match expand::expand(input.clone()) {
+        Ok(output) => output.into(),
+        Err(error) => {
+            let mut output = error.to_compile_error();
+            output.extend(fallback::stub_impl(input));
+            output.into()
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! The [`ApiError`] trait: what every error that reaches a client says.
+
+use crate::envelope::Envelope;
+use crate::info::{CodeInfo, CodeList};
+use crate::Format;
+use std::borrow::Cow;
+use std::time::Duration;
+
+/// An error a client can receive: a stable code, an HTTP status, a
+/// client-safe message, and everything the OpenAI and Anthropic envelopes
+/// carry.
+///
+/// Derive it with `#[derive(ApiError)]`: each variant names its `code`, and
+/// a canonical code takes its status, message and retry policy from the
+/// catalogue ([`ErrorCode`](crate::ErrorCode)). A private code (one the
+/// catalogue does not have) gives its own `status` and `message`.
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format};
+///
+/// #[derive(Debug, ApiError)]
+/// enum GatewayError {
+///     /// Canonical: status 429, retryable, message from the catalogue.
+///     #[api_error(code = "rate_limit_exceeded")]
+///     SlowDown,
+///     /// Private, with a message built from the fields.
+///     #[api_error(code = "prompt_too_long", status = 400, param = "messages",
+///                 message = "prompt has {used} tokens; the model allows {max}")]
+///     PromptTooLong { used: u32, max: u32 },
+///     /// Everything else the catalogue knows.
+///     #[api_error(transparent)]
+///     Canonical(ErrorCode),
+/// }
+///
+/// let error = GatewayError::PromptTooLong { used: 9000, max: 8192 };
+/// assert_eq!(error.code(), "prompt_too_long");
+/// assert_eq!(error.status(), 400);
+/// assert_eq!(error.message(), "prompt has 9000 tokens; the model allows 8192");
+/// assert_eq!(error.param().as_deref(), Some("messages"));
+///
+/// assert!(GatewayError::SlowDown.is_retryable());
+/// assert_eq!(GatewayError::Canonical(ErrorCode::InvalidApiKey).status(), 401);
+///
+/// let body = GatewayError::SlowDown.to_body(Format::OpenAi);
+/// assert_eq!(
+///     String::from_utf8(body).unwrap(),
+///     r#"{"error":{"message":"Rate limit exceeded","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"#
+/// );
+/// ```
+///
+/// # The attribute
+///
+/// On each variant (or on a struct):
+///
+/// | key | meaning |
+/// |---|---|
+/// | `code = "snake_case"` | the stable code (required unless `transparent`) |
+/// | `status = 429` | HTTP status, 100..=599, or 0 for "no response is sent"; optional for a canonical code |
+/// | `message = "... {field} ... {0}"` | the client-safe message; fields by name or index, checked at compile time. Without it: the doc comment's first paragraph, then the catalogue's description |
+/// | `param = field`, `param = 0`, `param = "model"` | the request parameter at fault |
+/// | `retry_after = field` | a field holding the retry delay (`Duration` or whole seconds) |
+/// | `retryable`, `retryable = false` | whether a retry can succeed; defaults to the catalogue's, else `false` |
+/// | `openai_type = "..."`, `anthropic_type = "..."` | override the envelope `type` (see [`Format`]) |
+/// | `transparent` | on a one-field variant: everything comes from the wrapped `ApiError` |
+///
+/// On the type: `#[api_error(crate = path)]` when `error_codes` is
+/// re-exported under another path.
+///
+/// Checked at compile time: unknown or duplicate keys, a variant without the
+/// attribute, a code that is not lower snake_case, a status outside
+/// 100..=599 (0 allowed), a placeholder or field that does not exist,
+/// `transparent` without exactly one field, a private code without status
+/// or message, and **one code, one status**: the same code with two statuses
+/// in one type, a canonical code with another status than the catalogue's,
+/// or a code a wrapped type declares with another status.
+///
+/// # Safety of messages
+///
+/// The message is only what the variant declares. A wrapped `io::Error` or
+/// database error never reaches the client through its `Display`.
+pub trait ApiError {
+    /// Every code this type can produce: its own, then the wrapped types'.
+    /// Readable in `const` context.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// const LIMITED: bool = ErrorCode::CODES.find("rate_limit_exceeded").is_some();
+    /// assert!(LIMITED);
+    /// ```
+    const CODES: CodeList;
+
+    /// The compile-time facts of this error's code.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::UpstreamTimeout.info().status(), 504);
+    /// ```
+    fn info(&self) -> &'static CodeInfo;
+
+    /// The stable, lower snake_case code: `"rate_limit_exceeded"`.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::RateLimitExceeded.code(), "rate_limit_exceeded");
+    /// ```
+    fn code(&self) -> &'static str {
+        self.info().code()
+    }
+
+    /// The HTTP status, exactly as declared; `0` means no HTTP response is
+    /// sent (`client_disconnected`).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::ClientDisconnected.status(), 0);
+    /// assert_eq!(ErrorCode::PayloadTooLarge.status(), 413);
+    /// ```
+    fn status(&self) -> u16 {
+        self.info().status()
+    }
+
+    /// The status as an [`http::StatusCode`]; `None` for status 0.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::ClientDisconnected.http_status(), None);
+    /// assert_eq!(ErrorCode::Timeout.http_status(), Some(http::StatusCode::REQUEST_TIMEOUT));
+    /// ```
+    fn http_status(&self) -> Option<http::StatusCode> {
+        match self.status() {
+            0 => None,
+            status => http::StatusCode::from_u16(status).ok(),
+        }
+    }
+
+    /// The client-safe human message.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::InvalidApiKey.message(), "Invalid API key");
+    /// ```
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.info().description())
+    }
+
+    /// The request parameter at fault (OpenAI's `param`), if any.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::MissingRequiredParameter.param(), None);
+    /// ```
+    fn param(&self) -> Option<Cow<'_, str>> {
+        None
+    }
+
+    /// Whether the same request can succeed later.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert!(ErrorCode::ServiceUnavailable.is_retryable());
+    /// assert!(!ErrorCode::InsufficientQuota.is_retryable());
+    /// ```
+    fn is_retryable(&self) -> bool {
+        self.info().is_retryable()
+    }
+
+    /// How long a client should wait before retrying, if the error knows.
+    ///
+    /// ```
+    /// use error_codes::ApiError;
+    /// use std::time::Duration;
+    ///
+    /// #[derive(ApiError)]
+    /// #[api_error(code = "rate_limit_exceeded", retry_after = wait)]
+    /// struct Limited {
+    ///     wait: Duration,
+    /// }
+    ///
+    /// let error = Limited { wait: Duration::from_millis(1500) };
+    /// assert_eq!(error.retry_after(), Some(Duration::from_millis(1500)));
+    /// ```
+    fn retry_after(&self) -> Option<Duration> {
+        None
+    }
+
+    /// The `error.type` of the OpenAI-format envelope.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::ModelNotFound.openai_type(), "not_found_error");
+    /// ```
+    fn openai_type(&self) -> &'static str {
+        self.info().openai_type()
+    }
+
+    /// The `error.type` of the Anthropic-format envelope.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    /// assert_eq!(ErrorCode::UpstreamTimeout.anthropic_type(), "timeout_error");
+    /// ```
+    fn anthropic_type(&self) -> &'static str {
+        self.info().anthropic_type()
+    }
+
+    /// An envelope to render, with options (request id, doc URL,
+    /// suggestion, Anthropic `details.error_code`).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::InvalidApiKey
+    ///     .envelope(Format::Anthropic)
+    ///     .request_id("req_123")
+    ///     .to_body();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     r#"{"type":"error","error":{"type":"authentication_error","message":"Invalid API key"},"request_id":"req_123"}"#
+    /// );
+    /// ```
+    fn envelope(&self, format: Format) -> Envelope<'_, Self> {
+        Envelope::new(self, format)
+    }
+
+    /// The JSON error body in `format`.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::ModelNotFound.to_body(Format::OpenAi);
+    /// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    /// assert_eq!(json["error"]["code"], "model_not_found");
+    /// assert_eq!(json["error"]["param"], serde_json::Value::Null);
+    /// ```
+    fn to_body(&self, format: Format) -> Vec<u8> {
+        self.envelope(format).to_body()
+    }
+
+    /// A complete `http::Response`: status, `content-type`,
+    /// `x-should-retry`, and `retry-after` when the error carries a delay.
+    /// Status 0 becomes 499 (see [`Envelope::to_http_response`]).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let response = ErrorCode::BudgetExhausted.to_http_response(Format::OpenAi);
+    /// assert_eq!(response.status(), 429);
+    /// assert_eq!(response.headers()["x-should-retry"], "false");
+    /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// ```
+    fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>> {
+        self.envelope(format).to_http_response()
+    }
+
+    /// One complete server-sent event carrying the error, for a stream that
+    /// has already started.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let event = ErrorCode::UpstreamError.to_sse_event(Format::Anthropic);
+    /// assert!(event.starts_with(b"event: error\ndata: {\"type\":\"error\""));
+    /// assert!(event.ends_with(b"}\n\n"));
+    /// ```
+    fn to_sse_event(&self, format: Format) -> Vec<u8> {
+        self.envelope(format).to_sse_event()
+    }
+}
+
+impl<T: ApiError + ?Sized> ApiError for &T {
+    const CODES: CodeList = T::CODES;
+
+    fn info(&self) -> &'static CodeInfo {
+        (**self).info()
+    }
+    fn message(&self) -> Cow<'_, str> {
+        (**self).message()
+    }
+    fn param(&self) -> Option<Cow<'_, str>> {
+        (**self).param()
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
+    }
+}
+
+impl<T: ApiError + ?Sized> ApiError for Box<T> {
+    const CODES: CodeList = T::CODES;
+
+    fn info(&self) -> &'static CodeInfo {
+        (**self).info()
+    }
+    fn message(&self) -> Cow<'_, str> {
+        (**self).message()
+    }
+    fn param(&self) -> Option<Cow<'_, str>> {
+        (**self).param()
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        (**self).retry_after()
+    }
+}

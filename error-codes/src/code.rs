@@ -1,0 +1,328 @@
+//! The canonical catalogue: every code, its status and its description, in
+//! exactly one place.
+
+use crate::ApiError;
+use crate::__private::Catalogue;
+use core::fmt;
+use core::str::FromStr;
+
+/// The canonical error codes, one variant per row of the catalogue, in
+/// table order. Each variant's doc comment is its description and its
+/// default message.
+///
+/// Derived with `#[derive(ApiError)]` like any user enum, so every code
+/// and status below is checked at compile time, and every user enum that
+/// names a canonical code is checked against this one.
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format};
+///
+/// let code: ErrorCode = "rate_limit_exceeded".parse().unwrap();
+/// assert_eq!(code, ErrorCode::RateLimitExceeded);
+/// assert_eq!(code.status(), 429);
+/// assert!(code.is_retryable());
+/// assert_eq!(code.to_string(), "Rate limit exceeded");
+/// assert_eq!(ErrorCode::ALL.len(), 57);
+/// assert_eq!(serde_json::to_string(&code).unwrap(), r#""rate_limit_exceeded""#);
+/// ```
+///
+/// Retryable are exactly `rate_limit_exceeded`, `internal_error`,
+/// `upstream_error`, `model_unavailable`, `no_provider_available`,
+/// `service_unavailable` and `upstream_timeout`. `budget_exhausted` and
+/// `insufficient_quota` are 429 but not retryable (waiting does not help),
+/// and use Anthropic's `billing_error` type.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, crate::ApiError)]
+#[api_error(crate = crate, catalogue)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// Model is batch-only and cannot serve real-time requests
+    #[api_error(code = "batch_only", status = 400)]
+    BatchOnly,
+    /// Account or project budget reached
+    #[api_error(code = "budget_exhausted", status = 429, anthropic_type = "billing_error")]
+    BudgetExhausted,
+    /// BYOK keys required but none are configured
+    #[api_error(code = "byok_keys_required", status = 400)]
+    ByokKeysRequired,
+    /// Client closed the connection before the response completed
+    #[api_error(code = "client_disconnected", status = 0)]
+    ClientDisconnected,
+    /// The upstream provider’s content filter rejects the request
+    #[api_error(code = "content_filtered", status = 400)]
+    ContentFiltered,
+    /// Token count exceeds the model’s context window
+    #[api_error(code = "context_length_exceeded", status = 400)]
+    ContextLengthExceeded,
+    /// No provider meets the cost constraint
+    #[api_error(code = "cost_constraint_exceeded", status = 400)]
+    CostConstraintExceeded,
+    /// A resource with this identifier already exists
+    #[api_error(code = "duplicate_resource", status = 409)]
+    DuplicateResource,
+    /// API key has expired
+    #[api_error(code = "expired_api_key", status = 401)]
+    ExpiredApiKey,
+    /// Feature is not available for this account or plan
+    #[api_error(code = "feature_disabled", status = 403)]
+    FeatureDisabled,
+    /// Field cannot be modified after resource creation
+    #[api_error(code = "field_immutable", status = 400)]
+    FieldImmutable,
+    /// Model does not support the requested hosted tool on available providers
+    #[api_error(code = "hosted_tool_not_supported", status = 400)]
+    HostedToolNotSupported,
+    /// Idempotency key reused with a different payload
+    #[api_error(code = "idempotency_conflict", status = 409)]
+    IdempotencyConflict,
+    /// Caller authenticated but lacks the required scope
+    #[api_error(code = "insufficient_permissions", status = 403)]
+    InsufficientPermissions,
+    /// No quota remaining on the current plan
+    #[api_error(code = "insufficient_quota", status = 429, anthropic_type = "billing_error")]
+    InsufficientQuota,
+    /// Unexpected server error
+    #[api_error(code = "internal_error", status = 500, retryable)]
+    InternalError,
+    /// API key is missing, malformed, revoked, or unrecognized
+    #[api_error(code = "invalid_api_key", status = 401)]
+    InvalidApiKey,
+    /// Field present, value outside allowed range or set
+    #[api_error(code = "invalid_parameter_value", status = 400)]
+    InvalidParameterValue,
+    /// MFA recovery code is invalid or already used
+    #[api_error(code = "invalid_recovery_code", status = 401)]
+    InvalidRecoveryCode,
+    /// Malformed or invalid request
+    #[api_error(code = "invalid_request", status = 400)]
+    InvalidRequest,
+    /// Model does not support JSON mode
+    #[api_error(code = "json_mode_not_supported", status = 400)]
+    JsonModeNotSupported,
+    /// No provider meets the latency constraint
+    #[api_error(code = "latency_constraint_exceeded", status = 400)]
+    LatencyConstraintExceeded,
+    /// HTTP method not supported on this endpoint
+    #[api_error(code = "method_not_allowed", status = 405)]
+    MethodNotAllowed,
+    /// Action requires multi-factor authentication step-up
+    #[api_error(code = "mfa_required", status = 403)]
+    MfaRequired,
+    /// TOTP verification code is incorrect or expired
+    #[api_error(code = "mfa_verification_failed", status = 401)]
+    MfaVerificationFailed,
+    /// Required parameter not provided
+    #[api_error(code = "missing_required_parameter", status = 400)]
+    MissingRequiredParameter,
+    /// Requested model ID isn’t in the catalog
+    #[api_error(code = "model_not_found", status = 404)]
+    ModelNotFound,
+    /// The requested model is temporarily unavailable
+    #[api_error(code = "model_unavailable", status = 503, retryable)]
+    ModelUnavailable,
+    /// No provider supports the required API endpoint for this model
+    #[api_error(code = "no_compatible_endpoint", status = 400)]
+    NoCompatibleEndpoint,
+    /// No provider can serve this request right now
+    #[api_error(code = "no_provider_available", status = 503, retryable)]
+    NoProviderAvailable,
+    /// Request requires the Response API but no provider supports it for this model
+    #[api_error(code = "no_responses_endpoint", status = 400)]
+    NoResponsesEndpoint,
+    /// Model requires streaming
+    #[api_error(code = "non_streaming_not_supported", status = 400)]
+    NonStreamingNotSupported,
+    /// Operation not permitted for current resource state or role
+    #[api_error(code = "operation_not_allowed", status = 400)]
+    OperationNotAllowed,
+    /// Request body exceeds the size limit
+    #[api_error(code = "payload_too_large", status = 413)]
+    PayloadTooLarge,
+    /// No platform keys available for this model
+    #[api_error(code = "platform_keys_unavailable", status = 400)]
+    PlatformKeysUnavailable,
+    /// All providers for this model are in the blocklist
+    #[api_error(code = "provider_blocked", status = 400)]
+    ProviderBlocked,
+    /// No provider in the allowlist supports this model
+    #[api_error(code = "provider_not_in_allowlist", status = 400)]
+    ProviderNotInAllowlist,
+    /// Requests-per-minute cap hit
+    #[api_error(code = "rate_limit_exceeded", status = 429, retryable)]
+    RateLimitExceeded,
+    /// Model does not support reasoning/extended thinking
+    #[api_error(code = "reasoning_not_supported", status = 400)]
+    ReasoningNotSupported,
+    /// No provider supports all required parameters
+    #[api_error(code = "required_params_not_supported", status = 400)]
+    RequiredParamsNotSupported,
+    /// Requested resource not found
+    #[api_error(code = "resource_not_found", status = 404)]
+    ResourceNotFound,
+    /// Model is only available via the Response API
+    #[api_error(code = "response_api_only", status = 400)]
+    ResponseApiOnly,
+    /// Planned or temporary capacity shortage
+    #[api_error(code = "service_unavailable", status = 503, retryable)]
+    ServiceUnavailable,
+    /// Resource is not in the required state for this operation
+    #[api_error(code = "state_precondition_failed", status = 409)]
+    StatePreconditionFailed,
+    /// Model does not support streaming
+    #[api_error(code = "streaming_not_supported", status = 400)]
+    StreamingNotSupported,
+    /// Model does not support structured output
+    #[api_error(code = "structured_output_not_supported", status = 400)]
+    StructuredOutputNotSupported,
+    /// Model does not support disabling thinking
+    #[api_error(code = "thinking_disable_not_supported", status = 400)]
+    ThinkingDisableNotSupported,
+    /// No provider meets the throughput constraint
+    #[api_error(code = "throughput_constraint_not_met", status = 400)]
+    ThroughputConstraintNotMet,
+    /// Model requires explicit tier opt-in (e.g., priority tier for fast mode)
+    #[api_error(code = "tier_opt_in_required", status = 400)]
+    TierOptInRequired,
+    /// Model does not support tool_choice=“required”
+    #[api_error(code = "tool_choice_required_not_supported", status = 400)]
+    ToolChoiceRequiredNotSupported,
+    /// Model does not support tool/function calling
+    #[api_error(code = "tools_not_supported", status = 400)]
+    ToolsNotSupported,
+    /// Model does not support tools with structured output
+    #[api_error(code = "tools_with_structured_output_not_supported", status = 400)]
+    ToolsWithStructuredOutputNotSupported,
+    /// Request contains an unrecognized field
+    #[api_error(code = "unknown_field", status = 400)]
+    UnknownField,
+    /// Audio output is not supported
+    #[api_error(code = "unsupported_modalities", status = 400)]
+    UnsupportedModalities,
+    /// An upstream provider returned an invalid or unparseable response
+    #[api_error(code = "upstream_error", status = 502, retryable)]
+    UpstreamError,
+    /// Upstream exceeded the request deadline
+    #[api_error(code = "upstream_timeout", status = 504, retryable)]
+    UpstreamTimeout,
+    /// Model does not support vision/image input
+    #[api_error(code = "vision_not_supported", status = 400)]
+    VisionNotSupported,
+}
+
+impl ErrorCode {
+    /// Every canonical code, in table order.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// assert_eq!(ErrorCode::ALL.len(), 57);
+    /// assert_eq!(ErrorCode::ALL[0], ErrorCode::BatchOnly);
+    /// assert!(ErrorCode::ALL.iter().all(|code| ErrorCode::from_code(code.code()) == Some(*code)));
+    /// ```
+    pub const ALL: &'static [ErrorCode] = <Self as Catalogue>::ALL;
+
+    /// The canonical code spelled exactly `code` (case-sensitive), or `None`.
+    ///
+    /// ```
+    /// use error_codes::ErrorCode;
+    ///
+    /// assert_eq!(ErrorCode::from_code("upstream_timeout"), Some(ErrorCode::UpstreamTimeout));
+    /// assert_eq!(ErrorCode::from_code("Upstream_Timeout"), None);
+    /// assert_eq!(ErrorCode::from_code("upstream_timeout "), None);
+    /// ```
+    #[inline]
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        <Self as Catalogue>::from_code(code)
+    }
+
+    /// The catalogue's description of the code (also its default message).
+    ///
+    /// ```
+    /// use error_codes::ErrorCode;
+    /// assert_eq!(ErrorCode::PayloadTooLarge.description(), "Request body exceeds the size limit");
+    /// ```
+    pub fn description(self) -> &'static str {
+        self.info().description()
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    /// Writes the description.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.description())
+    }
+}
+
+impl std::error::Error for ErrorCode {}
+
+/// The error of parsing a string that is no canonical code.
+///
+/// ```
+/// use error_codes::ErrorCode;
+///
+/// let error = "Rate_Limit".parse::<ErrorCode>().unwrap_err();
+/// assert_eq!(error.input(), "Rate_Limit");
+/// assert_eq!(error.to_string(), "unknown error code \"Rate_Limit\"");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCode {
+    input: String,
+}
+
+impl UnknownCode {
+    /// The string that was not a code.
+    ///
+    /// ```
+    /// let error = "nope".parse::<error_codes::ErrorCode>().unwrap_err();
+    /// assert_eq!(error.input(), "nope");
+    /// ```
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code {:?}", self.input)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+impl FromStr for ErrorCode {
+    type Err = UnknownCode;
+
+    /// Exact and case-sensitive, like [`ErrorCode::from_code`].
+    fn from_str(code: &str) -> Result<Self, Self::Err> {
+        ErrorCode::from_code(code).ok_or_else(|| UnknownCode {
+            input: code.to_owned(),
+        })
+    }
+}
+
+impl serde::Serialize for ErrorCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+
+        impl serde::de::Visitor<'_> for CodeVisitor {
+            type Value = ErrorCode;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a canonical error code string such as \"rate_limit_exceeded\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<ErrorCode, E> {
+                ErrorCode::from_code(code).ok_or_else(|| {
+                    E::custom(format_args!("unknown error code {code:?}"))
+                })
+            }
+        }
+
+        deserializer.deserialize_str(CodeVisitor)
+    }
+}

@@ -1,0 +1,414 @@
+//! Error envelopes: the JSON bodies OpenAI- and Anthropic-format clients
+//! parse, written directly, plus serde types for code that wants structs.
+
+use crate::json::{nullable_len, push_nullable, push_quoted, quoted_len};
+use crate::{ApiError, Format};
+use serde::{Deserialize, Serialize};
+
+/// One error, ready to render in one format, with the optional parts of the
+/// envelope. Get one from [`ApiError::envelope`].
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format};
+///
+/// let body = ErrorCode::ModelNotFound
+///     .envelope(Format::OpenAi)
+///     .doc_url("https://example.com/errors#model_not_found")
+///     .suggestion("List models with GET /v1/models")
+///     .to_body();
+/// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(json["error"]["doc_url"], "https://example.com/errors#model_not_found");
+/// assert_eq!(json["error"]["suggestion"], "List models with GET /v1/models");
+/// ```
+#[derive(Debug)]
+#[must_use = "an envelope does nothing until rendered with `to_body`, `to_http_response` or `to_sse_event`"]
+pub struct Envelope<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) format: Format,
+    pub(crate) request_id: Option<&'a str>,
+    doc_url: Option<&'a str>,
+    suggestion: Option<&'a str>,
+    details_error_code: bool,
+}
+
+impl<E: ?Sized> Clone for Envelope<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ?Sized> Copy for Envelope<'_, E> {}
+
+impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
+    /// The envelope of `error` in `format`, with no options set.
+    ///
+    /// ```
+    /// use error_codes::{Envelope, ErrorCode, Format};
+    ///
+    /// let body = Envelope::new(&ErrorCode::Timeout, Format::OpenAi).to_body();
+    /// assert!(body.starts_with(br#"{"error":{"message":"Request timeout""#));
+    /// ```
+    pub fn new(error: &'a E, format: Format) -> Self {
+        Envelope {
+            error,
+            format,
+            request_id: None,
+            doc_url: None,
+            suggestion: None,
+            details_error_code: false,
+        }
+    }
+
+    /// The request id: `request_id` in the Anthropic body, and the
+    /// `x-request-id` (OpenAI) or `request-id` (Anthropic) header of
+    /// [`to_http_response`](Self::to_http_response).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let response = ErrorCode::Timeout.envelope(Format::OpenAi).request_id("req_1").to_http_response();
+    /// assert_eq!(response.headers()["x-request-id"], "req_1");
+    /// ```
+    pub fn request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// A link to the code's documentation: `error.doc_url` (OpenAI format
+    /// only; Anthropic's envelope has no such field).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::Timeout.envelope(Format::OpenAi).doc_url("https://x.test/e").to_body();
+    /// assert!(body.ends_with(br#","doc_url":"https://x.test/e"}}"#));
+    /// ```
+    pub fn doc_url(mut self, doc_url: &'a str) -> Self {
+        self.doc_url = Some(doc_url);
+        self
+    }
+
+    /// What the client can do about it: `error.suggestion` (OpenAI format
+    /// only).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::Timeout.envelope(Format::OpenAi).suggestion("Retry").to_body();
+    /// assert!(body.ends_with(br#","suggestion":"Retry"}}"#));
+    /// ```
+    pub fn suggestion(mut self, suggestion: &'a str) -> Self {
+        self.suggestion = Some(suggestion);
+        self
+    }
+
+    /// Adds `error.details.error_code` with the code to the Anthropic
+    /// envelope, where the current official Anthropic SDK reads an error's
+    /// stable code. No effect on the OpenAI envelope, which always has
+    /// `code`.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::Timeout.envelope(Format::Anthropic).details_error_code(true).to_body();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     r#"{"type":"error","error":{"type":"invalid_request_error","message":"Request timeout","details":{"error_code":"timeout"}},"request_id":null}"#
+    /// );
+    /// ```
+    pub fn details_error_code(mut self, enabled: bool) -> Self {
+        self.details_error_code = enabled;
+        self
+    }
+
+    /// The format this envelope renders in.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// assert_eq!(ErrorCode::Timeout.envelope(Format::Anthropic).format(), Format::Anthropic);
+    /// ```
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The error being rendered.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// assert_eq!(ErrorCode::Timeout.envelope(Format::OpenAi).error().code(), "timeout");
+    /// ```
+    pub fn error(&self) -> &'a E {
+        self.error
+    }
+
+    /// The JSON body, in one allocation of exactly its size.
+    ///
+    /// OpenAI format: `{"error":{"message","type","param","code"}}`, all four
+    /// always present (`param` is `null` when absent), then `doc_url` and
+    /// `suggestion` when set. Anthropic format:
+    /// `{"type":"error","error":{"type","message"},"request_id"}` with
+    /// `request_id` `null` when unset. The bytes are exactly what
+    /// `serde_json` writes for [`OpenAiEnvelope`] / [`AnthropicEnvelope`].
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::InvalidApiKey.envelope(Format::OpenAi).to_body();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     r#"{"error":{"message":"Invalid API key","type":"authentication_error","param":null,"code":"invalid_api_key"}}"#
+    /// );
+    /// ```
+    pub fn to_body(&self) -> Vec<u8> {
+        self.render(b"", b"")
+    }
+
+    /// The body between `prefix` and `suffix`, in one allocation.
+    pub(crate) fn render(&self, prefix: &[u8], suffix: &[u8]) -> Vec<u8> {
+        let message = self.error.message();
+        let param = self.error.param();
+        let parts = Parts {
+            message: &message,
+            param: param.as_deref(),
+            code: self.error.code(),
+            error_type: match self.format {
+                Format::OpenAi => self.error.openai_type(),
+                Format::Anthropic => self.error.anthropic_type(),
+            },
+        };
+        let len = prefix.len() + self.body_len(&parts) + suffix.len();
+        let mut out = Vec::with_capacity(len);
+        out.extend_from_slice(prefix);
+        self.write_body(&parts, &mut out);
+        out.extend_from_slice(suffix);
+        debug_assert_eq!(out.len(), len);
+        out
+    }
+
+    fn body_len(&self, parts: &Parts<'_>) -> usize {
+        match self.format {
+            Format::OpenAi => {
+                OPENAI_FIXED
+                    + quoted_len(parts.message)
+                    + quoted_len(parts.error_type)
+                    + nullable_len(parts.param)
+                    + quoted_len(parts.code)
+                    + self.doc_url.map_or(0, |url| DOC_URL.len() + quoted_len(url))
+                    + self
+                        .suggestion
+                        .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
+            }
+            Format::Anthropic => {
+                ANTHROPIC_FIXED
+                    + quoted_len(parts.error_type)
+                    + quoted_len(parts.message)
+                    + if self.details_error_code {
+                        DETAILS_OPEN.len() + quoted_len(parts.code) + 1
+                    } else {
+                        0
+                    }
+                    + nullable_len(self.request_id)
+            }
+        }
+    }
+
+    fn write_body(&self, parts: &Parts<'_>, out: &mut Vec<u8>) {
+        match self.format {
+            Format::OpenAi => {
+                out.extend_from_slice(b"{\"error\":{\"message\":");
+                push_quoted(out, parts.message);
+                out.extend_from_slice(b",\"type\":");
+                push_quoted(out, parts.error_type);
+                out.extend_from_slice(b",\"param\":");
+                push_nullable(out, parts.param);
+                out.extend_from_slice(b",\"code\":");
+                push_quoted(out, parts.code);
+                if let Some(url) = self.doc_url {
+                    out.extend_from_slice(DOC_URL);
+                    push_quoted(out, url);
+                }
+                if let Some(text) = self.suggestion {
+                    out.extend_from_slice(SUGGESTION);
+                    push_quoted(out, text);
+                }
+                out.extend_from_slice(b"}}");
+            }
+            Format::Anthropic => {
+                out.extend_from_slice(b"{\"type\":\"error\",\"error\":{\"type\":");
+                push_quoted(out, parts.error_type);
+                out.extend_from_slice(b",\"message\":");
+                push_quoted(out, parts.message);
+                if self.details_error_code {
+                    out.extend_from_slice(DETAILS_OPEN);
+                    push_quoted(out, parts.code);
+                    out.push(b'}');
+                }
+                out.extend_from_slice(b"},\"request_id\":");
+                push_nullable(out, self.request_id);
+                out.push(b'}');
+            }
+        }
+    }
+}
+
+/// The dynamic parts of a body.
+struct Parts<'a> {
+    message: &'a str,
+    param: Option<&'a str>,
+    code: &'a str,
+    error_type: &'a str,
+}
+
+const DOC_URL: &[u8] = b",\"doc_url\":";
+const SUGGESTION: &[u8] = b",\"suggestion\":";
+const DETAILS_OPEN: &[u8] = b",\"details\":{\"error_code\":";
+const OPENAI_FIXED: usize = "{\"error\":{\"message\":".len()
+    + ",\"type\":".len()
+    + ",\"param\":".len()
+    + ",\"code\":".len()
+    + "}}".len();
+const ANTHROPIC_FIXED: usize = "{\"type\":\"error\",\"error\":{\"type\":".len()
+    + ",\"message\":".len()
+    + "},\"request_id\":".len()
+    + "}".len();
+
+/// The OpenAI-format envelope as a struct:
+/// `{"error":{"message","type","param","code"}}`.
+///
+/// Serializes to the same bytes as [`ApiError::to_body`] with
+/// [`Format::OpenAi`].
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};
+///
+/// let parsed: OpenAiEnvelope = serde_json::from_slice(&ErrorCode::Timeout.to_body(Format::OpenAi)).unwrap();
+/// assert_eq!(parsed.error.code.as_deref(), Some("timeout"));
+/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), ErrorCode::Timeout.to_body(Format::OpenAi));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenAiEnvelope {
+    /// The error.
+    pub error: OpenAiError,
+}
+
+/// The `error` object of an [`OpenAiEnvelope`].
+///
+/// ```
+/// use error_codes::OpenAiError;
+///
+/// let error: OpenAiError = serde_json::from_str(
+///     r#"{"message":"m","type":"api_error","param":null,"code":"internal_error"}"#,
+/// ).unwrap();
+/// assert_eq!(error.error_type, "api_error");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenAiError {
+    /// The human message.
+    pub message: String,
+    /// The error type, such as `rate_limit_error`.
+    #[serde(rename = "type")]
+    pub error_type: String,
+    /// The request parameter at fault; serialized as `null` when absent.
+    #[serde(default)]
+    pub param: Option<String>,
+    /// The stable code; serialized as `null` when absent.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// A link to the code's documentation; left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
+    /// What the client can do; left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+}
+
+/// The Anthropic-format envelope as a struct:
+/// `{"type":"error","error":{"type","message"},"request_id"}`.
+///
+/// ```
+/// use error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format};
+///
+/// let body = ErrorCode::Overloaded.to_body(Format::Anthropic);
+/// let parsed: AnthropicEnvelope = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(parsed.error.error_type, "overloaded_error");
+/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), body);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnthropicEnvelope {
+    /// Always `"error"`.
+    #[serde(rename = "type")]
+    pub envelope_type: String,
+    /// The error.
+    pub error: AnthropicError,
+    /// The request id; serialized as `null` when absent.
+    #[serde(default)]
+    pub request_id: Option<String>,
+}
+
+/// The `error` object of an [`AnthropicEnvelope`].
+///
+/// ```
+/// use error_codes::AnthropicError;
+///
+/// let error: AnthropicError = serde_json::from_str(r#"{"type":"api_error","message":"m"}"#).unwrap();
+/// assert!(error.details.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnthropicError {
+    /// The error type, such as `overloaded_error`.
+    #[serde(rename = "type")]
+    pub error_type: String,
+    /// The human message.
+    pub message: String,
+    /// `details.error_code`, when the server opted in; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<AnthropicDetails>,
+}
+
+/// The `error.details` object of an [`AnthropicError`].
+///
+/// ```
+/// use error_codes::AnthropicDetails;
+///
+/// let details: AnthropicDetails = serde_json::from_str(r#"{"error_code":"timeout"}"#).unwrap();
+/// assert_eq!(details.error_code.as_deref(), Some("timeout"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnthropicDetails {
+    /// The stable code.
+    #[serde(default)]
+    pub error_code: Option<String>,
+}
+
+impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for OpenAiEnvelope {
+    fn from(envelope: Envelope<'_, E>) -> Self {
+        let error = envelope.error;
+        OpenAiEnvelope {
+            error: OpenAiError {
+                message: error.message().into_owned(),
+                error_type: error.openai_type().to_owned(),
+                param: error.param().map(|param| param.into_owned()),
+                code: Some(error.code().to_owned()),
+                doc_url: envelope.doc_url.map(str::to_owned),
+                suggestion: envelope.suggestion.map(str::to_owned),
+            },
+        }
+    }
+}
+
+impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for AnthropicEnvelope {
+    fn from(envelope: Envelope<'_, E>) -> Self {
+        let error = envelope.error;
+        AnthropicEnvelope {
+            envelope_type: "error".to_owned(),
+            error: AnthropicError {
+                error_type: error.anthropic_type().to_owned(),
+                message: error.message().into_owned(),
+                details: envelope.details_error_code.then(|| AnthropicDetails {
+                    error_code: Some(error.code().to_owned()),
+                }),
+            },
+            request_id: envelope.request_id.map(str::to_owned),
+        }
+    }
+}

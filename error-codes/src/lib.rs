@@ -1,0 +1,65 @@
+//! One typed, compile-time-checked catalogue of API error codes, rendered as
+//! the exact error envelopes OpenAI- and Anthropic-format clients expect.
+//!
+//! - [`ApiError`]: the trait (and `#[derive(ApiError)]`) every client-facing
+//!   error implements: code, status, safe message, retry policy.
+//! - [`ErrorCode`]: the 57 canonical codes, itself declared with the derive.
+//! - [`Format`], [`Envelope`]: JSON bodies, `http::Response`s and
+//!   server-sent events in either format.
+//!
+//! ```
+//! use error_codes::{ApiError, ErrorCode, Format};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum MyError {
+//!     #[api_error(code = "model_not_found", message = "no model named {0}", param = "model")]
+//!     NoModel(String),
+//!     #[api_error(transparent)]
+//!     Canonical(ErrorCode),
+//! }
+//!
+//! let response = MyError::NoModel("gpt-9".into()).to_http_response(Format::OpenAi);
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(
+//!     String::from_utf8(response.into_body()).unwrap(),
+//!     r#"{"error":{"message":"no model named gpt-9","type":"not_found_error","param":"model","code":"model_not_found"}}"#
+//! );
+//! ```
+#![deny(missing_docs)]
+
+mod api_error;
+mod code;
+mod envelope;
+mod format;
+mod info;
+mod json;
+mod response;
+mod sse;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use crate::api_error::ApiError;
+pub use crate::code::{ErrorCode, UnknownCode};
+pub use crate::envelope::{
+    AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
+};
+pub use crate::format::Format;
+pub use crate::info::{CodeInfo, CodeList};
+pub use crate::response::CLIENT_CLOSED_REQUEST;
+
+/// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
+/// trait's documentation for the attribute.
+///
+/// ```
+/// use error_codes::ApiError;
+///
+/// #[derive(ApiError)]
+/// enum E {
+///     #[api_error(code = "invalid_api_key")]
+///     BadKey,
+/// }
+/// assert_eq!(E::BadKey.status(), 401);
+/// ```
+pub use error_codes_derive::ApiError;

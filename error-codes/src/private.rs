@@ -1,0 +1,268 @@
+//! Support for the code `#[derive(ApiError)]` writes. Not a public API: it
+//! may change in any release.
+
+use crate::info::{CodeInfo, CodeList};
+use std::borrow::Cow;
+use std::time::Duration;
+
+pub use std::format;
+
+/// The canonical catalogue the derive resolves codes against.
+pub const CATALOGUE: &CodeList = &<crate::ErrorCode as crate::ApiError>::CODES;
+
+/// What one variant's attribute says, before the catalogue fills the gaps.
+pub struct Spec {
+    pub code: &'static str,
+    pub status: Option<u16>,
+    /// The declared plain message, or else the doc comment.
+    pub message: Option<&'static str>,
+    pub retryable: Option<bool>,
+    pub openai_type: Option<&'static str>,
+    pub anthropic_type: Option<&'static str>,
+}
+
+/// The variant's final [`CodeInfo`]: what it declares, then what the
+/// catalogue says about a canonical code.
+pub const fn resolve(spec: &Spec, catalogue: Option<&CodeList>) -> CodeInfo {
+    let canonical = match catalogue {
+        Some(catalogue) => catalogue.find(spec.code),
+        None => None,
+    };
+    let status = match (spec.status, canonical) {
+        (Some(status), _) => status,
+        (None, Some(canonical)) => canonical.status(),
+        // Reported by `check_private`; any value keeps evaluation going.
+        (None, None) => 0,
+    };
+    let description = match (canonical, spec.message) {
+        (Some(canonical), _) => canonical.description(),
+        (None, Some(message)) => message,
+        (None, None) => "",
+    };
+    let mut info = CodeInfo::new(spec.code, status, description);
+    // A canonical code keeps the catalogue's choices unless the variant
+    // changes them (or changes the status they were derived from).
+    if let Some(canonical) = canonical {
+        if canonical.status() == status {
+            info = info
+                .retryable(canonical.is_retryable())
+                .with_openai_type(canonical.openai_type())
+                .with_anthropic_type(canonical.anthropic_type());
+        }
+    }
+    if let Some(retryable) = spec.retryable {
+        info = info.retryable(retryable);
+    }
+    if let Some(openai_type) = spec.openai_type {
+        info = info.with_openai_type(openai_type);
+    }
+    if let Some(anthropic_type) = spec.anthropic_type {
+        info = info.with_anthropic_type(anthropic_type);
+    }
+    info
+}
+
+/// A message assembled in `const`, for `panic!` in a failed check.
+pub struct ConstMsg {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl ConstMsg {
+    const fn new() -> Self {
+        ConstMsg {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    const fn push(mut self, text: &str) -> Self {
+        let text = text.as_bytes();
+        let mut i = 0;
+        // Truncation keeps UTF-8 whole: all our own text is ASCII, codes are
+        // snake_case ASCII.
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    const fn push_u16(self, mut value: u16) -> Self {
+        let mut digits = [0u8; 5];
+        let mut n = 0;
+        loop {
+            digits[4 - n] = b'0' + (value % 10) as u8;
+            n += 1;
+            value /= 10;
+            if value == 0 {
+                break;
+            }
+        }
+        let (_, used) = digits.split_at(5 - n);
+        match core::str::from_utf8(used) {
+            Ok(text) => self.push(text),
+            Err(_) => self,
+        }
+    }
+
+    /// The text.
+    pub const fn as_str(&self) -> &str {
+        let (used, _) = self.bytes.split_at(self.len);
+        match core::str::from_utf8(used) {
+            Ok(text) => text,
+            Err(_) => "error-codes: invalid check message",
+        }
+    }
+}
+
+/// A canonical code must keep its catalogue status.
+pub const fn check_status(spec: &Spec) -> Result<(), ConstMsg> {
+    let (Some(status), Some(canonical)) = (spec.status, CATALOGUE.find(spec.code)) else {
+        return Ok(());
+    };
+    if status == canonical.status() {
+        return Ok(());
+    }
+    Err(ConstMsg::new()
+        .push("code `")
+        .push(spec.code)
+        .push("` is canonical with status ")
+        .push_u16(canonical.status())
+        .push(", not ")
+        .push_u16(status)
+        .push(": one code, one status. Remove `status` to use the catalogue's, or pick a private code"))
+}
+
+/// A private code needs its own status and message.
+pub const fn check_private(spec: &Spec) -> Result<(), ConstMsg> {
+    if CATALOGUE.find(spec.code).is_some() {
+        return Ok(());
+    }
+    match (spec.status.is_some(), spec.message.is_some()) {
+        (true, true) => Ok(()),
+        (false, has_message) => Err(ConstMsg::new()
+            .push("code `")
+            .push(spec.code)
+            .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
+            .push(if has_message {
+                ""
+            } else {
+                " and a `message = \"...\"` or doc comment"
+            })),
+        (true, false) => Err(ConstMsg::new()
+            .push("code `")
+            .push(spec.code)
+            .push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")),
+    }
+}
+
+/// No code in `codes` (own and wrapped) has two statuses.
+pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
+    match codes.status_conflict() {
+        None => Ok(()),
+        Some((code, first, second)) => Err(ConstMsg::new()
+            .push("code `")
+            .push(code)
+            .push("` has status ")
+            .push_u16(first)
+            .push(" here but ")
+            .push_u16(second)
+            .push(" in a wrapped type: one code, one status")),
+    }
+}
+
+/// A field that can name the request parameter at fault (`param = field`).
+pub trait ParamValue {
+    /// The parameter's name, if any.
+    fn param_value(&self) -> Option<Cow<'_, str>>;
+}
+
+impl ParamValue for str {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl ParamValue for String {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl ParamValue for Cow<'_, str> {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl<T: ParamValue + ?Sized> ParamValue for &T {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        (**self).param_value()
+    }
+}
+
+impl<T: ParamValue + ?Sized> ParamValue for Box<T> {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        (**self).param_value()
+    }
+}
+
+impl<T: ParamValue> ParamValue for Option<T> {
+    fn param_value(&self) -> Option<Cow<'_, str>> {
+        self.as_ref().and_then(ParamValue::param_value)
+    }
+}
+
+/// A field that holds a retry delay (`retry_after = field`): a `Duration`,
+/// or whole seconds as an integer.
+pub trait RetryAfterValue {
+    /// The delay, if any.
+    fn retry_after_value(&self) -> Option<Duration>;
+}
+
+impl RetryAfterValue for Duration {
+    fn retry_after_value(&self) -> Option<Duration> {
+        Some(*self)
+    }
+}
+
+macro_rules! seconds {
+    ($($int:ty),*) => {$(
+        impl RetryAfterValue for $int {
+            fn retry_after_value(&self) -> Option<Duration> {
+                Some(Duration::from_secs(u64::from(*self)))
+            }
+        }
+    )*};
+}
+seconds!(u8, u16, u32, u64);
+
+impl<T: RetryAfterValue + ?Sized> RetryAfterValue for &T {
+    fn retry_after_value(&self) -> Option<Duration> {
+        (**self).retry_after_value()
+    }
+}
+
+impl<T: RetryAfterValue> RetryAfterValue for Option<T> {
+    fn retry_after_value(&self) -> Option<Duration> {
+        self.as_ref().and_then(RetryAfterValue::retry_after_value)
+    }
+}
+
+/// A stand-in body for the impl emitted next to a compile error, so the
+/// user sees that error and not a cascade. Never runs: the crate does not
+/// build.
+pub const fn unreachable_info() -> &'static CodeInfo {
+    const NEVER: CodeInfo = CodeInfo::new("", 0, "");
+    &NEVER
+}
+
+/// What `#[api_error(catalogue)]` adds: every variant, and parsing codes.
+pub trait Catalogue: Sized + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// The variant with exactly this code.
+    fn from_code(code: &str) -> Option<Self>;
+}

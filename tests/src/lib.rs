@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests of the `error-codes` workspace.
+
+/// One row of the seed table: code, HTTP status, description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeedRow {
+    /// The code, such as `rate_limit_exceeded`.
+    pub code: String,
+    /// The HTTP status; 0 for "no response is sent".
+    pub status: u16,
+    /// The description, the code's default message.
+    pub description: String,
+}
+
+/// The committed copy of the seed table (`tests/error-codes.tsv`), parsed.
+///
+/// ```
+/// let rows = error_codes_tests::seed_table();
+/// assert_eq!(rows.len(), 57);
+/// assert_eq!(rows[0].code, "batch_only");
+/// ```
+pub fn seed_table() -> Vec<SeedRow> {
+    const TABLE: &str = include_str!("../error-codes.tsv");
+    let mut lines = TABLE.lines();
+    assert_eq!(
+        lines.next(),
+        Some("code\tstatus\tdescription"),
+        "the seed table starts with its header"
+    );
+    lines
+        .filter(|line| !line.is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 3, "three columns in {line:?}");
+            SeedRow {
+                code: fields[0].to_owned(),
+                status: fields[1].parse().expect("status is a number"),
+                description: fields[2].to_owned(),
+            }
+        })
+        .collect()
+}
