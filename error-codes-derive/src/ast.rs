@@ -57,14 +57,7 @@ impl<'a> Input<'a> {
             }
             Data::Struct(data) => {
                 let (container, attrs) = attr::parse(&input.attrs, Place::Struct, errors);
-                let arm = Arm::new(
-                    None,
-                    input.ident.span(),
-                    &[],
-                    &data.fields,
-                    attrs,
-                    errors,
-                );
+                let arm = Arm::new(None, input.ident.span(), &[], &data.fields, attrs, errors);
                 (container, vec![arm])
             }
             Data::Union(data) => {
@@ -129,7 +122,10 @@ impl<'a> Arm<'a> {
     }
 
     /// The field a template placeholder names.
-    pub fn placeholder_field(&self, placeholder: &template::Placeholder) -> Option<(usize, &'a Field)> {
+    pub fn placeholder_field(
+        &self,
+        placeholder: &template::Placeholder,
+    ) -> Option<(usize, &'a Field)> {
         match (placeholder, self.fields) {
             (template::Placeholder::Named(name), Fields::Named(named)) => {
                 named.named.iter().enumerate().find(|(_, f)| {

@@ -6,7 +6,9 @@
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitInt, LitStr, Path, UnOp};
+use syn::{
+    Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitInt, LitStr, Path, UnOp,
+};
 
 /// A reference to one field of a variant: `name` or a tuple index.
 #[derive(Clone)]
@@ -161,12 +163,27 @@ fn parse_key(
         ));
     }
     match key.as_str() {
-        "crate" => set(errors, &mut container.krate, path, meta.value()?.parse::<Path>()?),
+        "crate" => set(
+            errors,
+            &mut container.krate,
+            path,
+            meta.value()?.parse::<Path>()?,
+        ),
         "catalogue" => set_flag(errors, &mut container.catalogue, path),
         "code" => set(errors, &mut variant.code, path, parse_str(meta, "code")?),
         "status" => set(errors, &mut variant.status, path, parse_status(meta)?),
-        "message" => set(errors, &mut variant.message, path, parse_str(meta, "message")?),
-        "openai_type" => set(errors, &mut variant.openai_type, path, parse_str(meta, "openai_type")?),
+        "message" => set(
+            errors,
+            &mut variant.message,
+            path,
+            parse_str(meta, "message")?,
+        ),
+        "openai_type" => set(
+            errors,
+            &mut variant.openai_type,
+            path,
+            parse_str(meta, "openai_type")?,
+        ),
         "anthropic_type" => set(
             errors,
             &mut variant.anthropic_type,
@@ -193,7 +210,10 @@ fn parse_key(
         _ => {
             return Err(syn::Error::new_spanned(
                 path,
-                format!("unknown `api_error` key `{key}`; expected {}", keys_for(place)),
+                format!(
+                    "unknown `api_error` key `{key}`; expected {}",
+                    keys_for(place)
+                ),
             ))
         }
     }
@@ -255,36 +275,35 @@ fn parse_str(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
 
 fn parse_status(meta: &ParseNestedMeta) -> syn::Result<(u16, LitInt)> {
     let expr: Expr = meta.value()?.parse()?;
-    let lit = match &expr {
-        Expr::Lit(ExprLit {
-            lit: Lit::Int(lit), ..
-        }) => lit.clone(),
-        Expr::Unary(ExprUnary {
-            op: UnOp::Neg(_), ..
-        }) => {
-            return Err(syn::Error::new_spanned(
+    let lit =
+        match &expr {
+            Expr::Lit(ExprLit {
+                lit: Lit::Int(lit), ..
+            }) => lit.clone(),
+            Expr::Unary(ExprUnary {
+                op: UnOp::Neg(_), ..
+            }) => return Err(syn::Error::new_spanned(
                 expr,
                 "`status` must be an HTTP status from 100 to 599, or 0 for \"no response is sent\"",
-            ))
-        }
-        Expr::Lit(ExprLit {
-            lit: Lit::Str(lit), ..
-        }) => {
-            return Err(syn::Error::new_spanned(
-                lit,
-                format!(
-                    "`status` takes an integer, not a string: write `status = {}`",
-                    lit.value()
-                ),
-            ))
-        }
-        _ => {
-            return Err(syn::Error::new_spanned(
-                expr,
-                "`status` takes an integer literal, like `status = 429`",
-            ))
-        }
-    };
+            )),
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(lit), ..
+            }) => {
+                return Err(syn::Error::new_spanned(
+                    lit,
+                    format!(
+                        "`status` takes an integer, not a string: write `status = {}`",
+                        lit.value()
+                    ),
+                ))
+            }
+            _ => {
+                return Err(syn::Error::new_spanned(
+                    expr,
+                    "`status` takes an integer literal, like `status = 429`",
+                ))
+            }
+        };
     if !lit.suffix().is_empty() {
         return Err(syn::Error::new_spanned(
             &lit,

@@ -23,7 +23,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     match model {
         Some(model) => Ok(generate(&model)),
         // `from_syn` only gives up after reporting an error.
-        None => Err(syn::Error::new_spanned(&input.ident, "cannot derive `ApiError` here")),
+        None => Err(syn::Error::new_spanned(
+            &input.ident,
+            "cannot derive `ApiError` here",
+        )),
     }
 }
 
@@ -133,14 +136,24 @@ fn generate(input: &Input) -> TokenStream {
         quote! { fn message(&self) -> ::std::borrow::Cow<'_, str> { #body } }
     });
     let param = param.map(|_| {
-        let body = match_all(&|arm| Some(arm.param.clone().unwrap_or_else(|| quote!(::core::option::Option::None))));
+        let body = match_all(&|arm| {
+            Some(
+                arm.param
+                    .clone()
+                    .unwrap_or_else(|| quote!(::core::option::Option::None)),
+            )
+        });
         quote! {
             fn param(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { #body }
         }
     });
     let retry_after = retry_after.map(|_| {
         let body = match_all(&|arm| {
-            Some(arm.retry_after.clone().unwrap_or_else(|| quote!(::core::option::Option::None)))
+            Some(
+                arm.retry_after
+                    .clone()
+                    .unwrap_or_else(|| quote!(::core::option::Option::None)),
+            )
         });
         quote! {
             fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #body }
@@ -153,7 +166,9 @@ fn generate(input: &Input) -> TokenStream {
     let (consistency, consistency_in_info) = match first_transparent {
         None => (TokenStream::new(), TokenStream::new()),
         Some(transparent) => {
-            let span = transparent.get_ident().map_or_else(Span::call_site, Ident::span);
+            let span = transparent
+                .get_ident()
+                .map_or_else(Span::call_site, Ident::span);
             let check = quote_spanned! {span=>
                 match #krate::__private::check_consistent(&<Self as #krate::ApiError>::CODES) {
                     ::core::result::Result::Ok(()) => {}
@@ -209,7 +224,13 @@ fn generate(input: &Input) -> TokenStream {
 
 /// The `Spec` and `CodeInfo` constants of one arm, and its `const` checks
 /// against the catalogue.
-fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, spec: &Ident, info: &Ident) -> TokenStream {
+fn spec_items(
+    input: &Input,
+    arm: &Arm,
+    cfgs: &TokenStream,
+    spec: &Ident,
+    info: &Ident,
+) -> TokenStream {
     let krate = &input.krate;
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
@@ -224,9 +245,9 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, spec: &Ident, info: 
         quote!(#status)
     }));
     let message_text = match (&arm.template, &arm.doc) {
-        (Some(pieces), doc) => template::plain_text(pieces).or_else(|| doc.clone()).or_else(|| {
-            attrs.message.as_ref().map(|keyed| keyed.value.value())
-        }),
+        (Some(pieces), doc) => template::plain_text(pieces)
+            .or_else(|| doc.clone())
+            .or_else(|| attrs.message.as_ref().map(|keyed| keyed.value.value())),
         (None, doc) => doc.clone(),
     };
     let message = some(message_text.map(|text| quote!(#text)));
@@ -234,8 +255,18 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, spec: &Ident, info: 
         let value = keyed.value;
         quote!(#value)
     }));
-    let openai_type = some(attrs.openai_type.as_ref().map(|keyed| keyed.value.to_token_stream()));
-    let anthropic_type = some(attrs.anthropic_type.as_ref().map(|keyed| keyed.value.to_token_stream()));
+    let openai_type = some(
+        attrs
+            .openai_type
+            .as_ref()
+            .map(|keyed| keyed.value.to_token_stream()),
+    );
+    let anthropic_type = some(
+        attrs
+            .anthropic_type
+            .as_ref()
+            .map(|keyed| keyed.value.to_token_stream()),
+    );
     let catalogue = if input.catalogue.is_some() {
         quote!(::core::option::Option::None)
     } else {
@@ -278,7 +309,13 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, spec: &Ident, info: 
 }
 
 /// The match arm pieces of a variant with its own code.
-fn arm_code(input: &Input, arm: &Arm, cfgs: TokenStream, info: &Ident, bounds: &mut Bounds) -> ArmCode {
+fn arm_code(
+    input: &Input,
+    arm: &Arm,
+    cfgs: TokenStream,
+    info: &Ident,
+    bounds: &mut Bounds,
+) -> ArmCode {
     let krate = &input.krate;
     // Bind only the fields something reads.
     let mut bindings: BTreeMap<usize, (Member, Ident)> = BTreeMap::new();
@@ -297,7 +334,9 @@ fn arm_code(input: &Input, arm: &Arm, cfgs: TokenStream, info: &Ident, bounds: &
             let mut named = BTreeSet::new();
             for piece in pieces {
                 match piece {
-                    Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                    Piece::Text(text) => {
+                        format.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                    }
                     Piece::Field { field, spec } => {
                         let Some((index, found)) = arm.placeholder_field(field) else {
                             continue;
@@ -322,15 +361,22 @@ fn arm_code(input: &Input, arm: &Arm, cfgs: TokenStream, info: &Ident, bounds: &
                     }
                 }
             }
-            let format = LitStr::new(&format, arm.attrs.message.as_ref().map_or(arm.span, |m| m.value.span()));
+            let format = LitStr::new(
+                &format,
+                arm.attrs
+                    .message
+                    .as_ref()
+                    .map_or(arm.span, |m| m.value.span()),
+            );
             Some(quote!(::std::borrow::Cow::Owned(#krate::__private::format!(#format #args))))
         }
-        Some(pieces) => template::plain_text(pieces).map(|text| quote!(::std::borrow::Cow::Borrowed(#text))),
-        None => arm
-            .doc
-            .as_ref()
-            .filter(|_| input.catalogue.is_none())
-            .map(|doc| quote!(::std::borrow::Cow::Borrowed(#doc))),
+        Some(pieces) => {
+            template::plain_text(pieces).map(|text| quote!(::std::borrow::Cow::Borrowed(#text)))
+        }
+        // The doc comment of a private code is its description, which the
+        // trait's default message reads; a canonical code's doc comment is
+        // for developers and never reaches the wire.
+        None => None,
     };
 
     let param = arm.attrs.param.as_ref().map(|param| match &param.value {
@@ -347,14 +393,18 @@ fn arm_code(input: &Input, arm: &Arm, cfgs: TokenStream, info: &Ident, bounds: &
         },
     });
 
-    let retry_after = arm.attrs.retry_after.as_ref().map(|keyed| match arm.field(&keyed.value) {
-        Some((index, found)) => {
-            let binding = bind(index, found);
-            bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
-            quote!(#krate::__private::RetryAfterValue::retry_after_value(#binding))
-        }
-        None => quote!(::core::option::Option::None),
-    });
+    let retry_after = arm
+        .attrs
+        .retry_after
+        .as_ref()
+        .map(|keyed| match arm.field(&keyed.value) {
+            Some((index, found)) => {
+                let binding = bind(index, found);
+                bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
+                quote!(#krate::__private::RetryAfterValue::retry_after_value(#binding))
+            }
+            None => quote!(::core::option::Option::None),
+        });
 
     let bound: Vec<(Member, Ident)> = bindings.into_values().collect();
     ArmCode {
@@ -374,7 +424,9 @@ fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
         Some(variant) => quote!(Self::#variant),
         None => quote!(Self),
     };
-    let fields = bindings.iter().map(|(member, binding)| quote!(#member: #binding,));
+    let fields = bindings
+        .iter()
+        .map(|(member, binding)| quote!(#member: #binding,));
     quote!(#path { #(#fields)* .. })
 }
 

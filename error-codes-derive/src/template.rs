@@ -12,7 +12,10 @@ pub enum Placeholder {
 pub enum Piece {
     Text(String),
     /// A field with the format spec after `:` (empty for none).
-    Field { field: Placeholder, spec: String },
+    Field {
+        field: Placeholder,
+        spec: String,
+    },
 }
 
 /// Parses a template, or says what is wrong with it.
@@ -145,9 +148,13 @@ mod tests {
 
     #[test]
     fn reports_bad_braces() {
-        assert!(parse("open { never closed").unwrap_err().contains("unclosed"));
+        assert!(parse("open { never closed")
+            .unwrap_err()
+            .contains("unclosed"));
         assert!(parse("stray } brace").unwrap_err().contains("unmatched"));
-        assert!(parse("empty {} here").unwrap_err().contains("names no field"));
+        assert!(parse("empty {} here")
+            .unwrap_err()
+            .contains("names no field"));
         assert!(parse("{a-b}").unwrap_err().contains("is not a field"));
         assert!(parse("{a{b}").unwrap_err().contains("unclosed"));
     }

@@ -52,7 +52,16 @@ fn validate_arm(arm: &Arm, errors: &mut Errors) {
                 }
             )*};
         }
-        conflict!(code, status, message, param, retry_after, retryable, openai_type, anthropic_type);
+        conflict!(
+            code,
+            status,
+            message,
+            param,
+            retry_after,
+            retryable,
+            openai_type,
+            anthropic_type
+        );
         for key in conflicts {
             let name = key.get_ident().map(ToString::to_string).unwrap_or_default();
             errors.push(syn::Error::new_spanned(

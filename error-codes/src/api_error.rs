@@ -44,7 +44,7 @@ use std::time::Duration;
 /// let body = GatewayError::SlowDown.to_body(Format::OpenAi);
 /// assert_eq!(
 ///     String::from_utf8(body).unwrap(),
-///     r#"{"error":{"message":"Rate limit exceeded","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"#
+///     r#"{"error":{"message":"Requests-per-minute cap hit","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}"#
 /// );
 /// ```
 ///
@@ -56,7 +56,7 @@ use std::time::Duration;
 /// |---|---|
 /// | `code = "snake_case"` | the stable code (required unless `transparent`) |
 /// | `status = 429` | HTTP status, 100..=599, or 0 for "no response is sent"; optional for a canonical code |
-/// | `message = "... {field} ... {0}"` | the client-safe message; fields by name or index, checked at compile time. Without it: the doc comment's first paragraph, then the catalogue's description |
+/// | `message = "... {field} ... {0}"` | the client-safe message; fields by name or index, checked at compile time. Without it: the catalogue's description for a canonical code, the doc comment's first paragraph for a private one |
 /// | `param = field`, `param = 0`, `param = "model"` | the request parameter at fault |
 /// | `retry_after = field` | a field holding the retry delay (`Duration` or whole seconds) |
 /// | `retryable`, `retryable = false` | whether a retry can succeed; defaults to the catalogue's, else `false` |
@@ -124,7 +124,7 @@ pub trait ApiError {
     /// ```
     /// use error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::ClientDisconnected.http_status(), None);
-    /// assert_eq!(ErrorCode::Timeout.http_status(), Some(http::StatusCode::REQUEST_TIMEOUT));
+    /// assert_eq!(ErrorCode::UpstreamTimeout.http_status(), Some(http::StatusCode::GATEWAY_TIMEOUT));
     /// ```
     fn http_status(&self) -> Option<http::StatusCode> {
         match self.status() {
@@ -137,7 +137,7 @@ pub trait ApiError {
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode};
-    /// assert_eq!(ErrorCode::InvalidApiKey.message(), "Invalid API key");
+    /// assert_eq!(ErrorCode::InvalidApiKey.message(), "API key is missing, malformed, revoked, or unrecognized");
     /// ```
     fn message(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.info().description())
@@ -215,7 +215,7 @@ pub trait ApiError {
     ///     .to_body();
     /// assert_eq!(
     ///     String::from_utf8(body).unwrap(),
-    ///     r#"{"type":"error","error":{"type":"authentication_error","message":"Invalid API key"},"request_id":"req_123"}"#
+    ///     r#"{"type":"error","error":{"type":"authentication_error","message":"API key is missing, malformed, revoked, or unrecognized"},"request_id":"req_123"}"#
     /// );
     /// ```
     fn envelope(&self, format: Format) -> Envelope<'_, Self> {

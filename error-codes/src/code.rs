@@ -1,8 +1,8 @@
 //! The canonical catalogue: every code, its status and its description, in
 //! exactly one place.
 
-use crate::ApiError;
 use crate::__private::Catalogue;
+use crate::ApiError;
 use core::fmt;
 use core::str::FromStr;
 
@@ -21,7 +21,7 @@ use core::str::FromStr;
 /// assert_eq!(code, ErrorCode::RateLimitExceeded);
 /// assert_eq!(code.status(), 429);
 /// assert!(code.is_retryable());
-/// assert_eq!(code.to_string(), "Rate limit exceeded");
+/// assert_eq!(code.to_string(), "Requests-per-minute cap hit");
 /// assert_eq!(ErrorCode::ALL.len(), 57);
 /// assert_eq!(serde_json::to_string(&code).unwrap(), r#""rate_limit_exceeded""#);
 /// ```
@@ -39,7 +39,11 @@ pub enum ErrorCode {
     #[api_error(code = "batch_only", status = 400)]
     BatchOnly,
     /// Account or project budget reached
-    #[api_error(code = "budget_exhausted", status = 429, anthropic_type = "billing_error")]
+    #[api_error(
+        code = "budget_exhausted",
+        status = 429,
+        anthropic_type = "billing_error"
+    )]
     BudgetExhausted,
     /// BYOK keys required but none are configured
     #[api_error(code = "byok_keys_required", status = 400)]
@@ -78,7 +82,11 @@ pub enum ErrorCode {
     #[api_error(code = "insufficient_permissions", status = 403)]
     InsufficientPermissions,
     /// No quota remaining on the current plan
-    #[api_error(code = "insufficient_quota", status = 429, anthropic_type = "billing_error")]
+    #[api_error(
+        code = "insufficient_quota",
+        status = 429,
+        anthropic_type = "billing_error"
+    )]
     InsufficientQuota,
     /// Unexpected server error
     #[api_error(code = "internal_error", status = 500, retryable)]
@@ -317,9 +325,8 @@ impl<'de> serde::Deserialize<'de> for ErrorCode {
             }
 
             fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<ErrorCode, E> {
-                ErrorCode::from_code(code).ok_or_else(|| {
-                    E::custom(format_args!("unknown error code {code:?}"))
-                })
+                ErrorCode::from_code(code)
+                    .ok_or_else(|| E::custom(format_args!("unknown error code {code:?}")))
             }
         }
 

@@ -45,8 +45,8 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// ```
     /// use error_codes::{Envelope, ErrorCode, Format};
     ///
-    /// let body = Envelope::new(&ErrorCode::Timeout, Format::OpenAi).to_body();
-    /// assert!(body.starts_with(br#"{"error":{"message":"Request timeout""#));
+    /// let body = Envelope::new(&ErrorCode::UpstreamTimeout, Format::OpenAi).to_body();
+    /// assert!(body.starts_with(br#"{"error":{"message":"Upstream exceeded the request deadline""#));
     /// ```
     pub fn new(error: &'a E, format: Format) -> Self {
         Envelope {
@@ -66,7 +66,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
     ///
-    /// let response = ErrorCode::Timeout.envelope(Format::OpenAi).request_id("req_1").to_http_response();
+    /// let response = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).request_id("req_1").to_http_response();
     /// assert_eq!(response.headers()["x-request-id"], "req_1");
     /// ```
     pub fn request_id(mut self, request_id: &'a str) -> Self {
@@ -80,7 +80,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
     ///
-    /// let body = ErrorCode::Timeout.envelope(Format::OpenAi).doc_url("https://x.test/e").to_body();
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).doc_url("https://x.test/e").to_body();
     /// assert!(body.ends_with(br#","doc_url":"https://x.test/e"}}"#));
     /// ```
     pub fn doc_url(mut self, doc_url: &'a str) -> Self {
@@ -94,7 +94,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
     ///
-    /// let body = ErrorCode::Timeout.envelope(Format::OpenAi).suggestion("Retry").to_body();
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).suggestion("Retry").to_body();
     /// assert!(body.ends_with(br#","suggestion":"Retry"}}"#));
     /// ```
     pub fn suggestion(mut self, suggestion: &'a str) -> Self {
@@ -110,10 +110,10 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
     ///
-    /// let body = ErrorCode::Timeout.envelope(Format::Anthropic).details_error_code(true).to_body();
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).details_error_code(true).to_body();
     /// assert_eq!(
     ///     String::from_utf8(body).unwrap(),
-    ///     r#"{"type":"error","error":{"type":"invalid_request_error","message":"Request timeout","details":{"error_code":"timeout"}},"request_id":null}"#
+    ///     r#"{"type":"error","error":{"type":"timeout_error","message":"Upstream exceeded the request deadline","details":{"error_code":"upstream_timeout"}},"request_id":null}"#
     /// );
     /// ```
     pub fn details_error_code(mut self, enabled: bool) -> Self {
@@ -125,7 +125,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
-    /// assert_eq!(ErrorCode::Timeout.envelope(Format::Anthropic).format(), Format::Anthropic);
+    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).format(), Format::Anthropic);
     /// ```
     pub fn format(&self) -> Format {
         self.format
@@ -135,7 +135,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
-    /// assert_eq!(ErrorCode::Timeout.envelope(Format::OpenAi).error().code(), "timeout");
+    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).error().code(), "upstream_timeout");
     /// ```
     pub fn error(&self) -> &'a E {
         self.error
@@ -156,7 +156,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// let body = ErrorCode::InvalidApiKey.envelope(Format::OpenAi).to_body();
     /// assert_eq!(
     ///     String::from_utf8(body).unwrap(),
-    ///     r#"{"error":{"message":"Invalid API key","type":"authentication_error","param":null,"code":"invalid_api_key"}}"#
+    ///     r#"{"error":{"message":"API key is missing, malformed, revoked, or unrecognized","type":"authentication_error","param":null,"code":"invalid_api_key"}}"#
     /// );
     /// ```
     pub fn to_body(&self) -> Vec<u8> {
@@ -193,7 +193,9 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
                     + quoted_len(parts.error_type)
                     + nullable_len(parts.param)
                     + quoted_len(parts.code)
-                    + self.doc_url.map_or(0, |url| DOC_URL.len() + quoted_len(url))
+                    + self
+                        .doc_url
+                        .map_or(0, |url| DOC_URL.len() + quoted_len(url))
                     + self
                         .suggestion
                         .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
@@ -281,9 +283,9 @@ const ANTHROPIC_FIXED: usize = "{\"type\":\"error\",\"error\":{\"type\":".len()
 /// ```
 /// use error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};
 ///
-/// let parsed: OpenAiEnvelope = serde_json::from_slice(&ErrorCode::Timeout.to_body(Format::OpenAi)).unwrap();
-/// assert_eq!(parsed.error.code.as_deref(), Some("timeout"));
-/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), ErrorCode::Timeout.to_body(Format::OpenAi));
+/// let parsed: OpenAiEnvelope = serde_json::from_slice(&ErrorCode::UpstreamTimeout.to_body(Format::OpenAi)).unwrap();
+/// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
+/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), ErrorCode::UpstreamTimeout.to_body(Format::OpenAi));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenAiEnvelope {
@@ -328,7 +330,7 @@ pub struct OpenAiError {
 /// ```
 /// use error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format};
 ///
-/// let body = ErrorCode::Overloaded.to_body(Format::Anthropic);
+/// let body = ErrorCode::ServiceUnavailable.to_body(Format::Anthropic);
 /// let parsed: AnthropicEnvelope = serde_json::from_slice(&body).unwrap();
 /// assert_eq!(parsed.error.error_type, "overloaded_error");
 /// assert_eq!(serde_json::to_vec(&parsed).unwrap(), body);

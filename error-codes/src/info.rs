@@ -99,6 +99,7 @@ impl CodeInfo {
     /// The stable, snake_case code: `"rate_limit_exceeded"`.
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// assert_eq!(error_codes::ErrorCode::InvalidApiKey.info().code(), "invalid_api_key");
     /// ```
     pub const fn code(&self) -> &'static str {
@@ -108,6 +109,7 @@ impl CodeInfo {
     /// The HTTP status; `0` means no response is sent (the client is gone).
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// assert_eq!(error_codes::ErrorCode::ClientDisconnected.info().status(), 0);
     /// ```
     pub const fn status(&self) -> u16 {
@@ -118,6 +120,7 @@ impl CodeInfo {
     /// description; for a private code, its declared message or doc comment.
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// let info = error_codes::ErrorCode::BudgetExhausted.info();
     /// assert_eq!(info.description(), "Account or project budget reached");
     /// ```
@@ -128,6 +131,7 @@ impl CodeInfo {
     /// Whether retrying the same request later can succeed.
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// assert!(!error_codes::ErrorCode::BudgetExhausted.info().is_retryable());
     /// ```
     pub const fn is_retryable(&self) -> bool {
@@ -137,6 +141,7 @@ impl CodeInfo {
     /// The `error.type` of the OpenAI-format envelope.
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// assert_eq!(error_codes::ErrorCode::InvalidApiKey.info().openai_type(), "authentication_error");
     /// ```
     pub const fn openai_type(&self) -> &'static str {
@@ -146,6 +151,7 @@ impl CodeInfo {
     /// The `error.type` of the Anthropic-format envelope.
     ///
     /// ```
+    /// use error_codes::ApiError;
     /// assert_eq!(error_codes::ErrorCode::BudgetExhausted.info().anthropic_type(), "billing_error");
     /// ```
     pub const fn anthropic_type(&self) -> &'static str {
@@ -155,7 +161,7 @@ impl CodeInfo {
     /// The `type` of the envelope in `format`.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, Format};
+    /// use error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let info = ErrorCode::ServiceUnavailable.info();
     /// assert_eq!(info.error_type(Format::OpenAi), "api_error");
@@ -232,8 +238,8 @@ impl CodeList {
     /// ```
     /// use error_codes::{ApiError, ErrorCode};
     ///
-    /// assert_eq!(ErrorCode::CODES.find("timeout").map(|i| i.status()), Some(408));
-    /// assert!(ErrorCode::CODES.find("Timeout").is_none());
+    /// assert_eq!(ErrorCode::CODES.find("upstream_timeout").map(|i| i.status()), Some(504));
+    /// assert!(ErrorCode::CODES.find("Upstream_Timeout").is_none());
     /// ```
     pub const fn find(&self, code: &str) -> Option<&'static CodeInfo> {
         let mut i = 0;
@@ -385,7 +391,9 @@ impl CodeList {
 
 impl fmt::Debug for CodeList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter().map(CodeInfo::code)).finish()
+        f.debug_list()
+            .entries(self.iter().map(CodeInfo::code))
+            .finish()
     }
 }
 

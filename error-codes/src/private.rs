@@ -1,6 +1,8 @@
 //! Support for the code `#[derive(ApiError)]` writes. Not a public API: it
 //! may change in any release.
 
+// The checks run only in `const` evaluation, where a large `Err` costs nothing.
+#![allow(clippy::result_large_err)]
 use crate::info::{CodeInfo, CodeList};
 use std::borrow::Cow;
 use std::time::Duration;

@@ -64,19 +64,23 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     /// assert_eq!(response.headers()["request-id"], "req_42");
     /// ```
     pub fn to_http_response(&self) -> Response<Vec<u8>> {
-        let status = self
-            .error
-            .http_status()
-            .unwrap_or(CLIENT_CLOSED_REQUEST);
+        let status = self.error.http_status().unwrap_or(CLIENT_CLOSED_REQUEST);
         let mut response = Response::new(self.to_body());
         *response.status_mut() = status;
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, APPLICATION_JSON.clone());
-        let retry = if self.error.is_retryable() { &TRUE } else { &FALSE };
+        let retry = if self.error.is_retryable() {
+            &TRUE
+        } else {
+            &FALSE
+        };
         headers.insert(X_SHOULD_RETRY.clone(), retry.clone());
         if let Some(delay) = self.error.retry_after() {
             headers.insert(RETRY_AFTER, HeaderValue::from(ceil_seconds(delay)));
-            headers.insert(RETRY_AFTER_MS.clone(), HeaderValue::from(ceil_millis(delay)));
+            headers.insert(
+                RETRY_AFTER_MS.clone(),
+                HeaderValue::from(ceil_millis(delay)),
+            );
         }
         if let Some(request_id) = self.request_id {
             let name = match self.format {
@@ -138,7 +142,10 @@ mod tests {
         assert_eq!(header_value("req_abc-123"), "req_abc-123");
         assert_eq!(header_value("a b"), "a%20b");
         assert_eq!(header_value("100%"), "100%25");
-        assert_eq!(header_value("line\r\nInjected: 1"), "line%0D%0AInjected:%201");
+        assert_eq!(
+            header_value("line\r\nInjected: 1"),
+            "line%0D%0AInjected:%201"
+        );
         assert_eq!(header_value("caf\u{e9}"), "caf%C3%A9");
         assert_eq!(header_value(""), "");
     }
