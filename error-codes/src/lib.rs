@@ -36,6 +36,12 @@ mod json;
 mod response;
 mod sse;
 
+/// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
+/// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
+/// [`axum::Rendered`] (feature `axum`).
+#[cfg(feature = "axum")]
+pub mod axum;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
