@@ -33,6 +33,7 @@ mod envelope;
 mod format;
 mod info;
 mod json;
+mod received;
 mod response;
 mod sse;
 
@@ -53,6 +54,7 @@ pub use crate::envelope::{
 };
 pub use crate::format::Format;
 pub use crate::info::{CodeInfo, CodeList};
+pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::response::CLIENT_CLOSED_REQUEST;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
