@@ -1,0 +1,247 @@
+//! The canonical `ErrorCode` enum against the committed seed table, row by
+//! row, and the behaviour the catalogue promises.
+
+use error_codes::{ApiError, ErrorCode, Format};
+use error_codes_tests::{seed_table, SeedRow};
+use std::collections::HashSet;
+use std::path::Path;
+
+const RETRYABLE: [&str; 7] = [
+    "rate_limit_exceeded",
+    "internal_error",
+    "upstream_error",
+    "model_unavailable",
+    "no_provider_available",
+    "service_unavailable",
+    "upstream_timeout",
+];
+
+/// `rate_limit_exceeded` -> `RateLimitExceeded`.
+fn upper_camel(code: &str) -> String {
+    code.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_table_has_57_distinct_codes() {
+    let rows = seed_table();
+    assert_eq!(rows.len(), 57);
+    let codes: HashSet<&str> = rows.iter().map(|row| row.code.as_str()).collect();
+    assert_eq!(codes.len(), 57, "codes are unique");
+}
+
+#[test]
+fn every_variant_matches_its_row_in_table_order() {
+    let rows = seed_table();
+    assert_eq!(ErrorCode::ALL.len(), rows.len());
+    for (index, (code, row)) in ErrorCode::ALL.iter().zip(&rows).enumerate() {
+        let SeedRow {
+            code: expected_code,
+            status,
+            description,
+        } = row;
+        assert_eq!(code.code(), expected_code, "row {index}");
+        assert_eq!(code.status(), *status, "status of {expected_code}");
+        assert_eq!(
+            code.info().status(),
+            *status,
+            "info status of {expected_code}"
+        );
+        assert_eq!(
+            code.description(),
+            description,
+            "description of {expected_code}"
+        );
+        assert_eq!(
+            code.message(),
+            description.as_str(),
+            "message of {expected_code}"
+        );
+        assert_eq!(code.to_string(), *description, "Display of {expected_code}");
+        assert_eq!(
+            format!("{code:?}"),
+            upper_camel(expected_code),
+            "variant name of {expected_code}"
+        );
+        assert_eq!(code.param(), None, "a bare canonical code names no param");
+        assert_eq!(
+            code.retry_after(),
+            None,
+            "a bare canonical code has no delay"
+        );
+    }
+}
+
+#[test]
+fn codes_is_all_in_table_order() {
+    let listed: Vec<&str> = ErrorCode::CODES.iter().map(|info| info.code()).collect();
+    let all: Vec<&str> = ErrorCode::ALL.iter().map(|code| code.code()).collect();
+    assert_eq!(listed, all);
+    for code in ErrorCode::ALL {
+        assert_eq!(ErrorCode::CODES.find(code.code()), Some(code.info()));
+    }
+}
+
+#[test]
+fn all_codes_are_lower_snake_case_and_distinct() {
+    let mut seen = HashSet::new();
+    for code in ErrorCode::ALL {
+        let text = code.code();
+        assert!(
+            !text.is_empty()
+                && !text.starts_with('_')
+                && !text.ends_with('_')
+                && !text.contains("__")
+                && text
+                    .bytes()
+                    .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'_'),
+            "{text} is lower snake_case"
+        );
+        assert!(seen.insert(*code), "{code:?} appears once in ALL");
+    }
+}
+
+#[test]
+fn exactly_seven_codes_are_retryable() {
+    let retryable: HashSet<&str> = ErrorCode::ALL
+        .iter()
+        .filter(|code| code.is_retryable())
+        .map(|code| code.code())
+        .collect();
+    assert_eq!(retryable, RETRYABLE.into_iter().collect::<HashSet<_>>());
+    for code in ErrorCode::ALL {
+        assert_eq!(code.is_retryable(), code.info().is_retryable(), "{code:?}");
+    }
+}
+
+#[test]
+fn exhausted_budget_and_quota_are_429_billing_errors_that_waiting_does_not_fix() {
+    for code in [ErrorCode::BudgetExhausted, ErrorCode::InsufficientQuota] {
+        assert_eq!(code.status(), 429, "{code:?}");
+        assert!(!code.is_retryable(), "{code:?}");
+        assert_eq!(code.anthropic_type(), "billing_error", "{code:?}");
+        assert_eq!(code.openai_type(), "rate_limit_error", "{code:?}");
+        let response = code.to_http_response(Format::Anthropic);
+        assert_eq!(response.headers()["x-should-retry"], "false");
+    }
+    // The retryable 429 stays a rate-limit error in both formats.
+    assert_eq!(
+        ErrorCode::RateLimitExceeded.anthropic_type(),
+        "rate_limit_error"
+    );
+    assert!(ErrorCode::RateLimitExceeded.is_retryable());
+}
+
+#[test]
+fn from_code_is_exact_and_case_sensitive() {
+    for code in ErrorCode::ALL {
+        assert_eq!(ErrorCode::from_code(code.code()), Some(*code));
+        assert_eq!(ErrorCode::from_code(&code.code().to_uppercase()), None);
+        assert_eq!(ErrorCode::from_code(&format!(" {}", code.code())), None);
+        assert_eq!(ErrorCode::from_code(&format!("{}\0", code.code())), None);
+        assert_eq!(ErrorCode::from_code(&code.code()[1..]), None);
+    }
+    for unknown in [
+        "",
+        "_",
+        "rate_limit",
+        "Rate_Limit_Exceeded",
+        "rate-limit-exceeded",
+    ] {
+        assert_eq!(ErrorCode::from_code(unknown), None, "{unknown:?}");
+    }
+}
+
+#[test]
+fn from_str_agrees_with_from_code_and_names_the_bad_input() {
+    for code in ErrorCode::ALL {
+        assert_eq!(code.code().parse::<ErrorCode>(), Ok(*code));
+    }
+    for bad in [
+        "",
+        "nope",
+        "RATE_LIMIT_EXCEEDED",
+        "quote\"inside",
+        "caf\u{e9}",
+    ] {
+        let error = bad.parse::<ErrorCode>().unwrap_err();
+        assert_eq!(error.input(), bad);
+        assert_eq!(error.to_string(), format!("unknown error code {bad:?}"));
+        let as_error: &dyn std::error::Error = &error;
+        assert!(as_error.source().is_none());
+    }
+}
+
+#[test]
+fn serde_round_trips_the_code_string() {
+    for code in ErrorCode::ALL {
+        let json = serde_json::to_string(code).unwrap();
+        assert_eq!(json, format!("\"{}\"", code.code()));
+        let back: ErrorCode = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, *code);
+    }
+    let all: Vec<ErrorCode> =
+        serde_json::from_str(&serde_json::to_string(ErrorCode::ALL).unwrap()).unwrap();
+    assert_eq!(all, ErrorCode::ALL);
+
+    let error = serde_json::from_str::<ErrorCode>("\"not_a_code\"").unwrap_err();
+    assert!(error.to_string().contains("\"not_a_code\""), "{error}");
+    let error = serde_json::from_str::<ErrorCode>("429").unwrap_err();
+    assert!(
+        error.to_string().contains("canonical error code"),
+        "{error}"
+    );
+}
+
+#[test]
+fn http_status_is_none_only_for_status_zero() {
+    for code in ErrorCode::ALL {
+        match code.status() {
+            0 => assert_eq!(code.http_status(), None, "{code:?}"),
+            status => assert_eq!(
+                code.http_status().map(|status| status.as_u16()),
+                Some(status),
+                "{code:?}"
+            ),
+        }
+    }
+    let zero: Vec<ErrorCode> = ErrorCode::ALL
+        .iter()
+        .copied()
+        .filter(|code| code.status() == 0)
+        .collect();
+    assert_eq!(zero, [ErrorCode::ClientDisconnected]);
+}
+
+#[test]
+fn error_code_is_a_std_error_whose_display_is_the_description() {
+    let error: Box<dyn std::error::Error> = Box::new(ErrorCode::UpstreamTimeout);
+    assert_eq!(error.to_string(), "Upstream exceeded the request deadline");
+    assert!(error.source().is_none());
+}
+
+/// CI copies the shared directory next to the clone: when it is there, the
+/// committed copy must not drift from the source of truth.
+#[test]
+fn the_committed_table_equals_the_shared_source_of_truth() {
+    let tests_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo_root = tests_dir.parent().expect("tests/ has a parent");
+    let shared = repo_root.join("../shared/error-codes.tsv");
+    if !shared.exists() {
+        return;
+    }
+    let source_of_truth = std::fs::read(&shared).unwrap();
+    let committed = std::fs::read(tests_dir.join("error-codes.tsv")).unwrap();
+    assert!(
+        committed == source_of_truth,
+        "tests/error-codes.tsv differs from {}",
+        shared.display()
+    );
+}
