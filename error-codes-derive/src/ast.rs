@@ -154,9 +154,13 @@ impl<'a> Arm<'a> {
         self.attrs.transparent.is_some()
     }
 
-    /// The span of the whole `#[api_error]` attribute, or the arm's name.
-    pub fn attr_span(&self) -> Span {
-        self.attrs.seen.first().copied().unwrap_or(self.span)
+    /// An error pointing at the whole first `#[api_error]` attribute, or at
+    /// the arm's name when there is none.
+    pub fn attr_error(&self, message: String) -> syn::Error {
+        match self.attrs.seen.first() {
+            Some(tokens) => syn::Error::new_spanned(tokens, message),
+            None => syn::Error::new(self.span, message),
+        }
     }
 
     /// Names of the fields, for "fields are: ..." hints.

@@ -4,8 +4,8 @@
 //! variant's fields to each other are in `valid.rs`.
 
 use proc_macro2::Span;
+use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{
     Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitInt, LitStr, Path, UnOp,
 };
@@ -43,8 +43,12 @@ pub struct Keyed<T> {
 /// Everything `#[api_error(...)]` can say on a variant (or on a struct).
 #[derive(Default)]
 pub struct VariantAttrs {
-    /// Spans of every `#[api_error]` attribute seen; empty when there is none.
-    pub seen: Vec<Span>,
+    /// Every `#[api_error]` attribute seen, as tokens to point at (the whole
+    /// attribute, not only its `#`); empty when there is none.
+    pub seen: Vec<proc_macro2::TokenStream>,
+    /// An attribute or one of its values was rejected (and reported): checks
+    /// about what is *missing* stay quiet so they do not repeat that error.
+    pub broken: bool,
     pub code: Option<Keyed<LitStr>>,
     pub status: Option<Keyed<(u16, LitInt)>>,
     pub message: Option<Keyed<LitStr>>,
@@ -63,12 +67,22 @@ pub struct ContainerAttrs {
     pub catalogue: Option<Path>,
 }
 
-/// Keys accepted on a variant, for the "unknown key" message.
-const VARIANT_KEYS: &str = "`code`, `status`, `message`, `param`, `retry_after`, `retryable`, \
-                            `openai_type`, `anthropic_type` or `transparent`";
+/// Keys accepted on a variant.
+const VARIANT_KEYS: [&str; 9] = [
+    "code",
+    "status",
+    "message",
+    "param",
+    "retry_after",
+    "retryable",
+    "openai_type",
+    "anthropic_type",
+    "transparent",
+];
 
-/// Keys accepted on the type, for the "unknown key" message.
-const CONTAINER_KEYS: &str = "`crate`";
+/// Keys accepted on the type. `catalogue` is internal (it marks the
+/// canonical enum) and is not advertised.
+const CONTAINER_KEYS: [&str; 1] = ["crate"];
 
 /// Which keys an attribute may hold, and where it stands.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -94,138 +108,227 @@ pub fn parse(
         if !attr.path().is_ident("api_error") {
             continue;
         }
-        variant.seen.push(attr.span());
-        let syn::Meta::List(list) = &attr.meta else {
-            errors.push(syn::Error::new_spanned(
-                attr,
-                "expected `#[api_error(...)]` with keys inside the parentheses, \
-                 like `#[api_error(code = \"rate_limit_exceeded\")]`",
-            ));
-            continue;
+        variant.seen.push(attr.to_token_stream());
+        let example = match place {
+            Place::Enum => "`#[api_error(crate = my_crate::error_codes)]`",
+            Place::Variant | Place::Struct => "`#[api_error(code = \"rate_limit_exceeded\")]`",
+        };
+        let list = match &attr.meta {
+            syn::Meta::List(list) => list,
+            syn::Meta::Path(_) | syn::Meta::NameValue(_) => {
+                variant.broken = true;
+                errors.push(syn::Error::new_spanned(
+                    attr,
+                    format!("expected `#[api_error(...)]` with keys inside the parentheses, like {example}"),
+                ));
+                continue;
+            }
         };
         if list.tokens.is_empty() {
+            variant.broken = true;
             errors.push(syn::Error::new_spanned(
                 attr,
-                "empty `#[api_error()]`: name at least a `code = \"...\"`",
+                format!("empty `#[api_error()]`: give it keys, like {example}"),
             ));
             continue;
         }
-        let result = attr.parse_nested_meta(|meta| {
-            parse_key(&meta, place, &mut container, &mut variant, errors)
-        });
+        let mut parser = Parser {
+            place,
+            container: &mut container,
+            variant: &mut variant,
+            errors,
+        };
+        let result = attr.parse_nested_meta(|meta| parser.key(&meta));
         if let Err(err) = result {
+            variant.broken = true;
             errors.push(err);
         }
     }
     (container, variant)
 }
 
-fn parse_key(
-    meta: &ParseNestedMeta,
+/// State while reading one attribute's keys.
+struct Parser<'p> {
     place: Place,
-    container: &mut ContainerAttrs,
-    variant: &mut VariantAttrs,
-    errors: &mut Errors,
-) -> syn::Result<()> {
-    let path = &meta.path;
-    let key = match path.get_ident() {
-        Some(ident) => ident.to_string(),
-        None => {
-            return Err(syn::Error::new_spanned(
+    container: &'p mut ContainerAttrs,
+    variant: &'p mut VariantAttrs,
+    errors: &'p mut Errors,
+}
+
+impl Parser<'_> {
+    /// Reads one `key` or `key = value`. Returns `Err` only when the tokens
+    /// cannot be read any further; a bad key or value is reported and
+    /// skipped so the next key is still checked.
+    fn key(&mut self, meta: &ParseNestedMeta) -> syn::Result<()> {
+        let path = &meta.path;
+        let Some(key) = path.get_ident().map(ToString::to_string) else {
+            self.reject(syn::Error::new_spanned(
                 path,
-                format!("unknown `api_error` key; expected {}", keys_for(place)),
-            ))
-        }
-    };
-    let container_key = matches!(key.as_str(), "crate" | "catalogue");
-    let variant_key = matches!(
-        key.as_str(),
-        "code"
-            | "status"
-            | "message"
-            | "param"
-            | "retry_after"
-            | "retryable"
-            | "openai_type"
-            | "anthropic_type"
-            | "transparent"
-    );
-    if container_key && place == Place::Variant {
-        return Err(syn::Error::new_spanned(
-            path,
-            format!("`{key}` belongs on the type, not on a variant: move it to the `#[api_error(...)]` above the enum"),
-        ));
-    }
-    if variant_key && place == Place::Enum {
-        return Err(syn::Error::new_spanned(
-            path,
-            format!("`{key}` belongs on each variant, not on the enum"),
-        ));
-    }
-    match key.as_str() {
-        "crate" => set(
-            errors,
-            &mut container.krate,
-            path,
-            meta.value()?.parse::<Path>()?,
-        ),
-        "catalogue" => set_flag(errors, &mut container.catalogue, path),
-        "code" => set(errors, &mut variant.code, path, parse_str(meta, "code")?),
-        "status" => set(errors, &mut variant.status, path, parse_status(meta)?),
-        "message" => set(
-            errors,
-            &mut variant.message,
-            path,
-            parse_str(meta, "message")?,
-        ),
-        "openai_type" => set(
-            errors,
-            &mut variant.openai_type,
-            path,
-            parse_str(meta, "openai_type")?,
-        ),
-        "anthropic_type" => set(
-            errors,
-            &mut variant.anthropic_type,
-            path,
-            parse_str(meta, "anthropic_type")?,
-        ),
-        "param" => {
-            let value = parse_param(meta)?;
-            set(errors, &mut variant.param, path, value);
-        }
-        "retry_after" => {
-            let value = parse_field_ref(meta, "retry_after")?;
-            set(errors, &mut variant.retry_after, path, value);
-        }
-        "retryable" => {
-            let value = if meta.input.peek(syn::Token![=]) {
-                meta.value()?.parse::<LitBool>()?.value
-            } else {
-                true
-            };
-            set(errors, &mut variant.retryable, path, value);
-        }
-        "transparent" => set_flag(errors, &mut variant.transparent, path),
-        _ => {
-            return Err(syn::Error::new_spanned(
+                format!("unknown `api_error` key; expected {}", keys_for(self.place)),
+            ));
+            return skip_value(meta);
+        };
+        let container_key = CONTAINER_KEYS.contains(&key.as_str()) || key == "catalogue";
+        let variant_key = VARIANT_KEYS.contains(&key.as_str());
+        if container_key && self.place == Place::Variant {
+            self.reject(syn::Error::new_spanned(
                 path,
                 format!(
-                    "unknown `api_error` key `{key}`; expected {}",
-                    keys_for(place)
+                    "`{key}` belongs on the type, not on a variant: move it to an \
+                     `#[api_error(...)]` above the enum"
                 ),
-            ))
+            ));
+            return skip_value(meta);
+        }
+        if variant_key && self.place == Place::Enum {
+            self.reject(syn::Error::new_spanned(
+                path,
+                format!(
+                    "`{key}` belongs on each variant, not on the enum: move it to the \
+                     `#[api_error(...)]` of the variants"
+                ),
+            ));
+            return skip_value(meta);
+        }
+        let variant = &mut *self.variant;
+        let errors = &mut *self.errors;
+        let outcome = match key.as_str() {
+            "crate" => value_expr(meta)
+                .and_then(|expr| crate_path(expr))
+                .map(|value| set(errors, &mut self.container.krate, path, value)),
+            "catalogue" => {
+                flag(meta).map(|()| set_flag(errors, &mut self.container.catalogue, path))
+            }
+            "code" => {
+                lit_str(meta, "code").map(|value| set(errors, &mut variant.code, path, value))
+            }
+            "status" => status(meta).map(|value| set(errors, &mut variant.status, path, value)),
+            "message" => {
+                lit_str(meta, "message").map(|value| set(errors, &mut variant.message, path, value))
+            }
+            "openai_type" => lit_str(meta, "openai_type")
+                .map(|value| set(errors, &mut variant.openai_type, path, value)),
+            "anthropic_type" => lit_str(meta, "anthropic_type")
+                .map(|value| set(errors, &mut variant.anthropic_type, path, value)),
+            "param" => param(meta).map(|value| set(errors, &mut variant.param, path, value)),
+            "retry_after" => field_ref_value(meta, "retry_after")
+                .map(|value| set(errors, &mut variant.retry_after, path, value)),
+            "retryable" => {
+                retryable(meta).map(|value| set(errors, &mut variant.retryable, path, value))
+            }
+            "transparent" => flag(meta).map(|()| set_flag(errors, &mut variant.transparent, path)),
+            _ => {
+                let suggestion = closest(&key, self.place)
+                    .map(|known| format!(" (did you mean `{known}`?)"))
+                    .unwrap_or_default();
+                self.reject(syn::Error::new_spanned(
+                    path,
+                    format!(
+                        "unknown `api_error` key `{key}`{suggestion}; expected {}",
+                        keys_for(self.place)
+                    ),
+                ));
+                return skip_value(meta);
+            }
+        };
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(Bad::Value(error)) => {
+                self.reject(error);
+                Ok(())
+            }
+            Err(Bad::Tokens(error)) => Err(error),
         }
     }
-    Ok(())
+
+    fn reject(&mut self, error: syn::Error) {
+        self.variant.broken = true;
+        self.errors.push(error);
+    }
+}
+
+/// Why a key's value was not accepted.
+enum Bad {
+    /// The value was read but is wrong: report it and go on with the next key.
+    Value(syn::Error),
+    /// The tokens could not be read: stop reading this attribute.
+    Tokens(syn::Error),
+}
+
+impl From<syn::Error> for Bad {
+    fn from(error: syn::Error) -> Self {
+        Bad::Tokens(error)
+    }
+}
+
+/// Skips the `= value` (or `(...)`) after a rejected key, up to the next
+/// top-level comma.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    meta.input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((token, next)) = rest.token_tree() {
+            if let proc_macro2::TokenTree::Punct(punct) = &token {
+                if punct.as_char() == ',' {
+                    return Ok(((), rest));
+                }
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    })
 }
 
 fn keys_for(place: Place) -> String {
-    match place {
-        Place::Enum => CONTAINER_KEYS.to_owned(),
-        Place::Variant => VARIANT_KEYS.to_owned(),
-        Place::Struct => format!("{CONTAINER_KEYS}, {VARIANT_KEYS}"),
+    let keys: Vec<String> = match place {
+        Place::Enum => CONTAINER_KEYS.iter().collect::<Vec<_>>(),
+        Place::Variant => VARIANT_KEYS.iter().collect(),
+        Place::Struct => CONTAINER_KEYS.iter().chain(VARIANT_KEYS.iter()).collect(),
     }
+    .into_iter()
+    .map(|key| format!("`{key}`"))
+    .collect();
+    match keys.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("one of {} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// The accepted key nearest to a misspelt one, if any is near.
+fn closest(key: &str, place: Place) -> Option<&'static str> {
+    let candidates: Vec<&'static str> = match place {
+        Place::Enum => CONTAINER_KEYS.to_vec(),
+        Place::Variant => VARIANT_KEYS.to_vec(),
+        Place::Struct => CONTAINER_KEYS
+            .iter()
+            .chain(VARIANT_KEYS.iter())
+            .copied()
+            .collect(),
+    };
+    candidates
+        .into_iter()
+        .map(|known| (edit_distance(key, known), known))
+        .filter(|&(distance, known)| distance <= known.len().div_ceil(3))
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, known)| known)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            let insert = current[j] + 1;
+            let delete = previous[j + 1] + 1;
+            current.push(substitute.min(insert).min(delete));
+        }
+        previous = current;
+    }
+    previous.last().copied().unwrap_or(0)
 }
 
 fn set<T>(errors: &mut Errors, slot: &mut Option<Keyed<T>>, key: &Path, value: T) {
@@ -252,7 +355,10 @@ fn duplicate(again: &Path, first: &Path) -> syn::Error {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let mut error = syn::Error::new_spanned(again, format!("duplicate `{name}`: give it once"));
+    let mut error = syn::Error::new_spanned(
+        again,
+        format!("duplicate `{name}`: give it once, and remove this one or the first"),
+    );
     error.combine(syn::Error::new_spanned(
         first,
         format!("`{name}` first given here"),
@@ -260,75 +366,149 @@ fn duplicate(again: &Path, first: &Path) -> syn::Error {
     error
 }
 
-fn parse_str(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
-    let expr: Expr = meta.value()?.parse()?;
+/// The expression after `key =`.
+fn value_expr(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
+    Ok(meta.value()?.parse::<Expr>()?)
+}
+
+/// A key that takes no value, like `transparent`.
+fn flag(meta: &ParseNestedMeta) -> Result<(), Bad> {
+    if meta.input.is_empty() || meta.input.peek(syn::Token![,]) {
+        return Ok(());
+    }
+    let name = meta
+        .path
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let error = syn::Error::new_spanned(
+        &meta.path,
+        format!("`{name}` takes no value: write `#[api_error({name})]`"),
+    );
+    skip_value(meta)?;
+    Err(Bad::Value(error))
+}
+
+/// `crate = path` or, as serde accepts, `crate = "path"`.
+fn crate_path(expr: Expr) -> Result<Path, Bad> {
+    const HINT: &str = "`crate` takes the path `error_codes` is reachable at, like \
+                        `crate = my_crate::error_codes`";
     match expr {
+        Expr::Path(ExprPath {
+            path, qself: None, ..
+        }) => Ok(path),
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => lit
+            .parse::<Path>()
+            .map_err(|_| Bad::Value(syn::Error::new_spanned(&lit, HINT))),
+        other => Err(Bad::Value(syn::Error::new_spanned(other, HINT))),
+    }
+}
+
+fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<LitStr, Bad> {
+    match value_expr(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
         }) => Ok(lit),
-        other => Err(syn::Error::new_spanned(
+        other => Err(Bad::Value(syn::Error::new_spanned(
             other,
             format!("`{key}` takes a string literal, like `{key} = \"...\"`"),
-        )),
+        ))),
     }
 }
 
-fn parse_status(meta: &ParseNestedMeta) -> syn::Result<(u16, LitInt)> {
-    let expr: Expr = meta.value()?.parse()?;
-    let lit =
-        match &expr {
-            Expr::Lit(ExprLit {
-                lit: Lit::Int(lit), ..
-            }) => lit.clone(),
-            Expr::Unary(ExprUnary {
-                op: UnOp::Neg(_), ..
-            }) => return Err(syn::Error::new_spanned(
+fn status(meta: &ParseNestedMeta) -> Result<(u16, LitInt), Bad> {
+    const RANGE: &str = "use 100 to 599, or 0 for \"no HTTP response is sent\"";
+    let expr = value_expr(meta)?;
+    let lit = match expr {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(lit), ..
+        }) => lit,
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_), ..
+        }) => {
+            return Err(Bad::Value(syn::Error::new_spanned(
                 expr,
-                "`status` must be an HTTP status from 100 to 599, or 0 for \"no response is sent\"",
-            )),
-            Expr::Lit(ExprLit {
-                lit: Lit::Str(lit), ..
-            }) => {
-                return Err(syn::Error::new_spanned(
-                    lit,
-                    format!(
-                        "`status` takes an integer, not a string: write `status = {}`",
-                        lit.value()
-                    ),
-                ))
-            }
-            _ => {
-                return Err(syn::Error::new_spanned(
-                    expr,
-                    "`status` takes an integer literal, like `status = 429`",
-                ))
-            }
-        };
+                format!("`status` cannot be negative: {RANGE}"),
+            )))
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Str(lit), ..
+        }) => {
+            let value = lit.value();
+            let hint = if value.trim().parse::<u16>().is_ok() {
+                format!("write `status = {}` without quotes", value.trim())
+            } else {
+                format!("like `status = 429`; {RANGE}")
+            };
+            return Err(Bad::Value(syn::Error::new_spanned(
+                lit,
+                format!("`status` takes an integer, not a string: {hint}"),
+            )));
+        }
+        Expr::Lit(ExprLit {
+            lit: Lit::Float(lit),
+            ..
+        }) => {
+            return Err(Bad::Value(syn::Error::new_spanned(
+                lit,
+                "`status` takes a whole number, like `status = 429`",
+            )))
+        }
+        other => {
+            return Err(Bad::Value(syn::Error::new_spanned(
+                other,
+                "`status` takes an integer literal, like `status = 429`; constants and \
+                 expressions are not read by the derive",
+            )))
+        }
+    };
     if !lit.suffix().is_empty() {
-        return Err(syn::Error::new_spanned(
+        return Err(Bad::Value(syn::Error::new_spanned(
             &lit,
-            "`status` takes a plain integer without a type suffix, like `status = 429`",
-        ));
+            format!(
+                "`status` takes a plain integer without a type suffix: write `status = {}`",
+                lit.base10_digits()
+            ),
+        )));
     }
     match lit.base10_parse::<u16>() {
         Ok(status) if status == 0 || (100..=599).contains(&status) => Ok((status, lit)),
-        _ => Err(syn::Error::new_spanned(
+        _ => Err(Bad::Value(syn::Error::new_spanned(
             &lit,
             format!(
-                "`status = {}` is not an HTTP status: use 100 to 599, or 0 for \"no response is sent\"",
+                "`status = {}` is not an HTTP status: {RANGE}",
                 lit.base10_digits()
             ),
-        )),
+        ))),
     }
 }
 
-fn parse_field_ref(meta: &ParseNestedMeta, key: &str) -> syn::Result<FieldRef> {
-    let expr: Expr = meta.value()?.parse()?;
+fn retryable(meta: &ParseNestedMeta) -> Result<bool, Bad> {
+    if !meta.input.peek(syn::Token![=]) {
+        return flag(meta).map(|()| true);
+    }
+    match value_expr(meta)? {
+        Expr::Lit(ExprLit {
+            lit: Lit::Bool(LitBool { value, .. }),
+            ..
+        }) => Ok(value),
+        other => Err(Bad::Value(syn::Error::new_spanned(
+            other,
+            "`retryable` takes `true` or `false`, or stands alone: `retryable`, \
+             `retryable = false`",
+        ))),
+    }
+}
+
+fn field_ref_value(meta: &ParseNestedMeta, key: &str) -> Result<FieldRef, Bad> {
+    let expr = value_expr(meta)?;
     field_ref(&expr).ok_or_else(|| {
-        syn::Error::new_spanned(
+        Bad::Value(syn::Error::new_spanned(
             expr,
             format!("`{key}` names a field of the variant: `{key} = field_name` or `{key} = 0`"),
-        )
+        ))
     })
 }
 
@@ -347,8 +527,8 @@ fn field_ref(expr: &Expr) -> Option<FieldRef> {
     }
 }
 
-fn parse_param(meta: &ParseNestedMeta) -> syn::Result<ParamSource> {
-    let expr: Expr = meta.value()?.parse()?;
+fn param(meta: &ParseNestedMeta) -> Result<ParamSource, Bad> {
+    let expr = value_expr(meta)?;
     if let Expr::Lit(ExprLit {
         lit: Lit::Str(lit), ..
     }) = &expr
@@ -356,10 +536,11 @@ fn parse_param(meta: &ParseNestedMeta) -> syn::Result<ParamSource> {
         return Ok(ParamSource::Fixed(lit.clone()));
     }
     field_ref(&expr).map(ParamSource::Field).ok_or_else(|| {
-        syn::Error::new_spanned(
+        Bad::Value(syn::Error::new_spanned(
             expr,
-            "`param` names a field (`param = field_name`, `param = 0`) or gives a fixed name (`param = \"model\"`)",
-        )
+            "`param` names a field (`param = field_name`, `param = 0`) or gives a fixed name \
+             (`param = \"model\"`)",
+        ))
     })
 }
 

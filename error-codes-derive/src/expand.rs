@@ -107,7 +107,9 @@ fn generate(input: &Input) -> TokenStream {
             let value = body(arm);
             quote! { #cfgs #pattern => #value, }
         });
-        Some(quote!(match self { #(#arms)* }))
+        // On the place, not the reference, so an enum whose variants are all
+        // configured away still matches exhaustively.
+        Some(quote!(match *self { #(#arms)* }))
     };
     let info_body = match_all(&|arm| Some(arm.info.clone()));
     let message = match_all(&|arm| arm.message.clone()).map(|body| {
@@ -327,6 +329,12 @@ fn arm_code(
             .clone()
     };
 
+    // Where a field that cannot be formatted is reported: the message.
+    let message_span = arm
+        .attrs
+        .message
+        .as_ref()
+        .map_or(arm.span, |m| m.value.span());
     let message = match &arm.template {
         Some(pieces) if template::plain_text(pieces).is_none() => {
             let mut format = String::new();
@@ -350,7 +358,8 @@ fn arm_code(
                         }
                         format.push('}');
                         if named.insert(index) {
-                            args.extend(quote!(, #binding = #binding));
+                            let value = respan(&binding, message_span);
+                            args.extend(quote!(, #binding = #value));
                         }
                         let bound = if spec.ends_with('?') {
                             quote!(::core::fmt::Debug)
@@ -361,13 +370,7 @@ fn arm_code(
                     }
                 }
             }
-            let format = LitStr::new(
-                &format,
-                arm.attrs
-                    .message
-                    .as_ref()
-                    .map_or(arm.span, |m| m.value.span()),
-            );
+            let format = LitStr::new(&format, message_span);
             Some(quote!(::std::borrow::Cow::Owned(#krate::__private::format!(#format #args))))
         }
         Some(pieces) => {
@@ -385,9 +388,9 @@ fn arm_code(
         }
         ParamSource::Field(field) => match arm.field(field) {
             Some((index, found)) => {
-                let binding = bind(index, found);
+                let binding = respan(&bind(index, found), field.span());
                 bounds.add(&found.ty, quote!(#krate::__private::ParamValue));
-                quote!(#krate::__private::ParamValue::param_value(#binding))
+                quote_spanned!(field.span()=> #krate::__private::ParamValue::param_value(#binding))
             }
             None => quote!(::core::option::Option::None),
         },
@@ -399,9 +402,10 @@ fn arm_code(
         .as_ref()
         .map(|keyed| match arm.field(&keyed.value) {
             Some((index, found)) => {
-                let binding = bind(index, found);
+                let span = keyed.value.span();
+                let binding = respan(&bind(index, found), span);
                 bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
-                quote!(#krate::__private::RetryAfterValue::retry_after_value(#binding))
+                quote_spanned!(span=> #krate::__private::RetryAfterValue::retry_after_value(#binding))
             }
             None => quote!(::core::option::Option::None),
         });
@@ -417,7 +421,7 @@ fn arm_code(
     }
 }
 
-/// `Self::Variant { 0: __api_error_0, name: __api_error_1, .. }` (or
+/// `Self::Variant { 0: ref __api_error_0, name: ref __api_error_1, .. }` (or
 /// `Self { .. }` for a struct).
 fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
     let path = match arm.variant {
@@ -426,8 +430,16 @@ fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
     };
     let fields = bindings
         .iter()
-        .map(|(member, binding)| quote!(#member: #binding,));
+        .map(|(member, binding)| quote!(#member: ref #binding,));
     quote!(#path { #(#fields)* .. })
+}
+
+/// The same name, reported at `span`: a type error about a binding then
+/// points at the user's tokens that asked for it, not at the derive.
+fn respan(ident: &Ident, span: Span) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(span);
+    ident
 }
 
 fn member(field: &Field, index: usize) -> Member {
@@ -493,13 +505,21 @@ fn catalogue_impl(input: &Input) -> TokenStream {
             cfgs,
         });
     }
-    let mut by_len: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
-    for entry in &entries {
-        by_len.entry(entry.code.len()).or_default().push(entry);
-    }
-    let len_arms = by_len.iter().map(|(len, group)| {
-        let body = decide(group);
-        quote!(#len => #body,)
+    let from_code = perfect_hash(input, &entries).unwrap_or_else(|| {
+        let mut by_len: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
+        for entry in &entries {
+            by_len.entry(entry.code.len()).or_default().push(entry);
+        }
+        let len_arms = by_len.iter().map(|(len, group)| {
+            let body = decide(group);
+            quote!(#len => #body,)
+        });
+        quote! {
+            match bytes.len() {
+                #(#len_arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
     });
     quote! {
         #[automatically_derived]
@@ -508,13 +528,105 @@ fn catalogue_impl(input: &Input) -> TokenStream {
             #[inline]
             fn from_code(code: &str) -> ::core::option::Option<Self> {
                 let bytes = code.as_bytes();
-                match bytes.len() {
-                    #(#len_arms)*
-                    _ => ::core::option::Option::None,
-                }
+                #from_code
             }
         }
     }
+}
+
+/// The key a code hashes from: its length and three of its bytes, packed
+/// in a `u32`. The generated `from_code` computes the same expression.
+fn hash_key(code: &[u8]) -> Option<u32> {
+    let first = *code.first()?;
+    let last = *code.last()?;
+    let middle = *code.get(code.len() / 2)?;
+    // Truncating the length is fine: the key only picks a candidate, which
+    // is then compared in full.
+    Some(
+        (code.len() as u32)
+            ^ (u32::from(first) << 8)
+            ^ (u32::from(last) << 16)
+            ^ (u32::from(middle) << 24),
+    )
+}
+
+/// A branch-free `from_code`: a multiplicative hash of [`hash_key`] picks
+/// the one candidate slot, and a single comparison confirms it. A decision
+/// tree over the bytes costs a mispredicted jump per level when codes
+/// arrive in no particular order; this costs one table load.
+///
+/// `None` when no multiplier up to the search budget separates the codes
+/// (the caller then falls back to [`decide`]), when a variant carries
+/// `#[cfg]` (a constant table cannot leave it out), or when there are too
+/// many codes for `u8` slots, or for a generic enum (the constant tables
+/// are items, which cannot name the impl's parameters).
+fn perfect_hash(input: &Input, entries: &[Entry]) -> Option<TokenStream> {
+    const EMPTY: u8 = u8::MAX;
+    const ATTEMPTS: u32 = 20_000;
+    if entries.is_empty()
+        || !input.generics.params.is_empty()
+        || entries.len() >= usize::from(EMPTY)
+        || entries.iter().any(|entry| !entry.cfgs.is_empty())
+    {
+        return None;
+    }
+    let keys = entries
+        .iter()
+        .map(|entry| hash_key(&entry.code))
+        .collect::<Option<Vec<u32>>>()?;
+    let min_bits = usize::BITS - (entries.len() - 1).leading_zeros();
+    // A deterministic sequence of odd multipliers: the same input always
+    // expands to the same code.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for bits in (min_bits + 1)..=(min_bits + 3).min(16) {
+        let size = 1usize << bits;
+        let shift = 32 - bits;
+        for _ in 0..ATTEMPTS {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let multiplier = ((state >> 32) as u32) | 1;
+            let mut slots = vec![EMPTY; size];
+            let separated = keys.iter().enumerate().all(|(index, key)| {
+                let slot = &mut slots[(key.wrapping_mul(multiplier) >> shift) as usize];
+                let free = *slot == EMPTY;
+                *slot = index as u8;
+                free
+            });
+            if !separated {
+                continue;
+            }
+            let ident = input.ident;
+            let count = entries.len();
+            let variants = entries.iter().map(|entry| entry.variant);
+            let codes = entries
+                .iter()
+                .map(|entry| LitByteStr::new(&entry.code, Span::call_site()));
+            return Some(quote! {
+                const VARIANTS: [#ident; #count] = [#(#ident::#variants,)*];
+                const CODES: [&[u8]; #count] = [#(#codes,)*];
+                const SLOTS: [u8; #size] = [#(#slots,)*];
+                let (::core::option::Option::Some(&first), ::core::option::Option::Some(&last)) =
+                    (bytes.first(), bytes.last())
+                else {
+                    return ::core::option::Option::None;
+                };
+                let middle = bytes[bytes.len() / 2];
+                let key = (bytes.len() as u32)
+                    ^ ((first as u32) << 8)
+                    ^ ((last as u32) << 16)
+                    ^ ((middle as u32) << 24);
+                let index = SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize] as usize;
+                match CODES.get(index) {
+                    ::core::option::Option::Some(candidate) if *candidate == bytes => {
+                        ::core::option::Option::Some(VARIANTS[index])
+                    }
+                    _ => ::core::option::Option::None,
+                }
+            });
+        }
+    }
+    None
 }
 
 struct Entry<'a> {

@@ -75,13 +75,13 @@ fn validate_arm(arm: &Arm, errors: &mut Errors) {
         return;
     }
     match &attrs.code {
-        None => errors.push(syn::Error::new(
-            arm.attr_span(),
-            format!(
-                "{} needs a `code = \"...\"` (or `transparent` to wrap another `ApiError`)",
-                arm.describe()
-            ),
-        )),
+        // A rejected attribute was reported already; "no code" would repeat it.
+        None if attrs.broken => {}
+        None => errors.push(arm.attr_error(format!(
+            "{} needs a `code = \"...\"` in its `#[api_error(...)]` (or `transparent` to \
+                 wrap another `ApiError`)",
+            arm.describe()
+        ))),
         Some(code) => check_snake_case(&code.value, "code", errors),
     }
     for (key, lit) in [
@@ -156,10 +156,9 @@ fn validate_catalogue_arm(arm: &Arm, errors: &mut Errors) {
         ));
     }
     if arm.attrs.status.is_none() {
-        errors.push(syn::Error::new(
-            arm.attr_span(),
-            "every code of a `catalogue` enum states its `status`",
-        ));
+        errors.push(
+            arm.attr_error("every code of a `catalogue` enum states its `status`".to_owned()),
+        );
     }
     if arm.doc.is_none() {
         errors.push(syn::Error::new(

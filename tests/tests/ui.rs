@@ -1,0 +1,12 @@
+//! Compile-fail suite: every diagnostic of `#[derive(ApiError)]`, pinned with
+//! its exact text and span in `ui/*.stderr`.
+//!
+//! Regenerate after an intended change with
+//! `TRYBUILD=overwrite cargo test -p error-codes-tests --test ui`, then read
+//! every changed `.stderr`: each error must point at the offending tokens.
+
+#[test]
+fn ui() {
+    let cases = trybuild::TestCases::new();
+    cases.compile_fail("tests/ui/*.rs");
+}

@@ -1,0 +1,10 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+#[api_error(crate = 42)]
+enum E {
+    #[api_error(code = "invalid_api_key")]
+    BadKey,
+}
+
+fn main() {}

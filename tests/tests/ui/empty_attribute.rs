@@ -1,0 +1,13 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error()]
+    Empty,
+    #[api_error]
+    NoParentheses,
+    #[api_error = "invalid_api_key"]
+    NameValue,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(code = "invalid_api_key")]
+    BadKey,
+    Forgotten,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(code = "invalid_request", param = which)]
+    Bad { which: u32 },
+}
+
+fn main() {}

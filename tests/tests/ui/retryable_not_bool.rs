@@ -1,0 +1,9 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(code = "rate_limit_exceeded", retryable = "yes")]
+    Limited,
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(code = "quota_gone", status = 429, message = "your quota is gone")]
+    QuotaGone,
+    #[api_error(code = "quota_gone", status = 402, message = "pay to continue")]
+    PayToContinue,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+enum E {
+    #[api_error(transparent)]
+    Io(std::io::Error),
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use error_codes::ApiError;
+
+#[derive(ApiError)]
+union U {
+    code: u32,
+    status: u16,
+}
+
+fn main() {}
