@@ -176,6 +176,10 @@ pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
 }
 
 /// A field that can name the request parameter at fault (`param = field`).
+#[diagnostic::on_unimplemented(
+    message = "`param` names a field of type `{Self}`, which cannot name a request parameter",
+    label = "`param` needs a `String`, `&str`, `Cow<str>`, `Box<str>` or an `Option` of one"
+)]
 pub trait ParamValue {
     /// The parameter's name, if any.
     fn param_value(&self) -> Option<Cow<'_, str>>;
@@ -219,6 +223,10 @@ impl<T: ParamValue> ParamValue for Option<T> {
 
 /// A field that holds a retry delay (`retry_after = field`): a `Duration`,
 /// or whole seconds as an integer.
+#[diagnostic::on_unimplemented(
+    message = "`retry_after` names a field of type `{Self}`, which is not a retry delay",
+    label = "`retry_after` needs a `Duration`, whole seconds as `u8`, `u16`, `u32` or `u64`, or an `Option` of one"
+)]
 pub trait RetryAfterValue {
     /// The delay, if any.
     fn retry_after_value(&self) -> Option<Duration>;
