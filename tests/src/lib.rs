@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests of the `error-codes` workspace.
 
+pub mod gateway;
+
 /// One row of the seed table: code, HTTP status, description.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeedRow {
