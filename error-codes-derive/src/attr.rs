@@ -563,7 +563,9 @@ pub fn doc_text(attrs: &[Attribute]) -> Option<String> {
     // The first paragraph is the summary; later ones are notes for developers.
     let summary: Vec<&str> = lines
         .iter()
-        .flat_map(|chunk| chunk.lines())
+        // `split`, not `lines`: an empty `///` line is `""`, which has no
+        // `lines()` at all, and it is what ends the first paragraph.
+        .flat_map(|chunk| chunk.split('\n'))
         .map(str::trim)
         .skip_while(|line| line.is_empty())
         .take_while(|line| !line.is_empty())
