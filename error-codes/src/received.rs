@@ -114,8 +114,9 @@ impl ReceivedError {
     /// The event is read as the SSE specification says: lines end with LF,
     /// CRLF or CR; lines starting with `:` are comments; `data` lines are
     /// joined with LF; one space after the colon is dropped; `id` and
-    /// `retry` are ignored. Only the first event (up to the first blank
-    /// line after a field) is read. An `event` name other than `error` is
+    /// `retry` are ignored. The first event with data is read; events
+    /// before it without data (comments, keep-alives) are skipped, events
+    /// after it ignored. An `event` name other than `error` is
     /// an error of kind [`ParseErrorKind::NotAnError`]. `status` is the
     /// stream's HTTP status (usually 200); the code's own status comes from
     /// [`known`](Self::known).
@@ -145,15 +146,16 @@ impl ReceivedError {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut name: Option<&str> = None;
         let mut data: Option<String> = None;
-        let mut seen_field = false;
         for line in sse_lines(text) {
             if line.is_empty() {
-                if seen_field {
+                // A blank line dispatches the event; one without data is
+                // no event at all (a keep-alive), and the next one starts.
+                if data.is_some() {
                     break;
                 }
+                name = None;
                 continue;
             }
-            seen_field = true;
             if line.starts_with(':') {
                 continue;
             }
