@@ -587,7 +587,7 @@ fn sse_events_follow_the_specification() {
         format!("event:error\ndata:{body}"),
         format!(": keep-alive\n\nid: 7\nretry: 1000\nevent: error\ndata: {body}\n\nevent: ping\ndata: {{}}\n\n"),
         // A data field split over lines is joined with LF (JSON whitespace).
-        format!("event: error\ndata: {{\"type\":\"error\",\ndata: \"error\":{{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}}}\n\n"),
+        "event: error\ndata: {\"type\":\"error\",\ndata: \"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n".to_owned(),
     ] {
         let received = ReceivedError::parse_sse_event(200, event.as_bytes())
             .unwrap_or_else(|error| panic!("{event:?}: {error}"));
