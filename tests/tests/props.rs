@@ -1,0 +1,170 @@
+//! Property tests: whatever the message, param and request id, the wire is
+//! valid JSON carrying exactly those strings, the bytes serde_json would
+//! write, one SSE event, and it parses back to the same values.
+
+use error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope, ReceivedError};
+use proptest::prelude::*;
+use serde_json::Value;
+
+#[derive(Debug, ApiError)]
+enum Dynamic {
+    #[api_error(code = "invalid_parameter_value", message = "{message}", param = param)]
+    Canonical {
+        message: String,
+        param: Option<String>,
+    },
+    #[api_error(code = "tenant_suspended", status = 403, message = "suspended: {0}")]
+    Private(String),
+}
+
+/// Strings made to hurt: any Unicode scalar, weighted towards JSON and SSE
+/// specials (quotes, backslashes, control characters, CR, LF, U+2028/9,
+/// `data:`, `event:`, `}\n\n`).
+fn nasty_string() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => any::<char>().prop_map(String::from),
+        2 => (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0').to_string()),
+        1 => Just("\"".to_owned()),
+        1 => Just("\\".to_owned()),
+        1 => Just("\r\n".to_owned()),
+        1 => Just("\n\ndata: {\"error\":{}}\n\n".to_owned()),
+        1 => Just("event: error\n".to_owned()),
+        1 => Just("\u{2028}\u{2029}\u{85}\u{feff}".to_owned()),
+        1 => Just("\u{7f}\u{1f600}".to_owned()),
+        1 => Just("}\"}}".to_owned()),
+        2 => "[a-z ]{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+fn one_event(event: &[u8], format: Format) -> &[u8] {
+    let prefix: &[u8] = match format {
+        Format::OpenAi => b"data: ",
+        Format::Anthropic => b"event: error\ndata: ",
+    };
+    assert!(event.starts_with(prefix));
+    assert!(event.ends_with(b"\n\n"));
+    let data = &event[prefix.len()..event.len() - 2];
+    assert!(!data.contains(&b'\n') && !data.contains(&b'\r'));
+    data
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_message_param_and_request_id_survive_the_wire(
+        message in nasty_string(),
+        param in proptest::option::of(nasty_string()),
+        request_id in nasty_string(),
+        doc_url in proptest::option::of(nasty_string()),
+    ) {
+        let error = Dynamic::Canonical { message: message.clone(), param: param.clone() };
+        for format in Format::ALL {
+            let mut envelope = error.envelope(format).request_id(&request_id).details_error_code(true);
+            if let Some(url) = &doc_url {
+                envelope = envelope.doc_url(url).suggestion(&message);
+            }
+            let body = envelope.to_body();
+
+            // Valid JSON with exactly the strings given.
+            let json: Value = serde_json::from_slice(&body).unwrap();
+            prop_assert_eq!(json["error"]["message"].as_str(), Some(message.as_str()));
+
+            // Byte for byte what serde_json writes for the structs.
+            let expected = match format {
+                Format::OpenAi => serde_json::to_vec(&OpenAiEnvelope::from(envelope)).unwrap(),
+                Format::Anthropic => serde_json::to_vec(&AnthropicEnvelope::from(envelope)).unwrap(),
+            };
+            prop_assert_eq!(&body, &expected);
+
+            // One SSE event whose data is the body.
+            let event = envelope.to_sse_event();
+            prop_assert_eq!(one_event(&event, format), &body[..]);
+
+            // Parsed back: same code, message, param and request id.
+            let sources = [
+                ReceivedError::parse(400, &body).unwrap(),
+                ReceivedError::parse_sse_event(200, &event).unwrap(),
+                ReceivedError::from_response(&envelope.to_http_response()).unwrap(),
+            ];
+            for received in sources {
+                prop_assert_eq!(received.format(), format);
+                prop_assert_eq!(received.code(), Some("invalid_parameter_value"));
+                prop_assert_eq!(received.known(), Some(ErrorCode::InvalidParameterValue));
+                prop_assert_eq!(received.message(), message.as_str());
+                match format {
+                    Format::OpenAi => {
+                        prop_assert_eq!(json["error"]["param"].as_str(), param.as_deref());
+                        prop_assert_eq!(received.param(), param.as_deref());
+                        prop_assert_eq!(received.doc_url(), doc_url.as_deref());
+                        prop_assert_eq!(
+                            received.suggestion(),
+                            doc_url.as_ref().map(|_| message.as_str())
+                        );
+                    }
+                    Format::Anthropic => {
+                        prop_assert_eq!(json["request_id"].as_str(), Some(request_id.as_str()));
+                        prop_assert_eq!(received.request_id(), Some(request_id.as_str()));
+                        // Anthropic's envelope has no param, doc_url, suggestion.
+                        prop_assert_eq!(received.param(), None);
+                        prop_assert_eq!(received.doc_url(), None);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_request_id_header_is_always_a_valid_visible_ascii_value(request_id in nasty_string()) {
+        for format in Format::ALL {
+            let response = ErrorCode::InternalError.envelope(format).request_id(&request_id).to_http_response();
+            let value = response.headers()[format.request_id_header()].as_bytes();
+            prop_assert!(value.iter().all(|byte| (0x21..0x7f).contains(byte)), "{:?}", value);
+            // Percent-decoding gives back the id.
+            prop_assert_eq!(percent_decode(value), request_id.as_bytes());
+        }
+    }
+
+    #[test]
+    fn private_codes_round_trip_as_strings(detail in nasty_string()) {
+        let error = Dynamic::Private(detail.clone());
+        for format in Format::ALL {
+            let body = error.envelope(format).details_error_code(true).to_body();
+            let received = ReceivedError::parse(403, &body).unwrap();
+            prop_assert_eq!(received.code(), Some("tenant_suspended"));
+            prop_assert_eq!(received.known(), None);
+            prop_assert_eq!(received.message(), format!("suspended: {detail}"));
+            prop_assert_eq!(received.error_type(), Some("permission_error"));
+        }
+    }
+
+    #[test]
+    fn every_canonical_code_round_trips_with_any_request_id(
+        index in 0..ErrorCode::ALL.len(),
+        request_id in nasty_string(),
+    ) {
+        let code = ErrorCode::ALL[index];
+        let response = code.envelope(Format::Anthropic).request_id(&request_id).details_error_code(true).to_http_response();
+        let received = ReceivedError::from_response(&response).unwrap();
+        prop_assert_eq!(received.known(), Some(code));
+        prop_assert_eq!(received.message(), code.description());
+        prop_assert_eq!(received.request_id(), Some(request_id.as_str()));
+    }
+}
+
+fn percent_decode(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            index += 3;
+        } else {
+            out.push(bytes[index]);
+            index += 1;
+        }
+    }
+    out
+}
