@@ -71,3 +71,8 @@ pub use crate::response::CLIENT_CLOSED_REQUEST;
 /// assert_eq!(E::BadKey.status(), 401);
 /// ```
 pub use error_codes_derive::ApiError;
+
+/// The README's examples, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
