@@ -284,7 +284,10 @@ mod tests {
         // runtime. (Every envelope is UTF-8 JSON, so `String` extracts it.)
         let request = Request::new(response.into_body());
         let mut future = pin!(<String as FromRequest<()>>::from_request(request, &()));
-        match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        match future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
             Poll::Ready(Ok(text)) => text.into_bytes(),
             Poll::Ready(Err(rejection)) => panic!("body failed: {rejection:?}"),
             Poll::Pending => panic!("an in-memory body is never pending"),
@@ -296,7 +299,9 @@ mod tests {
         for &code in ErrorCode::ALL {
             for format in Format::ALL {
                 let expected = code.envelope(format).request_id("req_x").to_http_response();
-                let response = Rendered::new(code, format).request_id("req_x").into_response();
+                let response = Rendered::new(code, format)
+                    .request_id("req_x")
+                    .into_response();
                 assert_eq!(response.status(), expected.status(), "{code:?}");
                 assert_eq!(response.headers(), expected.headers(), "{code:?}");
                 assert_eq!(body_bytes(response), *expected.body(), "{code:?}");

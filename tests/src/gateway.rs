@@ -451,10 +451,10 @@ impl GatewayError {
     /// use error_codes::{ApiError, ErrorCode};
     /// use error_codes_tests::gateway::GatewayError;
     ///
-    /// let error = GatewayError::new(ErrorCode::MissingRequiredParameter).param("model");
+    /// let error = GatewayError::new(ErrorCode::MissingRequiredParameter).with_param("model");
     /// assert_eq!(error.param().as_deref(), Some("model"));
     /// ```
-    pub fn param(mut self, param: &'static str) -> Self {
+    pub fn with_param(mut self, param: &'static str) -> Self {
         self.param = Some(param);
         self
     }
@@ -465,10 +465,10 @@ impl GatewayError {
     /// use error_codes::{ApiError, ErrorCode};
     /// use error_codes_tests::gateway::GatewayError;
     ///
-    /// let error = GatewayError::new(ErrorCode::InvalidRequest).detail("the body is empty");
+    /// let error = GatewayError::new(ErrorCode::InvalidRequest).with_detail("the body is empty");
     /// assert_eq!(error.message(), "Malformed or invalid request: the body is empty");
     /// ```
-    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
     }
@@ -546,7 +546,7 @@ async fn method_not_allowed(context: RequestContext, method: Method, uri: Uri) -
         "/v1/error-codes" => "GET, HEAD",
         _ => "POST",
     };
-    let error = GatewayError::new(ErrorCode::MethodNotAllowed).detail(format!(
+    let error = GatewayError::new(ErrorCode::MethodNotAllowed).with_detail(format!(
         "{method} {} is not served; use {allowed}",
         uri.path()
     ));
@@ -558,7 +558,7 @@ async fn method_not_allowed(context: RequestContext, method: Method, uri: Uri) -
 }
 
 async fn not_found(context: RequestContext, method: Method, uri: Uri) -> Response {
-    let error = GatewayError::new(ErrorCode::ResourceNotFound).detail(format!(
+    let error = GatewayError::new(ErrorCode::ResourceNotFound).with_detail(format!(
         "no route for {method} {}; the gateway serves POST /v1/chat/completions, \
          POST /v1/messages and GET /v1/error-codes",
         clip(uri.path())
@@ -584,23 +584,25 @@ fn complete(
     let bytes = body.map_err(body_error)?;
     let json: Value = serde_json::from_slice(&bytes).map_err(|error| {
         GatewayError::new(ErrorCode::InvalidRequest)
-            .detail(format!("the body is not valid JSON ({error})"))
+            .with_detail(format!("the body is not valid JSON ({error})"))
     })?;
     let Value::Object(body) = &json else {
-        return Err(GatewayError::new(ErrorCode::InvalidRequest).detail(format!(
-            "the body must be a JSON object, not {}",
-            json_kind(&json)
-        )));
+        return Err(
+            GatewayError::new(ErrorCode::InvalidRequest).with_detail(format!(
+                "the body must be a JSON object, not {}",
+                json_kind(&json)
+            )),
+        );
     };
     let model = match body.get("model") {
         None | Some(Value::Null) => {
-            return Err(GatewayError::new(ErrorCode::MissingRequiredParameter).param("model"))
+            return Err(GatewayError::new(ErrorCode::MissingRequiredParameter).with_param("model"))
         }
         Some(Value::String(model)) => model.as_str(),
         Some(other) => {
             return Err(GatewayError::new(ErrorCode::InvalidParameterValue)
-                .param("model")
-                .detail(format!(
+                .with_param("model")
+                .with_detail(format!(
                     "`model` must be a string, not {}",
                     json_kind(other)
                 )))
@@ -611,8 +613,8 @@ fn complete(
         Some(Value::Bool(stream)) => *stream,
         Some(other) => {
             return Err(GatewayError::new(ErrorCode::InvalidParameterValue)
-                .param("stream")
-                .detail(format!(
+                .with_param("stream")
+                .with_detail(format!(
                     "`stream` must be a boolean, not {}",
                     json_kind(other)
                 )))
@@ -633,8 +635,8 @@ fn complete(
         .and_then(ErrorCode::from_code)
     else {
         return Err(GatewayError::new(ErrorCode::ModelNotFound)
-            .param("model")
-            .detail(format!(
+            .with_param("model")
+            .with_detail(format!(
                 "`{}`; try `{ECHO_MODEL}` or `{ERROR_MODEL_PREFIX}<code>` with a code from GET /v1/error-codes",
                 clip(model)
             )));
@@ -673,9 +675,9 @@ fn api_key(headers: &HeaderMap) -> Option<&str> {
 fn body_error(rejection: BytesRejection) -> GatewayError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         GatewayError::new(ErrorCode::PayloadTooLarge)
-            .detail(format!("the limit is {BODY_LIMIT} bytes"))
+            .with_detail(format!("the limit is {BODY_LIMIT} bytes"))
     } else {
-        GatewayError::new(ErrorCode::InvalidRequest).detail(format!(
+        GatewayError::new(ErrorCode::InvalidRequest).with_detail(format!(
             "the body could not be read ({})",
             rejection.body_text()
         ))
@@ -687,12 +689,14 @@ fn body_error(rejection: BytesRejection) -> GatewayError {
 fn last_user_text(body: &Map<String, Value>) -> Result<String, GatewayError> {
     let invalid = |detail: &str| {
         GatewayError::new(ErrorCode::InvalidParameterValue)
-            .param("messages")
-            .detail(detail.to_owned())
+            .with_param("messages")
+            .with_detail(detail.to_owned())
     };
     let messages = match body.get("messages") {
         None | Some(Value::Null) => {
-            return Err(GatewayError::new(ErrorCode::MissingRequiredParameter).param("messages"))
+            return Err(
+                GatewayError::new(ErrorCode::MissingRequiredParameter).with_param("messages")
+            )
         }
         Some(Value::Array(messages)) => messages,
         Some(_) => return Err(invalid("`messages` must be an array of messages")),
