@@ -194,7 +194,7 @@ impl Parser<'_> {
         let errors = &mut *self.errors;
         let outcome = match key.as_str() {
             "crate" => value_expr(meta)
-                .and_then(|expr| crate_path(expr))
+                .and_then(crate_path)
                 .map(|value| set(errors, &mut self.container.krate, path, value)),
             "catalogue" => {
                 flag(meta).map(|()| set_flag(errors, &mut self.container.catalogue, path))

@@ -7,6 +7,8 @@ mod attr;
 mod expand;
 mod fallback;
 mod template;
+#[cfg(test)]
+mod tests;
 mod valid;
 
 use proc_macro::TokenStream;

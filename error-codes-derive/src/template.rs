@@ -71,6 +71,14 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{inner}}}` in message names no field: write `{{field_name}}` or `{{0}}`"
         ));
     }
+    // A width or precision taken from another argument (`{0:w$}`, `{0:.*}`)
+    // has no argument to come from: the message formats fields only.
+    if spec.contains('$') || spec.contains('*') {
+        return Err(format!(
+            "`{{{inner}}}` in message takes its width or precision from another argument, \
+             which messages do not have: write the number, like `{{{name}:>8}}`"
+        ));
+    }
     if let Ok(index) = name.parse::<usize>() {
         return Ok(Piece::Field {
             field: Placeholder::Index(index),
@@ -157,6 +165,9 @@ mod tests {
             .contains("names no field"));
         assert!(parse("{a-b}").unwrap_err().contains("is not a field"));
         assert!(parse("{a{b}").unwrap_err().contains("unclosed"));
+        assert!(parse("{0:w$}").unwrap_err().contains("width or precision"));
+        assert!(parse("{0:.*}").unwrap_err().contains("width or precision"));
+        assert!(parse("{0:>8.2}").is_ok());
     }
 
     #[test]

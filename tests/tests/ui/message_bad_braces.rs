@@ -10,6 +10,8 @@ enum E {
     Empty(u32),
     #[api_error(code = "not_a_name", status = 400, message = "got {used-tokens}")]
     NotAName { used: u32 },
+    #[api_error(code = "width_argument", status = 400, message = "got {0:>width$}")]
+    WidthArgument(u32),
 }
 
 fn main() {}

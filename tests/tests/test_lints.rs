@@ -1,0 +1,157 @@
+//! The code `#[derive(ApiError)]` writes stays warning-free under strict
+//! lint levels, as thiserror's `test_lints.rs` checks for its derive. Run
+//! `cargo clippy -p error-codes-tests --all-targets -- -D warnings` for the
+//! clippy half; rustc's lints are checked by building this file at all.
+
+/// Every attribute form and shape, under `deny` of rustc's warnings, a set of
+/// allow-by-default rustc lints that generated code commonly trips, and
+/// clippy's `all` and `pedantic` groups.
+mod strict {
+    #![deny(warnings)]
+    #![deny(
+        unused_qualifications,
+        unused_results,
+        unused_lifetimes,
+        single_use_lifetimes,
+        elided_lifetimes_in_paths,
+        trivial_casts,
+        trivial_numeric_casts,
+        unreachable_pub,
+        unused_import_braces,
+        let_underscore_drop,
+        missing_docs
+    )]
+    #![deny(clippy::all, clippy::pedantic)]
+
+    use error_codes::{ApiError, ErrorCode};
+    use std::borrow::Cow;
+    use std::fmt::Display;
+    use std::time::Duration;
+
+    /// Every variant-level key, and every variant shape.
+    #[derive(Debug, ApiError)]
+    pub(super) enum Everything<'a, T: Display> {
+        /// Canonical: everything from the catalogue.
+        #[api_error(code = "rate_limit_exceeded")]
+        Canonical,
+        /// Private, with every optional key.
+        #[api_error(
+            code = "quota_gone",
+            status = 429,
+            message = "quota {used:>5} of {limit} used by {who:?}",
+            param = who,
+            retry_after = wait,
+            retryable,
+            openai_type = "insufficient_quota",
+            anthropic_type = "billing_error"
+        )]
+        AllKeys {
+            /// How much was used.
+            used: u64,
+            /// The allowance.
+            limit: u64,
+            /// Whose quota.
+            who: Option<String>,
+            /// When to come back.
+            wait: Duration,
+        },
+        /// Tuple fields by index, a borrowed field, a fixed param.
+        #[api_error(
+            code = "invalid_parameter_value",
+            message = "{0} is not a valid {1}",
+            param = "temperature",
+            retryable = false
+        )]
+        Tuple(T, &'a str),
+        /// Seconds as an integer, param by index.
+        #[api_error(code = "service_unavailable", retry_after = 0, param = 1)]
+        Seconds(u32, Cow<'a, str>),
+        /// A doc comment as the message of a private code.
+        #[api_error(code = "documented_only", status = 0)]
+        Documented,
+        /// A deprecated variant.
+        #[deprecated = "use `Canonical`"]
+        #[api_error(code = "legacy_limit", status = 429, message = "legacy")]
+        Legacy,
+        /// Configured away.
+        #[cfg(any())]
+        #[api_error(code = "gone", status = 400, message = "gone")]
+        Gone,
+        /// Everything else.
+        #[api_error(transparent)]
+        Wrapped(ErrorCode),
+    }
+
+    /// A struct, with the runtime crate named by path.
+    #[derive(Debug, ApiError)]
+    #[api_error(crate = ::error_codes, code = "upstream_timeout", retry_after = after)]
+    pub(super) struct Timeout {
+        /// When to come back.
+        pub(super) after: Option<Duration>,
+    }
+
+    /// A transparent newtype over a generic error.
+    #[derive(Debug, ApiError)]
+    #[api_error(transparent)]
+    pub(super) struct Newtype<E: ApiError>(pub(super) E);
+
+    /// A deprecated type.
+    #[deprecated = "use `Timeout`"]
+    #[derive(Debug, ApiError)]
+    #[api_error(code = "internal_error")]
+    pub(super) struct DeprecatedType;
+
+    /// No variants at all.
+    #[derive(Debug, ApiError)]
+    pub(super) enum Empty {}
+}
+
+#[test]
+#[allow(deprecated)]
+fn strict_types_work() {
+    use error_codes::{ApiError, ErrorCode};
+    use std::time::Duration;
+    use strict::{DeprecatedType, Empty, Everything, Newtype, Timeout};
+
+    let everything: Everything<'_, f32> = Everything::AllKeys {
+        used: 12,
+        limit: 10,
+        who: Some("team".to_owned()),
+        wait: Duration::from_secs(5),
+    };
+    assert_eq!(
+        everything.message(),
+        "quota    12 of 10 used by Some(\"team\")"
+    );
+    assert_eq!(everything.param().as_deref(), Some("team"));
+    assert_eq!(everything.retry_after(), Some(Duration::from_secs(5)));
+    assert!(everything.is_retryable());
+    assert_eq!(everything.openai_type(), "insufficient_quota");
+
+    let tuple: Everything<'_, f32> = Everything::Tuple(2.5, "temperature");
+    assert_eq!(tuple.message(), "2.5 is not a valid temperature");
+    assert!(!tuple.is_retryable());
+
+    let seconds: Everything<'_, f32> = Everything::Seconds(3, "n".into());
+    assert_eq!(seconds.retry_after(), Some(Duration::from_secs(3)));
+    assert_eq!(seconds.param().as_deref(), Some("n"));
+
+    let documented: Everything<'_, f32> = Everything::Documented;
+    assert_eq!(
+        documented.message(),
+        "A doc comment as the message of a private code."
+    );
+    assert_eq!(documented.http_status(), None);
+
+    let legacy: Everything<'_, f32> = Everything::Legacy;
+    assert_eq!(legacy.code(), "legacy_limit");
+    let canonical: Everything<'_, f32> = Everything::Canonical;
+    assert_eq!(canonical.status(), 429);
+    let wrapped: Everything<'_, f32> = Everything::Wrapped(ErrorCode::BatchOnly);
+    assert_eq!(wrapped.code(), "batch_only");
+
+    assert_eq!(Timeout { after: None }.status(), 504);
+    assert_eq!(Newtype(ErrorCode::InvalidApiKey).status(), 401);
+    assert_eq!(DeprecatedType.code(), "internal_error");
+    assert!(Empty::CODES.is_empty());
+}
