@@ -164,14 +164,33 @@ pub const fn check_private(spec: &Spec) -> Result<(), ConstMsg> {
 pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
     match codes.status_conflict() {
         None => Ok(()),
-        Some((code, first, second)) => Err(ConstMsg::new()
-            .push("code `")
-            .push(code)
-            .push("` has status ")
-            .push_u16(first)
-            .push(" here but ")
-            .push_u16(second)
-            .push(" in a wrapped type: one code, one status")),
+        Some((code, first, second)) => {
+            // Entries are ordered own first, so the first of the pair is
+            // this type's own exactly when this type declares the code.
+            let mut own = false;
+            let mut i = 0;
+            while i < codes.own().len() {
+                own = own || crate::info::str_eq(codes.own()[i].code(), code);
+                i += 1;
+            }
+            Err(ConstMsg::new()
+                .push("code `")
+                .push(code)
+                .push("` has status ")
+                .push_u16(first)
+                .push(if own {
+                    " in this type but "
+                } else {
+                    " in one wrapped type but "
+                })
+                .push_u16(second)
+                .push(if own {
+                    " in a wrapped type"
+                } else {
+                    " in another"
+                })
+                .push(": one code, one status. Give it the same status, or use another code"))
+        }
     }
 }
 
