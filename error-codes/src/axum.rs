@@ -1,19 +1,19 @@
-//! [`IntoResponse`] for errors, in the format of the endpoint that fails
+//! [`IntoResponse`](axum_core::response::IntoResponse) for errors, in the format of the endpoint that fails
 //! (feature `axum`).
 //!
 //! An [`ApiError`] does not know which API a client speaks, so the format is
 //! chosen where the response is made:
 //!
-//! - [`OpenAi`] and [`Anthropic`]: wrappers fixing the format at the type
+//! - [`OpenAi`](crate::axum::OpenAi) and [`Anthropic`](crate::axum::Anthropic): wrappers fixing the format at the type
 //!   level, for handlers that serve one API: `Result<T, OpenAi<MyError>>`,
 //!   and `?` converts any `MyError`.
-//! - [`Rendered`]: an owned error with its format chosen at run time and
+//! - [`Rendered`](crate::axum::Rendered): an owned error with its format chosen at run time and
 //!   the envelope options (request id, Anthropic `details.error_code`), for
 //!   code shared by both APIs.
 //! - [`Envelope`] itself, for a borrowed error rendered on the spot.
 //!
 //! Each becomes exactly [`Envelope::to_http_response`] with the body in an
-//! axum [`Body`]: status (499 for status 0, see
+//! axum [`Body`](axum_core::body::Body): status (499 for status 0, see
 //! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)),
 //! `content-type`, `x-should-retry`, `retry-after` and the request id header.
 //!
