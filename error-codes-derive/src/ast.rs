@@ -90,6 +90,36 @@ impl<'a> Arm<'a> {
         parsed: VariantAttrs,
         errors: &mut Errors,
     ) -> Self {
+        for field in fields {
+            for attr in &field.attrs {
+                if attr.path().is_ident("api_error") {
+                    let owner = if variant.is_some() {
+                        "variant"
+                    } else {
+                        "struct"
+                    };
+                    // Echo the key the user wrote, when it is one that names a field.
+                    let key = match &attr.meta {
+                        syn::Meta::List(list) => list.tokens.clone().into_iter().next(),
+                        syn::Meta::Path(_) | syn::Meta::NameValue(_) => None,
+                    }
+                    .map(|token| token.to_string())
+                    .filter(|key| key == "retry_after")
+                    .unwrap_or_else(|| "param".to_owned());
+                    let example = match &field.ident {
+                        Some(name) => format!("`#[api_error({key} = {name})]`"),
+                        None => format!("`#[api_error({key} = 0)]`"),
+                    };
+                    errors.push(syn::Error::new_spanned(
+                        attr,
+                        format!(
+                            "`#[api_error]` goes on the {owner}, not on a field: name the field \
+                             there, like {example}"
+                        ),
+                    ));
+                }
+            }
+        }
         let template = parsed.message.as_ref().and_then(|message| {
             template::parse(&message.value.value())
                 .map_err(|reason| errors.push(syn::Error::new_spanned(&message.value, reason)))

@@ -648,6 +648,21 @@ fn field_and_template_errors() {
             &["`anthropic_type = \"Billing\"` is not lower snake_case"],
         ),
         (
+            quote!(
+                enum E {
+                    #[api_error(code = "a_a")]
+                    A {
+                        #[api_error(param)]
+                        name: String,
+                    },
+                }
+            ),
+            &[
+                "`#[api_error]` goes on the variant, not on a field",
+                "`#[api_error(param = name)]`",
+            ],
+        ),
+        (
             quote!(union U { a: u8 }),
             &["cannot be derived for a union"],
         ),
