@@ -551,15 +551,15 @@ fn hash_key(code: &[u8]) -> Option<u32> {
 }
 
 /// A branch-free `from_code`: a multiplicative hash of [`hash_key`] picks
-/// the one candidate slot, and a single comparison confirms it. A decision
-/// tree over the bytes costs a mispredicted jump per level when codes
-/// arrive in no particular order; this costs one table load.
+/// the one candidate slot, and one comparison confirms it. A decision tree
+/// over the bytes (or a `match` on strings) costs a mispredicted branch per
+/// level when codes arrive in no learnable order; this costs two loads.
 ///
-/// `None` when no multiplier up to the search budget separates the codes
+/// `None` when no multiplier within the search budget separates the codes
 /// (the caller then falls back to [`decide`]), when a variant carries
-/// `#[cfg]` (a constant table cannot leave it out), or when there are too
-/// many codes for `u8` slots, or for a generic enum (the constant tables
-/// are items, which cannot name the impl's parameters).
+/// `#[cfg]` (a constant table cannot leave it out), when there are too many
+/// codes for `u8` slots, or for a generic enum (the constant
+/// tables are items, which cannot name the impl's parameters).
 fn perfect_hash(input: &Input, entries: &[Entry]) -> Option<TokenStream> {
     const EMPTY: u8 = u8::MAX;
     const ATTEMPTS: u32 = 20_000;
@@ -593,40 +593,51 @@ fn perfect_hash(input: &Input, entries: &[Entry]) -> Option<TokenStream> {
                 *slot = index as u8;
                 free
             });
-            if !separated {
-                continue;
+            if separated {
+                return Some(hashed_lookup(input, entries, &slots, multiplier, shift));
             }
-            let ident = input.ident;
-            let count = entries.len();
-            let variants = entries.iter().map(|entry| entry.variant);
-            let codes = entries
-                .iter()
-                .map(|entry| LitByteStr::new(&entry.code, Span::call_site()));
-            return Some(quote! {
-                const VARIANTS: [#ident; #count] = [#(#ident::#variants,)*];
-                const CODES: [&[u8]; #count] = [#(#codes,)*];
-                const SLOTS: [u8; #size] = [#(#slots,)*];
-                let (::core::option::Option::Some(&first), ::core::option::Option::Some(&last)) =
-                    (bytes.first(), bytes.last())
-                else {
-                    return ::core::option::Option::None;
-                };
-                let middle = bytes[bytes.len() / 2];
-                let key = (bytes.len() as u32)
-                    ^ ((first as u32) << 8)
-                    ^ ((last as u32) << 16)
-                    ^ ((middle as u32) << 24);
-                let index = SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize] as usize;
-                match CODES.get(index) {
-                    ::core::option::Option::Some(candidate) if *candidate == bytes => {
-                        ::core::option::Option::Some(VARIANTS[index])
-                    }
-                    _ => ::core::option::Option::None,
-                }
-            });
         }
     }
     None
+}
+
+/// The body of `from_code` for a found perfect hash.
+fn hashed_lookup(
+    input: &Input,
+    entries: &[Entry],
+    slots: &[u8],
+    multiplier: u32,
+    shift: u32,
+) -> TokenStream {
+    let ident = input.ident;
+    let count = entries.len();
+    let size = slots.len();
+    let variants = entries.iter().map(|entry| entry.variant);
+    let codes = entries
+        .iter()
+        .map(|entry| LitByteStr::new(&entry.code, Span::call_site()));
+    quote! {
+        const VARIANTS: [#ident; #count] = [#(#ident::#variants,)*];
+        const CODES: [&[u8]; #count] = [#(#codes,)*];
+        const SLOTS: [u8; #size] = [#(#slots,)*];
+        let (::core::option::Option::Some(&first), ::core::option::Option::Some(&last)) =
+            (bytes.first(), bytes.last())
+        else {
+            return ::core::option::Option::None;
+        };
+        let middle = bytes[bytes.len() / 2];
+        let key = (bytes.len() as u32)
+            ^ ((first as u32) << 8)
+            ^ ((last as u32) << 16)
+            ^ ((middle as u32) << 24);
+        let index = SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize] as usize;
+        match CODES.get(index) {
+            ::core::option::Option::Some(candidate) if *candidate == bytes => {
+                ::core::option::Option::Some(VARIANTS[index])
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
 }
 
 struct Entry<'a> {

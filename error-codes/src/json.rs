@@ -22,9 +22,45 @@ const ESCAPE: [u8; 256] = {
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// Whether `bytes` holds nothing JSON must escape, eight bytes at a time:
+/// the common case (codes, types, catalogue messages) then costs one quick
+/// scan and a copy instead of a table lookup per byte.
+#[inline]
+fn is_plain(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        if word_needs_escape(u64::from_le_bytes(word)) {
+            return false;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .all(|&byte| ESCAPE[byte as usize] == 0)
+}
+
+/// Whether any byte of `word` is a control character, `"` or `\`.
+#[inline]
+fn word_needs_escape(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` (n <= 0x80) borrows into its high bit; bytes with
+    // the high bit already set are masked out by `!word`.
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS;
+    let control = below(word, 0x20);
+    let quote = below(word ^ (ONES * u64::from(b'"')), 1);
+    let backslash = below(word ^ (ONES * u64::from(b'\\')), 1);
+    control | quote | backslash != 0
+}
+
 /// The length of `text` as a quoted JSON string.
 #[inline]
 pub(crate) fn quoted_len(text: &str) -> usize {
+    if is_plain(text.as_bytes()) {
+        return text.len() + 2;
+    }
     let mut len = text.len() + 2;
     for &byte in text.as_bytes() {
         match ESCAPE[byte as usize] {
@@ -41,6 +77,11 @@ pub(crate) fn quoted_len(text: &str) -> usize {
 pub(crate) fn push_quoted(out: &mut Vec<u8>, text: &str) {
     out.push(b'"');
     let bytes = text.as_bytes();
+    if is_plain(bytes) {
+        out.extend_from_slice(bytes);
+        out.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
         let escape = ESCAPE[byte as usize];
@@ -113,6 +154,28 @@ mod tests {
             let expected = serde_json::to_vec(&sample).unwrap();
             assert_eq!(quoted(&sample), expected, "{sample:?}");
             assert_eq!(quoted_len(&sample), expected.len(), "{sample:?}");
+        }
+    }
+
+    /// Every ASCII character and some multi-byte ones at every position of
+    /// strings long enough to take the eight-bytes-at-a-time path.
+    #[test]
+    fn word_scan_matches_serde_json_at_every_position() {
+        let specials =
+            (0u32..0x80)
+                .filter_map(char::from_u32)
+                .chain(['\u{e9}', '\u{2028}', '\u{1f600}']);
+        for special in specials {
+            for len in [8, 9, 15, 16, 17, 31] {
+                for position in 0..len {
+                    let sample: String = (0..len)
+                        .map(|i| if i == position { special } else { 'a' })
+                        .collect();
+                    let expected = serde_json::to_vec(&sample).unwrap();
+                    assert_eq!(quoted(&sample), expected, "{sample:?}");
+                    assert_eq!(quoted_len(&sample), expected.len(), "{sample:?}");
+                }
+            }
         }
     }
 }
