@@ -11,6 +11,9 @@ mod template;
 mod tests;
 mod valid;
 
+#[cfg(test)]
+mod corpus;
+
 use proc_macro::TokenStream;
 
 /// Derives `error_codes::ApiError`. See the `error_codes::ApiError` trait
