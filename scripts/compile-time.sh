@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# What users pay at build time: a user crate with a 57-variant enum using
+# `#[derive(ApiError)]`, against the same enum with thiserror 2 + strum 0.28
+# + a hand-written status match. Both are built from scratch (clean build),
+# then rebuilt after `touch src/lib.rs` RUNS times (median). A third crate
+# with a 2,000-variant `#[derive(ApiError)]` enum shows the derive handles it
+# through rustc.
+#
+#   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
+#
+# Crates and build directories go to $COMPILE_TIME_DIR (default
+# target/compile-time); the crates are regenerated on every run by
+# scripts/compile_time_gen.py from tests/error-codes.tsv. Needs python3 and
+# crates.io (or a warm cargo cache) for the first run.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-5}
+work=${COMPILE_TIME_DIR:-$root/target/compile-time}
+mkdir -p "$work"
+python3 "$root/scripts/compile_time_gen.py" "$root" "$work"
+
+now() { date +%s.%N; }
+seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.2f", end - start }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+
+# Per-unit compile times from cargo's --timings report: "name version secs".
+unit_times() {
+    python3 - "$1" <<'EOF'
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+match = re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S)
+for unit in json.loads(match.group(1)) if match else []:
+    target = unit.get("target", "")
+    print(unit["name"], unit["version"] + target.replace(" ", ""), "%.2f" % unit["duration"])
+EOF
+}
+
+declare -A clean rebuild syn_report macro_report
+for side in ours peer; do
+    crate="$work/$side"
+    target="$work/target-$side"
+    (cd "$crate" && cargo fetch --quiet)
+    # A clean build: this script's own build directory, emptied first.
+    rm -rf "$target"
+    start=$(now)
+    (cd "$crate" && CARGO_TARGET_DIR="$target" cargo build --quiet --timings 2>/dev/null)
+    clean[$side]=$(seconds_since "$start")
+
+    times=$(unit_times "$target/cargo-timings/cargo-timing.html")
+    # Which syn each side compiles, with its features and its own rustc time.
+    syn_report[$side]=$(cd "$crate" && cargo tree -e features --prefix none --format '{p} [{f}]' 2>/dev/null \
+        | grep -E '^syn v' | grep -v '(\*)' | sort -u | while read -r _ version features; do
+            secs=$(awk -v v="${version#v}" '$1 == "syn" && index($2, v) == 1 { s += $3 } END { printf "%.1f", s }' <<<"$times")
+            echo "syn ${version} ${features} (${secs}s of rustc)"
+        done)
+    macro_report[$side]=$(awk '$1 ~ /(_derive|_macros|-impl|-derive)$/ { printf "%s %.1fs; ", $1, $3 }' <<<"$times")
+
+    samples=()
+    for _ in $(seq "$runs"); do
+        touch "$crate/src/lib.rs"
+        start=$(now)
+        (cd "$crate" && CARGO_TARGET_DIR="$target" cargo build --quiet)
+        samples+=("$(seconds_since "$start")")
+    done
+    rebuild[$side]=$(printf '%s\n' "${samples[@]}" | median)
+    echo "$side: clean ${clean[$side]}s, rebuilds ${samples[*]} (s)" >&2
+done
+
+# The 2,000-variant enum, on top of the derive side's built dependencies.
+large="$work/large"
+(cd "$large" && cargo fetch --quiet)
+start=$(now)
+(cd "$large" && CARGO_TARGET_DIR="$work/target-ours" cargo build --quiet)
+large_first=$(seconds_since "$start")
+samples=()
+for _ in $(seq "$runs"); do
+    touch "$large/src/lib.rs"
+    start=$(now)
+    (cd "$large" && CARGO_TARGET_DIR="$work/target-ours" cargo build --quiet)
+    samples+=("$(seconds_since "$start")")
+done
+large_rebuild=$(printf '%s\n' "${samples[@]}" | median)
+
+echo
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(rustc --version)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| build (dev profile) | #[derive(ApiError)] | thiserror + strum + match | ratio |"
+echo "|---|---|---|---|"
+echo "| clean build, all dependencies | ${clean[ours]} s | ${clean[peer]} s | $(ratio "${clean[ours]}" "${clean[peer]}") |"
+echo "| rebuild after touch, median of $runs | ${rebuild[ours]} s | ${rebuild[peer]} s | $(ratio "${rebuild[ours]}" "${rebuild[peer]}") |"
+echo
+echo "syn, derive side:  ${syn_report[ours]}"
+echo "syn, peer side:    ${syn_report[peer]}"
+echo "proc-macro crates, derive side: ${macro_report[ours]}"
+echo "proc-macro crates, peer side:   ${macro_report[peer]}"
+echo
+echo "2,000-variant #[derive(ApiError)] enum: first build ${large_first} s, rebuild after touch (median of $runs) ${large_rebuild} s"
