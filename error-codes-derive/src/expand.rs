@@ -80,7 +80,8 @@ fn generate(input: &Input) -> TokenStream {
         }
         let spec = format_ident!("__API_ERROR_SPEC_{}", index);
         let info = format_ident!("__API_ERROR_INFO_{}", index);
-        items.extend(spec_items(input, arm, &cfgs, &spec, &info));
+        let canonical = format_ident!("__API_ERROR_CANONICAL_{}", index);
+        items.extend(spec_items(input, arm, &cfgs, &spec, &info, &canonical));
         own_infos.extend(quote! { #cfgs #info, });
         arms.push(arm_code(input, arm, cfgs, &info, &mut bounds));
     }
@@ -232,6 +233,7 @@ fn spec_items(
     cfgs: &TokenStream,
     spec: &Ident,
     info: &Ident,
+    canonical: &Ident,
 ) -> TokenStream {
     let krate = &input.krate;
     let attrs = &arm.attrs;
@@ -269,12 +271,17 @@ fn spec_items(
             .as_ref()
             .map(|keyed| keyed.value.to_token_stream()),
     );
-    let catalogue = if input.catalogue.is_some() {
+    // The catalogue is searched once per variant, here; everything after
+    // reads this constant (const evaluation is slow, and users pay it in
+    // every build).
+    let canonical_value = if input.catalogue.is_some() {
         quote!(::core::option::Option::None)
     } else {
-        quote!(::core::option::Option::Some(#krate::__private::CATALOGUE))
+        quote!(#krate::__private::canonical(#code))
     };
     let mut items = quote! {
+        #cfgs
+        const #canonical: ::core::option::Option<&'static #krate::CodeInfo> = #canonical_value;
         #cfgs
         const #spec: #krate::__private::Spec = #krate::__private::Spec {
             code: #code,
@@ -285,13 +292,13 @@ fn spec_items(
             anthropic_type: #anthropic_type,
         };
         #cfgs
-        const #info: #krate::CodeInfo = #krate::__private::resolve(&#spec, #catalogue);
+        const #info: #krate::CodeInfo = #krate::__private::resolve(&#spec, #canonical);
     };
     if input.catalogue.is_none() {
         let span = code.span();
         items.extend(quote_spanned! {span=>
             #cfgs
-            const _: () = match #krate::__private::check_private(&#spec) {
+            const _: () = match #krate::__private::check_private(&#spec, #canonical) {
                 ::core::result::Result::Ok(()) => {}
                 ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
             };
@@ -300,7 +307,7 @@ fn spec_items(
             let span = status.value.1.span();
             items.extend(quote_spanned! {span=>
                 #cfgs
-                const _: () = match #krate::__private::check_status(&#spec) {
+                const _: () = match #krate::__private::check_status(&#spec, #canonical) {
                     ::core::result::Result::Ok(()) => {}
                     ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
                 };
@@ -493,7 +500,7 @@ fn catalogue_impl(input: &Input) -> TokenStream {
     let ident = input.ident;
     let mut all = TokenStream::new();
     let mut entries = Vec::new();
-    for arm in &input.arms {
+    for (index, arm) in input.arms.iter().enumerate() {
         let (Some(variant), Some(code)) = (arm.variant, &arm.attrs.code) else {
             continue;
         };
@@ -502,22 +509,45 @@ fn catalogue_impl(input: &Input) -> TokenStream {
         entries.push(Entry {
             code: code.value.value().into_bytes(),
             variant,
+            info: format_ident!("__API_ERROR_INFO_{}", index),
             cfgs,
         });
     }
-    let from_code = perfect_hash(input, &entries).unwrap_or_else(|| {
-        let mut by_len: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
-        for entry in &entries {
-            by_len.entry(entry.code.len()).or_default().push(entry);
-        }
+    let mut by_len: BTreeMap<usize, Vec<&Entry>> = BTreeMap::new();
+    for entry in &entries {
+        by_len.entry(entry.code.len()).or_default().push(entry);
+    }
+    let tree = |leaf: &dyn Fn(&Entry) -> TokenStream| {
         let len_arms = by_len.iter().map(|(len, group)| {
-            let body = decide(group);
+            let body = decide(group, leaf);
             quote!(#len => #body,)
         });
         quote! {
             match bytes.len() {
                 #(#len_arms)*
                 _ => ::core::option::Option::None,
+            }
+        }
+    };
+    let from_code = perfect_hash(input, &entries).unwrap_or_else(|| {
+        tree(&|entry| {
+            let variant = entry.variant;
+            let literal = LitByteStr::new(&entry.code, Span::call_site());
+            quote! {
+                if bytes == #literal {
+                    return ::core::option::Option::Some(Self::#variant);
+                }
+            }
+        })
+    });
+    // The same tree in `const`, for the derive's compile-time lookups: a
+    // few interpreted steps per lookup instead of a scan of the catalogue.
+    let find_info = tree(&|entry| {
+        let info = &entry.info;
+        let literal = LitByteStr::new(&entry.code, Span::call_site());
+        quote! {
+            if #krate::__private::bytes_eq(bytes, #literal) {
+                return ::core::option::Option::Some(&#info);
             }
         }
     });
@@ -529,6 +559,15 @@ fn catalogue_impl(input: &Input) -> TokenStream {
             fn from_code(code: &str) -> ::core::option::Option<Self> {
                 let bytes = code.as_bytes();
                 #from_code
+            }
+        }
+        #[automatically_derived]
+        impl #ident {
+            /// The compile-time facts of the canonical code spelled `code`.
+            #[doc(hidden)]
+            pub const fn __api_error_find(code: &str) -> ::core::option::Option<&'static #krate::CodeInfo> {
+                let bytes = code.as_bytes();
+                #find_info
             }
         }
     }
@@ -643,13 +682,15 @@ fn hashed_lookup(
 struct Entry<'a> {
     code: Vec<u8>,
     variant: &'a Ident,
+    /// The variant's `CodeInfo` constant.
+    info: Ident,
     cfgs: TokenStream,
 }
 
 /// A decision tree over codes of one length: branch on the byte that splits
 /// the group best, until one candidate is left, then confirm it with one
 /// comparison.
-fn decide(group: &[&Entry]) -> TokenStream {
+fn decide(group: &[&Entry], leaf: &dyn Fn(&Entry) -> TokenStream) -> TokenStream {
     let len = group.first().map_or(0, |entry| entry.code.len());
     let best = (0..len)
         .map(|position| {
@@ -668,7 +709,7 @@ fn decide(group: &[&Entry]) -> TokenStream {
                 buckets.entry(entry.code[position]).or_default().push(entry);
             }
             let arms = buckets.iter().map(|(byte, sub)| {
-                let body = decide(sub);
+                let body = decide(sub, leaf);
                 let byte = proc_macro2::Literal::u8_suffixed(*byte);
                 quote!(#byte => #body,)
             });
@@ -677,14 +718,8 @@ fn decide(group: &[&Entry]) -> TokenStream {
         _ => {
             let checks = group.iter().map(|entry| {
                 let cfgs = &entry.cfgs;
-                let variant = entry.variant;
-                let literal = LitByteStr::new(&entry.code, Span::call_site());
-                quote! {
-                    #cfgs
-                    if bytes == #literal {
-                        return ::core::option::Option::Some(Self::#variant);
-                    }
-                }
+                let check = leaf(entry);
+                quote!(#cfgs #check)
             });
             quote!({ #(#checks)* ::core::option::Option::None })
         }

@@ -341,51 +341,102 @@ impl CodeList {
     /// assert_eq!(BAD.status_conflict(), Some(("rate_limit_exceeded", 503, 429)));
     /// ```
     pub const fn status_conflict(&self) -> Option<(&'static str, u16, u16)> {
-        // Each entry against every entry after it; the lists are tiny and this
-        // runs once, at compile time.
+        let own = self.own;
         let mut i = 0;
-        let total = self.count();
-        while i < total {
-            let first = self.nth(i);
+        while i < own.len() {
             let mut j = i + 1;
-            while j < total {
-                let second = self.nth(j);
-                if first.status != second.status && str_eq(first.code, second.code) {
-                    return Some((first.code, first.status, second.status));
+            while j < own.len() {
+                if own[i].status != own[j].status && str_eq(own[i].code, own[j].code) {
+                    return Some((own[i].code, own[i].status, own[j].status));
                 }
                 j += 1;
             }
             i += 1;
         }
+        if let Some(conflict) = self.cross_conflict() {
+            return Some(conflict);
+        }
+        let mut w = 0;
+        while w < self.wrapped.len() {
+            if let Some(conflict) = self.wrapped[w].status_conflict() {
+                return Some(conflict);
+            }
+            w += 1;
+        }
         None
     }
 
-    /// The number of entries, duplicates included.
-    const fn count(&self) -> usize {
-        let mut total = self.own.len();
-        let mut j = 0;
-        while j < self.wrapped.len() {
-            total += self.wrapped[j].count();
-            j += 1;
+    /// Conflicts between this type's own entries and its wrapped lists, and
+    /// between two wrapped lists; not those inside one list, which that
+    /// list's own derive already checked. This is what the derive runs, at
+    /// compile time, in every build of a user's crate: it stays linear in
+    /// the wrapped lists' size.
+    pub(crate) const fn cross_conflict(&self) -> Option<(&'static str, u16, u16)> {
+        let mut i = 0;
+        while i < self.own.len() {
+            let entry = &self.own[i];
+            let mut w = 0;
+            while w < self.wrapped.len() {
+                if let Some(status) = self.wrapped[w].other_status(entry.code, entry.status) {
+                    return Some((entry.code, entry.status, status));
+                }
+                w += 1;
+            }
+            i += 1;
         }
-        total
+        let mut w = 0;
+        while w < self.wrapped.len() {
+            let mut v = w + 1;
+            while v < self.wrapped.len() {
+                if let Some(conflict) = self.wrapped[w].conflict_with(self.wrapped[v]) {
+                    return Some(conflict);
+                }
+                v += 1;
+            }
+            w += 1;
+        }
+        None
     }
 
-    /// The entry at `index` in the order of `count`.
-    const fn nth(&self, index: usize) -> &'static CodeInfo {
-        if index < self.own.len() {
-            return &self.own[index];
-        }
-        let mut rest = index - self.own.len();
-        let mut j = 0;
-        loop {
-            let size = self.wrapped[j].count();
-            if rest < size {
-                return self.wrapped[j].nth(rest);
+    /// A status other than `status` that this list, wrapped lists
+    /// included, gives `code`.
+    const fn other_status(&self, code: &str, status: u16) -> Option<u16> {
+        let mut i = 0;
+        while i < self.own.len() {
+            if self.own[i].status != status && str_eq(self.own[i].code, code) {
+                return Some(self.own[i].status);
             }
-            rest -= size;
-            j += 1;
+            i += 1;
         }
+        let mut w = 0;
+        while w < self.wrapped.len() {
+            if let Some(other) = self.wrapped[w].other_status(code, status) {
+                return Some(other);
+            }
+            w += 1;
+        }
+        None
+    }
+
+    /// The first entry of this list (wrapped lists included) that `other`
+    /// gives another status.
+    const fn conflict_with(&self, other: &CodeList) -> Option<(&'static str, u16, u16)> {
+        let mut i = 0;
+        while i < self.own.len() {
+            let entry = &self.own[i];
+            if let Some(status) = other.other_status(entry.code, entry.status) {
+                return Some((entry.code, entry.status, status));
+            }
+            i += 1;
+        }
+        let mut w = 0;
+        while w < self.wrapped.len() {
+            if let Some(conflict) = self.wrapped[w].conflict_with(other) {
+                return Some(conflict);
+            }
+            w += 1;
+        }
+        None
     }
 }
 
@@ -399,7 +450,11 @@ impl fmt::Debug for CodeList {
 
 /// `a == b`, in `const`.
 pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    bytes_eq(a.as_bytes(), b.as_bytes())
+}
+
+/// `a == b` for byte strings, in `const`.
+pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -7,10 +7,15 @@ use crate::info::{CodeInfo, CodeList};
 use std::borrow::Cow;
 use std::time::Duration;
 
+pub use crate::info::bytes_eq;
 pub use std::format;
 
-/// The canonical catalogue the derive resolves codes against.
-pub const CATALOGUE: &CodeList = &<crate::ErrorCode as crate::ApiError>::CODES;
+/// The canonical entry for `code`, if the catalogue has one. A decision
+/// tree the catalogue's derive generates, so the once-per-variant lookup
+/// costs users' builds a few interpreted steps rather than a scan.
+pub const fn canonical(code: &str) -> Option<&'static CodeInfo> {
+    crate::ErrorCode::__api_error_find(code)
+}
 
 /// What one variant's attribute says, before the catalogue fills the gaps.
 pub struct Spec {
@@ -25,11 +30,9 @@ pub struct Spec {
 
 /// The variant's final [`CodeInfo`]: what it declares, then what the
 /// catalogue says about a canonical code.
-pub const fn resolve(spec: &Spec, catalogue: Option<&CodeList>) -> CodeInfo {
-    let canonical = match catalogue {
-        Some(catalogue) => catalogue.find(spec.code),
-        None => None,
-    };
+///
+/// `canonical` is [`canonical`]`(spec.code)`, looked up once by the caller.
+pub const fn resolve(spec: &Spec, canonical: Option<&CodeInfo>) -> CodeInfo {
     let status = match (spec.status, canonical) {
         (Some(status), _) => status,
         (None, Some(canonical)) => canonical.status(),
@@ -120,8 +123,8 @@ impl ConstMsg {
 }
 
 /// A canonical code must keep its catalogue status.
-pub const fn check_status(spec: &Spec) -> Result<(), ConstMsg> {
-    let (Some(status), Some(canonical)) = (spec.status, CATALOGUE.find(spec.code)) else {
+pub const fn check_status(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(), ConstMsg> {
+    let (Some(status), Some(canonical)) = (spec.status, canonical) else {
         return Ok(());
     };
     if status == canonical.status() {
@@ -138,8 +141,8 @@ pub const fn check_status(spec: &Spec) -> Result<(), ConstMsg> {
 }
 
 /// A private code needs its own status and message.
-pub const fn check_private(spec: &Spec) -> Result<(), ConstMsg> {
-    if CATALOGUE.find(spec.code).is_some() {
+pub const fn check_private(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(), ConstMsg> {
+    if canonical.is_some() {
         return Ok(());
     }
     match (spec.status.is_some(), spec.message.is_some()) {
@@ -162,7 +165,7 @@ pub const fn check_private(spec: &Spec) -> Result<(), ConstMsg> {
 
 /// No code in `codes` (own and wrapped) has two statuses.
 pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
-    match codes.status_conflict() {
+    match codes.cross_conflict() {
         None => Ok(()),
         Some((code, first, second)) => {
             // Entries are ordered own first, so the first of the pair is
@@ -177,7 +180,7 @@ pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
             // status, by `check_status`; once is enough. (A further conflict,
             // if any, shows once this one is fixed.)
             if own {
-                if let Some(canonical) = CATALOGUE.find(code) {
+                if let Some(canonical) = canonical(code) {
                     if canonical.status() != first {
                         return Ok(());
                     }
