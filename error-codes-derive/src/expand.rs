@@ -640,7 +640,9 @@ fn perfect_hash(input: &Input, entries: &[Entry]) -> Option<TokenStream> {
     None
 }
 
-/// The body of `from_code` for a found perfect hash.
+/// The body of `from_code` for a found perfect hash: one table of
+/// `(code, variant)` slots, so the hash leads straight to the candidate
+/// (one dependent load), then a length check and a word-wise comparison.
 fn hashed_lookup(
     input: &Input,
     entries: &[Entry],
@@ -648,33 +650,46 @@ fn hashed_lookup(
     multiplier: u32,
     shift: u32,
 ) -> TokenStream {
+    let krate = &input.krate;
     let ident = input.ident;
-    let count = entries.len();
     let size = slots.len();
-    let variants = entries.iter().map(|entry| entry.variant);
-    let codes = entries
+    let min_len = entries
         .iter()
-        .map(|entry| LitByteStr::new(&entry.code, Span::call_site()));
-    quote! {
-        const VARIANTS: [#ident; #count] = [#(#ident::#variants,)*];
-        const CODES: [&[u8]; #count] = [#(#codes,)*];
-        const SLOTS: [u8; #size] = [#(#slots,)*];
-        let (::core::option::Option::Some(&first), ::core::option::Option::Some(&last)) =
-            (bytes.first(), bytes.last())
-        else {
-            return ::core::option::Option::None;
-        };
-        let middle = bytes[bytes.len() / 2];
-        let key = (bytes.len() as u32)
-            ^ ((first as u32) << 8)
-            ^ ((last as u32) << 16)
-            ^ ((middle as u32) << 24);
-        let index = SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize] as usize;
-        match CODES.get(index) {
-            ::core::option::Option::Some(candidate) if *candidate == bytes => {
-                ::core::option::Option::Some(VARIANTS[index])
+        .map(|entry| entry.code.len())
+        .min()
+        .unwrap_or(0);
+    let max_len = entries
+        .iter()
+        .map(|entry| entry.code.len())
+        .max()
+        .unwrap_or(0);
+    let table = slots
+        .iter()
+        .map(|&slot| match entries.get(usize::from(slot)) {
+            Some(entry) => {
+                let variant = entry.variant;
+                let code = LitByteStr::new(&entry.code, Span::call_site());
+                quote!((#code, ::core::option::Option::Some(#ident::#variant)))
             }
-            _ => ::core::option::Option::None,
+            None => quote!((b"", ::core::option::Option::None)),
+        });
+    quote! {
+        // A `static`, so indexing reads one slot instead of copying a `const` array.
+        static SLOTS: [(&[u8], ::core::option::Option<#ident>); #size] = [#(#table,)*];
+        let len = bytes.len();
+        // Also keeps the byte reads below in bounds: every code is non-empty.
+        if len < #min_len || len > #max_len {
+            return ::core::option::Option::None;
+        }
+        let key = (len as u32)
+            ^ ((bytes[0] as u32) << 8)
+            ^ ((bytes[len - 1] as u32) << 16)
+            ^ ((bytes[len / 2] as u32) << 24);
+        let (candidate, variant) = SLOTS[(key.wrapping_mul(#multiplier) >> #shift) as usize];
+        if #krate::__private::same_bytes(candidate, bytes) {
+            variant
+        } else {
+            ::core::option::Option::None
         }
     }
 }

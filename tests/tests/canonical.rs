@@ -159,6 +159,29 @@ fn from_code_is_exact_and_case_sensitive() {
     }
 }
 
+/// Every one-byte change, at every position, of every code is rejected:
+/// the generated lookup confirms its candidate byte for byte, not only by
+/// the bytes it hashes.
+#[test]
+fn from_code_rejects_every_one_byte_change_of_every_code() {
+    for code in ErrorCode::ALL {
+        let code = code.code();
+        for position in 0..code.len() {
+            for replacement in [b'a', b'z', b'_', b'0', b'A', 0xff] {
+                let mut bytes = code.as_bytes().to_vec();
+                if bytes[position] == replacement {
+                    continue;
+                }
+                bytes[position] = replacement;
+                let changed = String::from_utf8_lossy(&bytes);
+                assert_eq!(ErrorCode::from_code(&changed), None, "{changed:?}");
+            }
+        }
+        assert_eq!(ErrorCode::from_code(&code[1..]), None);
+        assert_eq!(ErrorCode::from_code(&format!("{code}_")), None);
+    }
+}
+
 #[test]
 fn from_str_agrees_with_from_code_and_names_the_bad_input() {
     for code in ErrorCode::ALL {
