@@ -5,7 +5,11 @@
 //!   error implements: code, status, safe message, retry policy.
 //! - [`ErrorCode`]: the 57 canonical codes, itself declared with the derive.
 //! - [`Format`], [`Envelope`]: JSON bodies, `http::Response`s and
-//!   server-sent events in either format.
+//!   server-sent events in either format; [`OpenAiEnvelope`] and
+//!   [`AnthropicEnvelope`] for code that wants serde structs.
+//! - [`ReceivedError`]: any error body (or SSE error event) a client
+//!   receives, parsed back into a typed value; unknown codes are kept.
+//! - `axum` (feature `axum`): `IntoResponse` in the endpoint's format.
 //!
 //! ```
 //! use error_codes::{ApiError, ErrorCode, Format};
