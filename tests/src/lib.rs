@@ -2,6 +2,21 @@
 
 pub mod gateway;
 
+/// The codes the spec names retryable; every other canonical code is not.
+///
+/// ```
+/// assert_eq!(error_codes_tests::RETRYABLE_CODES.len(), 7);
+/// ```
+pub const RETRYABLE_CODES: [&str; 7] = [
+    "rate_limit_exceeded",
+    "internal_error",
+    "upstream_error",
+    "model_unavailable",
+    "no_provider_available",
+    "service_unavailable",
+    "upstream_timeout",
+];
+
 /// One row of the seed table: code, HTTP status, description.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeedRow {

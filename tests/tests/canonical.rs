@@ -6,15 +6,7 @@ use error_codes_tests::{seed_table, SeedRow};
 use std::collections::HashSet;
 use std::path::Path;
 
-const RETRYABLE: [&str; 7] = [
-    "rate_limit_exceeded",
-    "internal_error",
-    "upstream_error",
-    "model_unavailable",
-    "no_provider_available",
-    "service_unavailable",
-    "upstream_timeout",
-];
+use error_codes_tests::RETRYABLE_CODES as RETRYABLE;
 
 /// `rate_limit_exceeded` -> `RateLimitExceeded`.
 fn upper_camel(code: &str) -> String {

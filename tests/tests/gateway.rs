@@ -9,16 +9,7 @@ use reqwest::{Method, Response};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
-/// The codes the spec names retryable; every other code is not.
-const RETRYABLE: [&str; 7] = [
-    "rate_limit_exceeded",
-    "internal_error",
-    "upstream_error",
-    "model_unavailable",
-    "no_provider_available",
-    "service_unavailable",
-    "upstream_timeout",
-];
+use error_codes_tests::RETRYABLE_CODES as RETRYABLE;
 
 /// The two completion endpoints and what each speaks.
 const ENDPOINTS: [(&str, Format); 2] = [
