@@ -78,10 +78,8 @@ fn generate(input: &Input) -> TokenStream {
             });
             continue;
         }
-        let spec = format_ident!("__API_ERROR_SPEC_{}", index);
         let info = format_ident!("__API_ERROR_INFO_{}", index);
-        let canonical = format_ident!("__API_ERROR_CANONICAL_{}", index);
-        items.extend(spec_items(input, arm, &cfgs, &spec, &info, &canonical));
+        items.extend(spec_items(input, arm, &cfgs, &info));
         own_infos.extend(quote! { #cfgs #info, });
         arms.push(arm_code(input, arm, cfgs, &info, &mut bounds));
     }
@@ -227,14 +225,7 @@ fn generate(input: &Input) -> TokenStream {
 
 /// The `Spec` and `CodeInfo` constants of one arm, and its `const` checks
 /// against the catalogue.
-fn spec_items(
-    input: &Input,
-    arm: &Arm,
-    cfgs: &TokenStream,
-    spec: &Ident,
-    info: &Ident,
-    canonical: &Ident,
-) -> TokenStream {
+fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> TokenStream {
     let krate = &input.krate;
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
@@ -254,7 +245,7 @@ fn spec_items(
             .or_else(|| attrs.message.as_ref().map(|keyed| keyed.value.value())),
         (None, doc) => doc.clone(),
     };
-    let message = some(message_text.map(|text| quote!(#text)));
+    let message = some(message_text.as_ref().map(|text| quote!(#text)));
     let retryable = some(attrs.retryable.as_ref().map(|keyed| {
         let value = keyed.value;
         quote!(#value)
@@ -271,43 +262,47 @@ fn spec_items(
             .as_ref()
             .map(|keyed| keyed.value.to_token_stream()),
     );
-    // The catalogue is searched once per variant, here; everything after
-    // reads this constant (const evaluation is slow, and users pay it in
-    // every build).
-    let canonical_value = if input.catalogue.is_some() {
+    let canonical = if input.catalogue.is_some() {
         quote!(::core::option::Option::None)
     } else {
         quote!(#krate::__private::canonical(#code))
     };
+    // Every const item costs users' builds (rustc evaluates each one), so a
+    // variant gets its `CodeInfo` and only the checks that can fail.
     let mut items = quote! {
         #cfgs
-        const #canonical: ::core::option::Option<&'static #krate::CodeInfo> = #canonical_value;
-        #cfgs
-        const #spec: #krate::__private::Spec = #krate::__private::Spec {
-            code: #code,
-            status: #status,
-            message: #message,
-            retryable: #retryable,
-            openai_type: #openai_type,
-            anthropic_type: #anthropic_type,
-        };
-        #cfgs
-        const #info: #krate::CodeInfo = #krate::__private::resolve(&#spec, #canonical);
+        const #info: #krate::CodeInfo = #krate::__private::resolve(
+            &#krate::__private::Spec {
+                code: #code,
+                status: #status,
+                message: #message,
+                retryable: #retryable,
+                openai_type: #openai_type,
+                anthropic_type: #anthropic_type,
+            },
+            #canonical,
+        );
     };
     if input.catalogue.is_none() {
-        let span = code.span();
-        items.extend(quote_spanned! {span=>
-            #cfgs
-            const _: () = match #krate::__private::check_private(&#spec, #canonical) {
-                ::core::result::Result::Ok(()) => {}
-                ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
-            };
-        });
-        if let Some(status) = &attrs.status {
-            let span = status.value.1.span();
+        let has_status = attrs.status.is_some();
+        let has_message = message_text.is_some();
+        // With its own status and message, a private code is complete.
+        if !(has_status && has_message) {
+            let span = code.span();
             items.extend(quote_spanned! {span=>
                 #cfgs
-                const _: () = match #krate::__private::check_status(&#spec, #canonical) {
+                const _: () = match #krate::__private::check_private(#code, #has_status, #has_message) {
+                    ::core::result::Result::Ok(()) => {}
+                    ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+                };
+            });
+        }
+        if let Some(keyed) = &attrs.status {
+            let (status, literal) = &keyed.value;
+            let span = literal.span();
+            items.extend(quote_spanned! {span=>
+                #cfgs
+                const _: () = match #krate::__private::check_status(#code, #status) {
                     ::core::result::Result::Ok(()) => {}
                     ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
                 };

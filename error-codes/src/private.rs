@@ -150,8 +150,8 @@ impl ConstMsg {
 }
 
 /// A canonical code must keep its catalogue status.
-pub const fn check_status(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(), ConstMsg> {
-    let (Some(status), Some(canonical)) = (spec.status, canonical) else {
+pub const fn check_status(code: &str, status: u16) -> Result<(), ConstMsg> {
+    let Some(canonical) = canonical(code) else {
         return Ok(());
     };
     if status == canonical.status() {
@@ -159,7 +159,7 @@ pub const fn check_status(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(
     }
     Err(ConstMsg::new()
         .push("code `")
-        .push(spec.code)
+        .push(code)
         .push("` is canonical with status ")
         .push_u16(canonical.status())
         .push(", not ")
@@ -168,15 +168,19 @@ pub const fn check_status(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(
 }
 
 /// A private code needs its own status and message.
-pub const fn check_private(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<(), ConstMsg> {
-    if canonical.is_some() {
+pub const fn check_private(
+    code: &str,
+    has_status: bool,
+    has_message: bool,
+) -> Result<(), ConstMsg> {
+    if canonical(code).is_some() {
         return Ok(());
     }
-    match (spec.status.is_some(), spec.message.is_some()) {
+    match (has_status, has_message) {
         (true, true) => Ok(()),
         (false, has_message) => Err(ConstMsg::new()
             .push("code `")
-            .push(spec.code)
+            .push(code)
             .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
             .push(if has_message {
                 ""
@@ -185,7 +189,7 @@ pub const fn check_private(spec: &Spec, canonical: Option<&CodeInfo>) -> Result<
             })),
         (true, false) => Err(ConstMsg::new()
             .push("code `")
-            .push(spec.code)
+            .push(code)
             .push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")),
     }
 }
