@@ -37,6 +37,18 @@ for unit in json.loads(match.group(1)) if match else []:
 EOF
 }
 
+# Times `runs` rebuilds of crate $1 (target dir $2) after touching its
+# lib.rs, into the array `samples`.
+rebuild_samples() {
+    samples=()
+    for _ in $(seq "$runs"); do
+        touch "$1/src/lib.rs"
+        start=$(now)
+        (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet)
+        samples+=("$(seconds_since "$start")")
+    done
+}
+
 declare -A clean rebuild syn_report macro_report
 for side in ours peer; do
     crate="$work/$side"
@@ -57,13 +69,7 @@ for side in ours peer; do
         done)
     macro_report[$side]=$(awk '$1 ~ /(_derive|_macros|-impl|-derive)$/ { printf "%s %.1fs; ", $1, $3 }' <<<"$times")
 
-    samples=()
-    for _ in $(seq "$runs"); do
-        touch "$crate/src/lib.rs"
-        start=$(now)
-        (cd "$crate" && CARGO_TARGET_DIR="$target" cargo build --quiet)
-        samples+=("$(seconds_since "$start")")
-    done
+    rebuild_samples "$crate" "$target"
     rebuild[$side]=$(printf '%s\n' "${samples[@]}" | median)
     echo "$side: clean ${clean[$side]}s, rebuilds ${samples[*]} (s)" >&2
 done
@@ -74,13 +80,7 @@ large="$work/large"
 start=$(now)
 (cd "$large" && CARGO_TARGET_DIR="$work/target-ours" cargo build --quiet)
 large_first=$(seconds_since "$start")
-samples=()
-for _ in $(seq "$runs"); do
-    touch "$large/src/lib.rs"
-    start=$(now)
-    (cd "$large" && CARGO_TARGET_DIR="$work/target-ours" cargo build --quiet)
-    samples+=("$(seconds_since "$start")")
-done
+rebuild_samples "$large" "$work/target-ours"
 large_rebuild=$(printf '%s\n' "${samples[@]}" | median)
 
 echo
