@@ -194,6 +194,20 @@ fn assert_parsers_agree(unknown: &[String]) {
     }
 }
 
+/// `count` draws from `pool` in a fixed pseudo-random order (xorshift), the
+/// same on every run.
+fn pseudo_random_draws<'a>(pool: &[&'a str], count: usize) -> Vec<&'a str> {
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    (0..count)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            pool[(state % pool.len() as u64) as usize]
+        })
+        .collect()
+}
+
 fn from_code(c: &mut Criterion) {
     let known: Vec<&str> = ErrorCode::ALL.iter().map(ApiError::code).collect();
     let unknown = unknown_inputs();
@@ -201,21 +215,17 @@ fn from_code(c: &mut Criterion) {
     let unknown: Vec<&str> = unknown.iter().map(String::as_str).collect();
 
     // The same codes drawn in a fixed pseudo-random order, so the branch
-    // predictor cannot learn the 57-step cycle of the table order.
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let shuffled: Vec<&str> = (0..4096)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            known[(state % known.len() as u64) as usize]
-        })
-        .collect();
+    // predictor cannot learn the 57-step cycle of the table order; and the
+    // codes together with the unknown strings, drawn the same way.
+    let shuffled = pseudo_random_draws(&known, 4096);
+    let everything: Vec<&str> = known.iter().chain(&unknown).copied().collect();
+    let mixed = pseudo_random_draws(&everything, 4096);
 
     for (name, inputs) in [
         ("known_57", &known),
         ("known_random_order", &shuffled),
         ("unknown", &unknown),
+        ("known_and_unknown_random_order", &mixed),
     ] {
         let mut group = c.benchmark_group(format!("from_code/{name}"));
         group.throughput(Throughput::Elements(inputs.len() as u64));
