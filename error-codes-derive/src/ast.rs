@@ -121,7 +121,7 @@ impl<'a> Arm<'a> {
             }
         }
         let template = parsed.message.as_ref().and_then(|message| {
-            template::parse(&message.value.value())
+            template::parse(message.value.value())
                 .map_err(|reason| errors.push(syn::Error::new_spanned(&message.value, reason)))
                 .ok()
         });

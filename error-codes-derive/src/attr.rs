@@ -3,7 +3,7 @@
 //! Only the grammar lives here; rules that relate several keys or the
 //! variant's fields to each other are in `valid.rs`.
 
-use proc_macro2::Span;
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::{
@@ -23,6 +23,40 @@ impl FieldRef {
             FieldRef::Named(ident) => ident.span(),
             FieldRef::Index(lit, _) => lit.span(),
         }
+    }
+}
+
+/// A string literal's value, read once, and its token. Plain literals (no
+/// escapes, not raw) are read without syn's literal parser: the derive runs
+/// unoptimized in users' `dev` builds, where that parser dominates.
+#[derive(Clone)]
+pub struct Text {
+    value: String,
+    token: Literal,
+}
+
+impl Text {
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    pub fn span(&self) -> Span {
+        self.token.span()
+    }
+}
+
+impl From<LitStr> for Text {
+    fn from(lit: LitStr) -> Self {
+        Text {
+            value: lit.value(),
+            token: lit.token(),
+        }
+    }
+}
+
+impl ToTokens for Text {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        self.token.to_tokens(tokens);
     }
 }
 
@@ -49,14 +83,14 @@ pub struct VariantAttrs {
     /// An attribute or one of its values was rejected (and reported): checks
     /// about what is *missing* stay quiet so they do not repeat that error.
     pub broken: bool,
-    pub code: Option<Keyed<LitStr>>,
+    pub code: Option<Keyed<Text>>,
     pub status: Option<Keyed<(u16, LitInt)>>,
-    pub message: Option<Keyed<LitStr>>,
+    pub message: Option<Keyed<Text>>,
     pub param: Option<Keyed<ParamSource>>,
     pub retry_after: Option<Keyed<FieldRef>>,
     pub retryable: Option<Keyed<bool>>,
-    pub openai_type: Option<Keyed<LitStr>>,
-    pub anthropic_type: Option<Keyed<LitStr>>,
+    pub openai_type: Option<Keyed<Text>>,
+    pub anthropic_type: Option<Keyed<Text>>,
     pub transparent: Option<Path>,
 }
 
@@ -368,7 +402,23 @@ fn duplicate(again: &Path, first: &Path) -> syn::Error {
 
 /// The expression after `key =`.
 fn value_expr(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
-    Ok(meta.value()?.parse::<Expr>()?)
+    let input = meta.value()?;
+    // The usual value is one literal: read it without syn's expression
+    // parser, which costs every build of the user's crate (proc macros run
+    // unoptimized in the `dev` profile).
+    if let Some((_, rest)) = input.cursor().literal() {
+        let ends = rest.eof()
+            || rest
+                .punct()
+                .is_some_and(|(punct, _)| punct.as_char() == ',');
+        if ends {
+            return Ok(Expr::Lit(ExprLit {
+                attrs: Vec::new(),
+                lit: input.parse()?,
+            }));
+        }
+    }
+    Ok(input.parse::<Expr>()?)
 }
 
 /// A key that takes no value, like `transparent`.
@@ -406,11 +456,32 @@ fn crate_path(expr: Expr) -> Result<Path, Bad> {
     }
 }
 
-fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<LitStr, Bad> {
-    match value_expr(meta)? {
+fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<Text, Bad> {
+    let input = meta.value()?;
+    // The usual case, `"text"` followed by `,` or the end, is taken as it is.
+    let plain = input.cursor().literal().and_then(|(literal, rest)| {
+        let ends = rest.eof()
+            || rest
+                .punct()
+                .is_some_and(|(punct, _)| punct.as_char() == ',');
+        let repr = literal.to_string();
+        let inner = repr.strip_prefix('"')?.strip_suffix('"')?;
+        (ends && !inner.contains('\\') && !inner.contains('"')).then(|| Text {
+            value: inner.to_owned(),
+            token: literal,
+        })
+    });
+    if let Some(text) = plain {
+        input.step(|cursor| {
+            let rest = cursor.literal().map_or(*cursor, |(_, rest)| rest);
+            Ok(((), rest))
+        })?;
+        return Ok(text);
+    }
+    match input.parse::<Expr>()? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
-        }) => Ok(lit),
+        }) => Ok(Text::from(lit)),
         other => Err(Bad::Value(syn::Error::new_spanned(
             other,
             format!("`{key}` takes a string literal, like `{key} = \"...\"`"),

@@ -34,7 +34,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
 struct ArmCode {
     /// `#[cfg]`s to copy.
     cfgs: TokenStream,
+    /// The pattern binding what `message`, `param` and `retry_after` read.
     pattern: TokenStream,
+    /// The pattern binding nothing, for `info`.
+    bare_pattern: TokenStream,
     info: TokenStream,
     message: Option<TokenStream>,
     param: Option<TokenStream>,
@@ -56,7 +59,7 @@ fn generate(input: &Input) -> TokenStream {
     let mut arms = Vec::new();
     let mut first_transparent: Option<&Path> = None;
 
-    for (index, arm) in input.arms.iter().enumerate() {
+    for arm in &input.arms {
         let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
         if let Some(transparent) = &arm.attrs.transparent {
             first_transparent.get_or_insert(transparent);
@@ -70,15 +73,16 @@ fn generate(input: &Input) -> TokenStream {
             let pattern = pattern(arm, &[(member(field, 0), inner.clone())]);
             arms.push(ArmCode {
                 cfgs,
-                pattern,
+                bare_pattern: pattern.clone(),
                 info: quote!(<#ty as #krate::ApiError>::info(#inner)),
+                pattern,
                 message: Some(quote!(<#ty as #krate::ApiError>::message(#inner))),
                 param: Some(quote!(<#ty as #krate::ApiError>::param(#inner))),
                 retry_after: Some(quote!(<#ty as #krate::ApiError>::retry_after(#inner))),
             });
             continue;
         }
-        let info = format_ident!("__API_ERROR_INFO_{}", index);
+        let info = info_const(input, arm);
         items.extend(spec_items(input, arm, &cfgs, &info));
         own_infos.extend(quote! { #cfgs #info, });
         arms.push(arm_code(input, arm, cfgs, &info, &mut bounds));
@@ -93,69 +97,64 @@ fn generate(input: &Input) -> TokenStream {
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let match_all = |body: &dyn Fn(&ArmCode) -> Option<TokenStream>| -> Option<TokenStream> {
-        if arms.iter().all(|arm| body(arm).is_none()) && !arms.is_empty() {
+    // The arms that have something to say, then one wildcard arm with the
+    // trait's default for the rest; `None` when no arm has anything to say
+    // (the trait's default method then applies as a whole).
+    let match_some = |body: &dyn Fn(&ArmCode) -> Option<TokenStream>,
+                      default: TokenStream|
+     -> Option<TokenStream> {
+        let mut needs_default = false;
+        let mut cases = TokenStream::new();
+        for arm in &arms {
+            match body(arm) {
+                Some(value) => {
+                    let cfgs = &arm.cfgs;
+                    let pattern = &arm.pattern;
+                    cases.extend(quote! { #cfgs #pattern => #value, });
+                }
+                None => needs_default = true,
+            }
+        }
+        if cases.is_empty() {
             return None;
         }
-        if arms.is_empty() {
-            return Some(quote!(match *self {}));
+        if needs_default {
+            cases.extend(quote! { _ => #default, });
         }
-        let arms = arms.iter().map(|arm| {
-            let cfgs = &arm.cfgs;
-            let pattern = &arm.pattern;
-            let value = body(arm);
-            quote! { #cfgs #pattern => #value, }
-        });
         // On the place, not the reference, so an enum whose variants are all
         // configured away still matches exhaustively.
-        Some(quote!(match *self { #(#arms)* }))
+        Some(quote!(match *self { #cases }))
     };
-    let info_body = match_all(&|arm| Some(arm.info.clone()));
-    let message = match_all(&|arm| arm.message.clone()).map(|body| {
+    let info_arms = arms.iter().map(|arm| {
+        let cfgs = &arm.cfgs;
+        let pattern = &arm.bare_pattern;
+        let info = &arm.info;
+        quote! { #cfgs #pattern => #info, }
+    });
+    let info_body = quote!(match *self { #(#info_arms)* });
+    let message = match_some(
+        &|arm| arm.message.clone(),
+        quote!(__api_error::Borrowed(__api_error::CodeInfo::message(<Self as #krate::ApiError>::info(self)))),
+    )
+    .map(|body| {
         quote! {
             fn message(&self) -> ::std::borrow::Cow<'_, str> { #body }
         }
     });
-    let param = match_all(&|arm| arm.param.clone()).map(|body| {
+    let param = match_some(
+        &|arm| arm.param.clone(),
+        quote!(::core::option::Option::None),
+    )
+    .map(|body| {
         quote! {
             fn param(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { #body }
         }
     });
-    let retry_after = match_all(&|arm| arm.retry_after.clone()).map(|body| {
-        quote! {
-            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #body }
-        }
-    });
-    // Fill the arms that had nothing to say with the trait's defaults.
-    let message = message.map(|_| {
-        let body = match_all(&|arm| {
-            Some(arm.message.clone().unwrap_or_else(|| {
-                let info = &arm.info;
-                quote!(::std::borrow::Cow::Borrowed(#krate::CodeInfo::description(#info)))
-            }))
-        });
-        quote! { fn message(&self) -> ::std::borrow::Cow<'_, str> { #body } }
-    });
-    let param = param.map(|_| {
-        let body = match_all(&|arm| {
-            Some(
-                arm.param
-                    .clone()
-                    .unwrap_or_else(|| quote!(::core::option::Option::None)),
-            )
-        });
-        quote! {
-            fn param(&self) -> ::core::option::Option<::std::borrow::Cow<'_, str>> { #body }
-        }
-    });
-    let retry_after = retry_after.map(|_| {
-        let body = match_all(&|arm| {
-            Some(
-                arm.retry_after
-                    .clone()
-                    .unwrap_or_else(|| quote!(::core::option::Option::None)),
-            )
-        });
+    let retry_after = match_some(
+        &|arm| arm.retry_after.clone(),
+        quote!(::core::option::Option::None),
+    )
+    .map(|body| {
         quote! {
             fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #body }
         }
@@ -190,7 +189,6 @@ fn generate(input: &Input) -> TokenStream {
         }
     };
 
-    let info_body = info_body.unwrap_or_else(|| quote!(match *self {}));
     let catalogue = input
         .catalogue
         .as_ref()
@@ -200,11 +198,14 @@ fn generate(input: &Input) -> TokenStream {
     quote! {
         #[allow(non_upper_case_globals, deprecated, clippy::all)]
         const _: () = {
+            // Short paths keep the generated code, which every build of the
+            // user's crate reads, small.
+            use #krate::__private as __api_error;
             #items
             #[automatically_derived]
             #[allow(deprecated, unused_variables, unreachable_code, clippy::all)]
             impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
-                const CODES: #krate::CodeList = #krate::CodeList::new(
+                const CODES: #krate::CodeList = __api_error::CodeList::new(
                     &[#own_infos],
                     &[#wrapped_lists],
                 );
@@ -223,93 +224,103 @@ fn generate(input: &Input) -> TokenStream {
     }
 }
 
-/// The `Spec` and `CodeInfo` constants of one arm, and its `const` checks
-/// against the catalogue.
+/// The name of an arm's `CodeInfo` constant: the variant's own, so a failed
+/// check reads "evaluation of `_::Variant` failed".
+fn info_const(input: &Input, arm: &Arm) -> Ident {
+    arm.variant.unwrap_or(input.ident).clone()
+}
+
+/// The `CodeInfo` constant of one arm (its spec, resolved against the
+/// catalogue) and its checks, reported at the user's tokens.
 fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> TokenStream {
-    let krate = &input.krate;
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
         return TokenStream::new();
     };
-    let some = |value: Option<TokenStream>| match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    };
-    let status = some(attrs.status.as_ref().map(|keyed| {
+    // Only what the attribute states: every call is code rustc reads and
+    // evaluates in each build of the user's crate.
+    let mut spec = quote!(__api_error::Spec::new(#code));
+    if let Some(keyed) = &attrs.status {
         let status = keyed.value.0;
-        quote!(#status)
-    }));
-    let message_text = match (&arm.template, &arm.doc) {
-        (Some(pieces), doc) => template::plain_text(pieces)
-            .or_else(|| doc.clone())
-            .or_else(|| attrs.message.as_ref().map(|keyed| keyed.value.value())),
-        (None, doc) => doc.clone(),
-    };
-    let message = some(message_text.as_ref().map(|text| quote!(#text)));
-    let retryable = some(attrs.retryable.as_ref().map(|keyed| {
-        let value = keyed.value;
-        quote!(#value)
-    }));
-    let openai_type = some(
-        attrs
-            .openai_type
-            .as_ref()
-            .map(|keyed| keyed.value.to_token_stream()),
-    );
-    let anthropic_type = some(
-        attrs
-            .anthropic_type
-            .as_ref()
-            .map(|keyed| keyed.value.to_token_stream()),
-    );
-    let canonical = if input.catalogue.is_some() {
-        quote!(::core::option::Option::None)
-    } else {
-        quote!(#krate::__private::canonical(#code))
-    };
-    // Every const item costs users' builds (rustc evaluates each one), so a
-    // variant gets its `CodeInfo` and only the checks that can fail.
-    let mut items = quote! {
-        #cfgs
-        const #info: #krate::CodeInfo = #krate::__private::resolve(
-            &#krate::__private::Spec {
-                code: #code,
-                status: #status,
-                message: #message,
-                retryable: #retryable,
-                openai_type: #openai_type,
-                anthropic_type: #anthropic_type,
-            },
-            #canonical,
-        );
-    };
-    if input.catalogue.is_none() {
-        let has_status = attrs.status.is_some();
-        let has_message = message_text.is_some();
-        // With its own status and message, a private code is complete.
-        if !(has_status && has_message) {
-            let span = code.span();
-            items.extend(quote_spanned! {span=>
-                #cfgs
-                const _: () = match #krate::__private::check_private(#code, #has_status, #has_message) {
-                    ::core::result::Result::Ok(()) => {}
-                    ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
-                };
-            });
-        }
-        if let Some(keyed) = &attrs.status {
-            let (status, literal) = &keyed.value;
-            let span = literal.span();
-            items.extend(quote_spanned! {span=>
-                #cfgs
-                const _: () = match #krate::__private::check_status(#code, #status) {
-                    ::core::result::Result::Ok(()) => {}
-                    ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
-                };
-            });
+        spec.extend(quote!(.status(#status)));
+    }
+    let plain = arm.template.as_deref().and_then(template::plain_text);
+    if let (Some(text), Some(keyed)) = (&plain, &attrs.message) {
+        // Without braces, the text is the literal's own value: reuse the
+        // user's token instead of escaping the text into a new one.
+        if text.contains('{') || text.contains('}') {
+            spec.extend(quote!(.message(#text)));
+        } else {
+            let literal = &keyed.value;
+            spec.extend(quote!(.message(#literal)));
         }
     }
-    items
+    // A private code's description, when it has no plain message: the doc
+    // comment, or else the template's text.
+    let description = arm.doc.clone().or_else(|| {
+        attrs
+            .message
+            .as_ref()
+            .filter(|_| plain.is_none())
+            .map(|keyed| keyed.value.value().to_owned())
+    });
+    if let Some(text) = &description {
+        spec.extend(quote!(.description(#text)));
+    }
+    if let Some(keyed) = &attrs.retryable {
+        let value = keyed.value;
+        spec.extend(quote!(.retryable(#value)));
+    }
+    if let Some(keyed) = &attrs.openai_type {
+        let value = &keyed.value;
+        spec.extend(quote!(.openai_type(#value)));
+    }
+    if let Some(keyed) = &attrs.anthropic_type {
+        let value = &keyed.value;
+        spec.extend(quote!(.anthropic_type(#value)));
+    }
+    if input.catalogue.is_some() {
+        // The catalogue's own entries: nothing to look up or check.
+        return quote! {
+            #cfgs
+            const #info: __api_error::CodeInfo = #spec.into_info(::core::option::Option::None);
+        };
+    }
+    // A failed check panics at the literal it is about: a canonical code's
+    // other status at the `status`, an incomplete private code at the `code`.
+    let has_status = attrs.status.is_some();
+    let has_message = plain.is_some() || description.is_some();
+    let invalid = format_ident!("__api_error_invalid");
+    let panic_at = |span: Span| quote_spanned!(span=> ::core::panic!("{}", #invalid.as_str()));
+    let failed = match &attrs.status {
+        Some(keyed) if has_message => {
+            let at_status = panic_at(keyed.value.1.span());
+            quote!(__api_error::Err(#invalid) => #at_status,)
+        }
+        Some(keyed) => {
+            let at_status = panic_at(keyed.value.1.span());
+            let at_code = panic_at(code.span());
+            quote! {
+                __api_error::Err(#invalid) if #invalid.is_status_conflict() => #at_status,
+                __api_error::Err(#invalid) => #at_code,
+            }
+        }
+        None => {
+            let at_code = panic_at(code.span());
+            quote!(__api_error::Err(#invalid) => #at_code,)
+        }
+    };
+    // The check is a constant of its own, so a failure is one error rather
+    // than also one at every use of the variant's constant.
+    quote! {
+        #cfgs
+        const #info: __api_error::CodeInfo = #spec.resolve();
+        #cfgs
+        const _: () = match __api_error::check(&#info, #has_status, #has_message) {
+            __api_error::Ok(()) => {}
+            #failed
+        };
+    }
 }
 
 /// The match arm pieces of a variant with its own code.
@@ -373,15 +384,14 @@ fn arm_code(
                 }
             }
             let format = LitStr::new(&format, message_span);
-            Some(quote!(::std::borrow::Cow::Owned(#krate::__private::format!(#format #args))))
+            Some(quote!(__api_error::Owned(
+                __api_error::format!(#format #args)
+            )))
         }
-        Some(pieces) => {
-            template::plain_text(pieces).map(|text| quote!(::std::borrow::Cow::Borrowed(#text)))
-        }
-        // The doc comment of a private code is its description, which the
-        // trait's default message reads; a canonical code's doc comment is
-        // for developers and never reaches the wire.
-        None => None,
+        // A plain message is the `CodeInfo`'s, which the default arm reads;
+        // so is a private code's doc comment (its description). A canonical
+        // code's doc comment is for developers and never reaches the wire.
+        Some(_) | None => None,
     };
 
     let param = arm.attrs.param.as_ref().map(|param| match &param.value {
@@ -415,6 +425,7 @@ fn arm_code(
     let bound: Vec<(Member, Ident)> = bindings.into_values().collect();
     ArmCode {
         pattern: pattern(arm, &bound),
+        bare_pattern: pattern(arm, &[]),
         cfgs,
         info: quote!(&#info),
         message,
@@ -495,16 +506,16 @@ fn catalogue_impl(input: &Input) -> TokenStream {
     let ident = input.ident;
     let mut all = TokenStream::new();
     let mut entries = Vec::new();
-    for (index, arm) in input.arms.iter().enumerate() {
+    for arm in &input.arms {
         let (Some(variant), Some(code)) = (arm.variant, &arm.attrs.code) else {
             continue;
         };
         let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
         all.extend(quote!(#cfgs Self::#variant,));
         entries.push(Entry {
-            code: code.value.value().into_bytes(),
+            code: code.value.value().as_bytes().to_vec(),
             variant,
-            info: format_ident!("__API_ERROR_INFO_{}", index),
+            info: info_const(input, arm),
             cfgs,
         });
     }

@@ -47,7 +47,8 @@ const STD_NAMES: [&str; 9] = [
 
 /// Checks that every use of a standard name is `::core::...`/`::std::...`
 /// or `::error_codes::...` qualified: it must follow `::`, and the path it
-/// starts must begin with `::`.
+/// starts must begin with `::` or with `__api_error`, the block-local alias
+/// of the runtime's `__private` module (itself imported by absolute path).
 fn assert_absolute_paths(tokens: TokenStream) {
     let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     for (index, token) in tokens.iter().enumerate() {
@@ -75,6 +76,7 @@ fn assert_absolute_paths(tokens: TokenStream) {
                 let first = &tokens[start];
                 let root = first.to_string();
                 let absolute = root == ":"
+                    || root == "__api_error"
                     || (start >= 2
                         && tokens[start - 1].to_string() == ":"
                         && tokens[start - 2].to_string() == ":");
@@ -110,9 +112,35 @@ fn every_variant_shape_expands() {
     assert!(output.contains("Self :: Unit { .. }"), "{output}");
     // The wrapped type's codes join the list.
     assert!(output.contains("& < ErrorCode as :: error_codes :: ApiError > :: CODES"));
-    // The canonical catalogue is consulted for codes without a status.
-    assert!(output.contains(":: error_codes :: __private :: check_private"));
-    assert!(output.contains(":: error_codes :: __private :: check_status"));
+    // Every path into the runtime's private module goes through one
+    // absolute import.
+    assert!(
+        output.contains("use :: error_codes :: __private as __api_error ;"),
+        "{output}"
+    );
+    // Each own code is one constant: its spec, checked against the catalogue.
+    assert!(
+        output.contains(
+            "const Struct : __api_error :: CodeInfo = __api_error :: Spec :: new (\"too_long\") . status (400u16)"
+        ),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            ". retryable (true) . openai_type (\"x_y\") . anthropic_type (\"z\") . resolve () ;"
+        ),
+        "{output}"
+    );
+    // Checked in a constant of its own, so a failure is reported once.
+    assert!(
+        output.contains("match __api_error :: check (& Struct , true , true)"),
+        "{output}"
+    );
+    // A plain message needs no `message` arm: the constant carries it.
+    assert!(
+        !output.contains("Self :: Unit { .. } => __api_error :: Borrowed"),
+        "{output}"
+    );
     assert!(output.contains(":: error_codes :: __private :: check_consistent"));
 }
 
@@ -227,13 +255,14 @@ fn cfg_is_copied_onto_everything_of_its_variant() {
     let output = expand_ok(quote! {
         enum E {
             #[cfg(feature = "extra")]
-            #[api_error(code = "extra_code", status = 400, message = "x")]
-            Extra,
+            #[api_error(code = "extra_code", status = 400, message = "x {0}")]
+            Extra(String),
         }
     });
-    // The spec, the info, the checks, the list entry, and the match arm.
+    // The constant, its check, the list entry, and the `info` and
+    // `message` arms.
     let copies = output.matches("# [cfg (feature = \"extra\")]").count();
-    assert!(copies >= 5, "{copies} copies in {output}");
+    assert_eq!(copies, 5, "{output}");
 }
 
 #[test]
@@ -249,7 +278,7 @@ fn doc_comment_of_a_private_code_is_its_description() {
         }
     });
     assert!(
-        output.contains("Some (\"Quota is gone, for today.\")"),
+        output.contains(". description (\"Quota is gone, for today.\")"),
         "{output}"
     );
     assert!(!output.contains("Notes for developers"), "{output}");

@@ -6,10 +6,10 @@
 //! does not see other crates. `expand.rs` emits them as `const` assertions.
 
 use crate::ast::{Arm, Input};
+use crate::attr::Text;
 use crate::attr::{Errors, FieldRef, ParamSource};
 use crate::template::Piece;
 use std::collections::HashMap;
-use syn::LitStr;
 
 pub fn validate(input: &Input, errors: &mut Errors) {
     for arm in &input.arms {
@@ -179,9 +179,9 @@ pub fn is_snake_case(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-fn check_snake_case(lit: &LitStr, key: &str, errors: &mut Errors) {
+fn check_snake_case(lit: &Text, key: &str, errors: &mut Errors) {
     let text = lit.value();
-    if !is_snake_case(&text) {
+    if !is_snake_case(text) {
         errors.push(syn::Error::new_spanned(
             lit,
             format!(
@@ -195,14 +195,14 @@ fn check_snake_case(lit: &LitStr, key: &str, errors: &mut Errors) {
 /// The same code with two explicit statuses in one type. A code whose
 /// status comes from the catalogue is compared against it in `const`.
 fn one_code_one_status(input: &Input, errors: &mut Errors) {
-    let mut first_status: HashMap<String, &syn::LitInt> = HashMap::new();
+    let mut first_status: HashMap<&str, &syn::LitInt> = HashMap::new();
     for arm in &input.arms {
         let (Some(code), Some(status)) = (&arm.attrs.code, &arm.attrs.status) else {
             continue;
         };
         let (status, lit) = &status.value;
         let code = code.value.value();
-        match first_status.get(&code) {
+        match first_status.get(code) {
             Some(first) if first.base10_parse::<u16>().ok() != Some(*status) => {
                 let mut error = syn::Error::new_spanned(
                     lit,

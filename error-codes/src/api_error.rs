@@ -133,14 +133,15 @@ pub trait ApiError {
         }
     }
 
-    /// The client-safe human message.
+    /// The client-safe human message; by default the code's
+    /// [`CodeInfo::message`].
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::InvalidApiKey.message(), "API key is missing, malformed, revoked, or unrecognized");
     /// ```
     fn message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.info().description())
+        Cow::Borrowed(self.info().message())
     }
 
     /// The request parameter at fault (OpenAI's `param`), if any.

@@ -23,15 +23,17 @@ pub struct CodeInfo {
     code: &'static str,
     status: u16,
     description: &'static str,
+    message: &'static str,
     retryable: bool,
     openai_type: &'static str,
     anthropic_type: &'static str,
 }
 
 impl CodeInfo {
-    /// A code with its status and description. It is not retryable, and its
-    /// envelope types follow the status (see [`Format`](crate::Format)); change
-    /// that with [`retryable`](Self::retryable) and the `with_*` methods.
+    /// A code with its status and description. Its message is the
+    /// description, it is not retryable, and its envelope types follow the
+    /// status (see [`Format`](crate::Format)); change that with
+    /// [`retryable`](Self::retryable) and the `with_*` methods.
     ///
     /// This is for hand-written [`ApiError`](crate::ApiError) impls; the derive
     /// builds these for you.
@@ -48,6 +50,7 @@ impl CodeInfo {
             code,
             status,
             description,
+            message: description,
             retryable: false,
             openai_type: crate::Format::OpenAi.default_type(status),
             anthropic_type: crate::Format::Anthropic.default_type(status),
@@ -65,6 +68,22 @@ impl CodeInfo {
     #[must_use]
     pub const fn retryable(mut self, retryable: bool) -> Self {
         self.retryable = retryable;
+        self
+    }
+
+    /// The same code with another message: what
+    /// [`ApiError::message`](crate::ApiError::message) returns by default.
+    ///
+    /// ```
+    /// use error_codes::CodeInfo;
+    ///
+    /// const SLOW: CodeInfo = CodeInfo::new("slow", 429, "Rate limited").with_message("Slow down");
+    /// assert_eq!(SLOW.message(), "Slow down");
+    /// assert_eq!(SLOW.description(), "Rate limited");
+    /// ```
+    #[must_use]
+    pub const fn with_message(mut self, message: &'static str) -> Self {
+        self.message = message;
         self
     }
 
@@ -128,6 +147,29 @@ impl CodeInfo {
         self.description
     }
 
+    /// The message clients see when the variant formats nothing into it:
+    /// its declared `message`, or else the [`description`](Self::description).
+    /// A variant with a message template (`"... {field} ..."`) formats its
+    /// own; [`ApiError::message`](crate::ApiError::message) is the way to
+    /// get any error's message.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum GatewayError {
+    ///     #[api_error(code = "rate_limit_exceeded", message = "Slow down")]
+    ///     Limited,
+    /// }
+    ///
+    /// let info = GatewayError::Limited.info();
+    /// assert_eq!(info.message(), "Slow down");
+    /// assert_eq!(info.description(), ErrorCode::RateLimitExceeded.description());
+    /// ```
+    pub const fn message(&self) -> &'static str {
+        self.message
+    }
+
     /// Whether retrying the same request later can succeed.
     ///
     /// ```
@@ -181,6 +223,7 @@ impl fmt::Debug for CodeInfo {
             .field("code", &self.code)
             .field("status", &self.status)
             .field("description", &self.description)
+            .field("message", &self.message)
             .field("retryable", &self.retryable)
             .field("openai_type", &self.openai_type)
             .field("anthropic_type", &self.anthropic_type)

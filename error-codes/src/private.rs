@@ -3,7 +3,6 @@
 
 // The checks run only in `const` evaluation, where a large `Err` costs nothing.
 #![allow(clippy::result_large_err)]
-use crate::info::{CodeInfo, CodeList};
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -44,7 +43,10 @@ fn middle(bytes: &[u8]) -> Option<&[u8; 16]> {
     bytes.get(16..).and_then(<[u8]>::first_chunk::<16>)
 }
 
+pub use crate::info::{CodeInfo, CodeList};
+pub use std::borrow::Cow::{Borrowed, Owned};
 pub use std::format;
+pub use std::result::Result::{Err, Ok};
 
 /// The canonical entry for `code`, if the catalogue has one. A decision
 /// tree the catalogue's derive generates, so the once-per-variant lookup
@@ -54,53 +56,179 @@ pub const fn canonical(code: &str) -> Option<&'static CodeInfo> {
 }
 
 /// What one variant's attribute says, before the catalogue fills the gaps.
+/// Built with a chain of `const` calls that names only what the attribute
+/// states, which keeps the generated code short.
 pub struct Spec {
-    pub code: &'static str,
-    pub status: Option<u16>,
-    /// The declared plain message, or else the doc comment.
-    pub message: Option<&'static str>,
-    pub retryable: Option<bool>,
-    pub openai_type: Option<&'static str>,
-    pub anthropic_type: Option<&'static str>,
+    code: &'static str,
+    status: Option<u16>,
+    /// A plain `message`: what `message()` returns.
+    message: Option<&'static str>,
+    /// The doc comment (or a template's raw text): a private code's
+    /// description when it has no plain message.
+    description: Option<&'static str>,
+    retryable: Option<bool>,
+    openai_type: Option<&'static str>,
+    anthropic_type: Option<&'static str>,
 }
 
-/// The variant's final [`CodeInfo`]: what it declares, then what the
-/// catalogue says about a canonical code.
-///
-/// `canonical` is [`canonical`]`(spec.code)`, looked up once by the caller.
-pub const fn resolve(spec: &Spec, canonical: Option<&CodeInfo>) -> CodeInfo {
-    let status = match (spec.status, canonical) {
-        (Some(status), _) => status,
-        (None, Some(canonical)) => canonical.status(),
-        // Reported by `check_private`; any value keeps evaluation going.
-        (None, None) => 0,
-    };
-    let description = match (canonical, spec.message) {
-        (Some(canonical), _) => canonical.description(),
-        (None, Some(message)) => message,
-        (None, None) => "",
-    };
-    let mut info = CodeInfo::new(spec.code, status, description);
-    // A canonical code keeps the catalogue's choices unless the variant
-    // changes them (or changes the status they were derived from).
-    if let Some(canonical) = canonical {
-        if canonical.status() == status {
-            info = info
-                .retryable(canonical.is_retryable())
-                .with_openai_type(canonical.openai_type())
-                .with_anthropic_type(canonical.anthropic_type());
+impl Spec {
+    pub const fn new(code: &'static str) -> Self {
+        Spec {
+            code,
+            status: None,
+            message: None,
+            description: None,
+            retryable: None,
+            openai_type: None,
+            anthropic_type: None,
         }
     }
-    if let Some(retryable) = spec.retryable {
-        info = info.retryable(retryable);
+
+    pub const fn status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
     }
-    if let Some(openai_type) = spec.openai_type {
-        info = info.with_openai_type(openai_type);
+
+    pub const fn message(mut self, message: &'static str) -> Self {
+        self.message = Some(message);
+        self
     }
-    if let Some(anthropic_type) = spec.anthropic_type {
-        info = info.with_anthropic_type(anthropic_type);
+
+    pub const fn description(mut self, description: &'static str) -> Self {
+        self.description = Some(description);
+        self
     }
-    info
+
+    pub const fn retryable(mut self, retryable: bool) -> Self {
+        self.retryable = Some(retryable);
+        self
+    }
+
+    pub const fn openai_type(mut self, openai_type: &'static str) -> Self {
+        self.openai_type = Some(openai_type);
+        self
+    }
+
+    pub const fn anthropic_type(mut self, anthropic_type: &'static str) -> Self {
+        self.anthropic_type = Some(anthropic_type);
+        self
+    }
+
+    /// The variant's [`CodeInfo`]: what it states, then what the catalogue
+    /// says about a canonical code. [`check`] reports what is wrong with it.
+    pub const fn resolve(self) -> CodeInfo {
+        let canonical = canonical(self.code);
+        self.into_info(canonical)
+    }
+
+    /// The [`CodeInfo`] with `canonical` (the catalogue's entry for the
+    /// code, if any) filling the gaps. The catalogue's own variants use it
+    /// with `None`, as they cannot look themselves up.
+    pub const fn into_info(self, canonical: Option<&CodeInfo>) -> CodeInfo {
+        let status = match (self.status, canonical) {
+            (Some(status), _) => status,
+            (None, Some(canonical)) => canonical.status(),
+            // Reported by `check`; any value keeps evaluation going.
+            (None, None) => 0,
+        };
+        let description = match (canonical, self.message, self.description) {
+            (Some(canonical), _, _) => canonical.description(),
+            (None, Some(text), _) | (None, None, Some(text)) => text,
+            (None, None, None) => "",
+        };
+        let mut info = CodeInfo::new(self.code, status, description);
+        if let Some(message) = self.message {
+            info = info.with_message(message);
+        }
+        // A canonical code keeps the catalogue's choices unless the variant
+        // changes them (or changes the status they were derived from).
+        if let Some(canonical) = canonical {
+            if canonical.status() == status {
+                info = info
+                    .retryable(canonical.is_retryable())
+                    .with_openai_type(canonical.openai_type())
+                    .with_anthropic_type(canonical.anthropic_type());
+            }
+        }
+        if let Some(retryable) = self.retryable {
+            info = info.retryable(retryable);
+        }
+        if let Some(openai_type) = self.openai_type {
+            info = info.with_openai_type(openai_type);
+        }
+        if let Some(anthropic_type) = self.anthropic_type {
+            info = info.with_anthropic_type(anthropic_type);
+        }
+        info
+    }
+}
+
+/// The checks of a resolved variant against the catalogue: a canonical
+/// code keeps its status, a private code states its status and message.
+/// Kept apart from [`Spec::resolve`] so a failed check is one error, not
+/// also an error in every place the variant's constant is used.
+pub const fn check(info: &CodeInfo, has_status: bool, has_message: bool) -> Result<(), Invalid> {
+    match canonical(info.code()) {
+        Some(canonical) if has_status && canonical.status() != info.status() => Err(
+            Invalid::status(info.code(), canonical.status(), info.status()),
+        ),
+        Some(_) => Ok(()),
+        None if has_status && has_message => Ok(()),
+        None => Err(Invalid::private(info.code(), has_status, has_message)),
+    }
+}
+
+/// Why [`check`] failed, and the message to panic with. The
+/// generated code reports a status conflict at the `status` literal and an
+/// incomplete private code at the `code` literal.
+pub struct Invalid {
+    status_conflict: bool,
+    message: ConstMsg,
+}
+
+impl Invalid {
+    const fn status(code: &str, canonical: u16, status: u16) -> Self {
+        Invalid {
+            status_conflict: true,
+            message: ConstMsg::new()
+                .push("code `")
+                .push(code)
+                .push("` is canonical with status ")
+                .push_u16(canonical)
+                .push(", not ")
+                .push_u16(status)
+                .push(": one code, one status. Remove `status` to use the catalogue's, or pick a private code"),
+        }
+    }
+
+    const fn private(code: &str, has_status: bool, has_message: bool) -> Self {
+        let message = ConstMsg::new().push("code `").push(code);
+        let message = if has_status {
+            message.push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")
+        } else {
+            message
+                .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
+                .push(if has_message {
+                    ""
+                } else {
+                    " and a `message = \"...\"` or doc comment"
+                })
+        };
+        Invalid {
+            status_conflict: false,
+            message,
+        }
+    }
+
+    /// Whether the code is canonical with another status (else: a private
+    /// code without status or message).
+    pub const fn is_status_conflict(&self) -> bool {
+        self.status_conflict
+    }
+
+    pub const fn as_str(&self) -> &str {
+        self.message.as_str()
+    }
 }
 
 /// A message assembled in `const`, for `panic!` in a failed check.
@@ -158,51 +286,6 @@ impl ConstMsg {
     }
 }
 
-/// A canonical code must keep its catalogue status.
-pub const fn check_status(code: &str, status: u16) -> Result<(), ConstMsg> {
-    let Some(canonical) = canonical(code) else {
-        return Ok(());
-    };
-    if status == canonical.status() {
-        return Ok(());
-    }
-    Err(ConstMsg::new()
-        .push("code `")
-        .push(code)
-        .push("` is canonical with status ")
-        .push_u16(canonical.status())
-        .push(", not ")
-        .push_u16(status)
-        .push(": one code, one status. Remove `status` to use the catalogue's, or pick a private code"))
-}
-
-/// A private code needs its own status and message.
-pub const fn check_private(
-    code: &str,
-    has_status: bool,
-    has_message: bool,
-) -> Result<(), ConstMsg> {
-    if canonical(code).is_some() {
-        return Ok(());
-    }
-    match (has_status, has_message) {
-        (true, true) => Ok(()),
-        (false, has_message) => Err(ConstMsg::new()
-            .push("code `")
-            .push(code)
-            .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
-            .push(if has_message {
-                ""
-            } else {
-                " and a `message = \"...\"` or doc comment"
-            })),
-        (true, false) => Err(ConstMsg::new()
-            .push("code `")
-            .push(code)
-            .push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")),
-    }
-}
-
 /// No code in `codes` (own and wrapped) has two statuses.
 pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
     match codes.cross_conflict() {
@@ -217,7 +300,7 @@ pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
                 i += 1;
             }
             // A canonical code given another status is reported, at that
-            // status, by `check_status`; once is enough. (A further conflict,
+            // status, by `check`; once is enough. (A further conflict,
             // if any, shows once this one is fixed.)
             if own {
                 if let Some(canonical) = canonical(code) {
