@@ -21,8 +21,8 @@ mkdir -p "$work"
 python3 "$root/scripts/compile_time_gen.py" "$root" "$work"
 
 now() { date +%s.%N; }
-seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.2f", end - start }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.3f", end - start }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 
 # Per-unit compile times from cargo's --timings report: "name version secs".
@@ -37,15 +37,21 @@ for unit in json.loads(match.group(1)) if match else []:
 EOF
 }
 
-# Times `runs` rebuilds of crate $1 (target dir $2) after touching its
-# lib.rs, into the array `samples`.
+# One rebuild of crate $1 (target dir $2) after touching its lib.rs, in
+# seconds.
+rebuild_once() {
+    touch "$1/src/lib.rs"
+    local start
+    start=$(now)
+    (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet)
+    seconds_since "$start"
+}
+
+# Times `runs` rebuilds of crate $1 (target dir $2), into the array `samples`.
 rebuild_samples() {
     samples=()
     for _ in $(seq "$runs"); do
-        touch "$1/src/lib.rs"
-        start=$(now)
-        (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet)
-        samples+=("$(seconds_since "$start")")
+        samples+=("$(rebuild_once "$1" "$2")")
     done
 }
 
@@ -69,9 +75,20 @@ for side in ours peer; do
         done)
     macro_report[$side]=$(awk '$1 ~ /(_derive|_macros|-impl|-derive)$/ { printf "%s %.1fs; ", $1, $3 }' <<<"$times")
 
-    rebuild_samples "$crate" "$target"
-    rebuild[$side]=$(printf '%s\n' "${samples[@]}" | median)
-    echo "$side: clean ${clean[$side]}s, rebuilds ${samples[*]} (s)" >&2
+    echo "$side: clean ${clean[$side]}s" >&2
+done
+
+# Rebuilds alternate between the sides, so a change in the machine's load
+# during the run falls on both alike.
+declare -A samples_of
+for _ in $(seq "$runs"); do
+    for side in ours peer; do
+        samples_of[$side]+="$(rebuild_once "$work/$side" "$work/target-$side") "
+    done
+done
+for side in ours peer; do
+    rebuild[$side]=$(tr ' ' '\n' <<<"${samples_of[$side]}" | grep . | median)
+    echo "$side: rebuilds ${samples_of[$side]}(s)" >&2
 done
 
 # The 2,000-variant enum, on top of the derive side's built dependencies.
