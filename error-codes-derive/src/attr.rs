@@ -6,6 +6,7 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
 use syn::{
     Attribute, Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitInt, LitStr, Path, UnOp,
 };
@@ -42,6 +43,19 @@ impl Text {
 
     pub fn span(&self) -> Span {
         self.token.span()
+    }
+}
+
+impl Text {
+    /// A `"..."` literal without escapes, whose value is its inner text.
+    fn plain(literal: Literal) -> Option<Self> {
+        let repr = literal.to_string();
+        let inner = repr.strip_prefix('"')?.strip_suffix('"')?;
+        let plain = !inner.contains('\\') && !inner.contains('"');
+        plain.then(|| Text {
+            value: inner.to_owned(),
+            token: literal,
+        })
     }
 }
 
@@ -402,23 +416,30 @@ fn duplicate(again: &Path, first: &Path) -> syn::Error {
 
 /// The expression after `key =`.
 fn value_expr(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
-    let input = meta.value()?;
-    // The usual value is one literal: read it without syn's expression
-    // parser, which costs every build of the user's crate (proc macros run
-    // unoptimized in the `dev` profile).
-    if let Some((_, rest)) = input.cursor().literal() {
-        let ends = rest.eof()
-            || rest
-                .punct()
-                .is_some_and(|(punct, _)| punct.as_char() == ',');
-        if ends {
-            return Ok(Expr::Lit(ExprLit {
-                attrs: Vec::new(),
-                lit: input.parse()?,
-            }));
-        }
+    Ok(expr(meta.value()?)?)
+}
+
+/// A value expression. The usual value is one literal: it is read without
+/// syn's expression parser, which costs every build of the user's crate
+/// (proc macros run unoptimized in the `dev` profile).
+fn expr(input: ParseStream) -> syn::Result<Expr> {
+    if lone_literal(input).is_some() {
+        return Ok(Expr::Lit(ExprLit {
+            attrs: Vec::new(),
+            lit: input.parse()?,
+        }));
     }
-    Ok(input.parse::<Expr>()?)
+    input.parse()
+}
+
+/// The literal that is the whole value (up to `,` or the end), if it is one.
+fn lone_literal(input: ParseStream) -> Option<Literal> {
+    let (literal, rest) = input.cursor().literal()?;
+    let ends = rest.eof()
+        || rest
+            .punct()
+            .is_some_and(|(punct, _)| punct.as_char() == ',');
+    ends.then_some(literal)
 }
 
 /// A key that takes no value, like `transparent`.
@@ -459,26 +480,14 @@ fn crate_path(expr: Expr) -> Result<Path, Bad> {
 fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<Text, Bad> {
     let input = meta.value()?;
     // The usual case, `"text"` followed by `,` or the end, is taken as it is.
-    let plain = input.cursor().literal().and_then(|(literal, rest)| {
-        let ends = rest.eof()
-            || rest
-                .punct()
-                .is_some_and(|(punct, _)| punct.as_char() == ',');
-        let repr = literal.to_string();
-        let inner = repr.strip_prefix('"')?.strip_suffix('"')?;
-        (ends && !inner.contains('\\') && !inner.contains('"')).then(|| Text {
-            value: inner.to_owned(),
-            token: literal,
-        })
-    });
-    if let Some(text) = plain {
+    if let Some(text) = lone_literal(input).and_then(Text::plain) {
         input.step(|cursor| {
             let rest = cursor.literal().map_or(*cursor, |(_, rest)| rest);
             Ok(((), rest))
         })?;
         return Ok(text);
     }
-    match input.parse::<Expr>()? {
+    match expr(input)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
         }) => Ok(Text::from(lit)),
