@@ -286,41 +286,27 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> Tok
             const #info: __api_error::CodeInfo = #spec.into_info(::core::option::Option::None);
         };
     }
-    // A failed check panics at the literal it is about: a canonical code's
-    // other status at the `status`, an incomplete private code at the `code`.
-    let has_status = attrs.status.is_some();
-    let has_message = plain.is_some() || description.is_some();
-    let invalid = format_ident!("__api_error_invalid");
-    let panic_at = |span: Span| quote_spanned!(span=> ::core::panic!("{}", #invalid.as_str()));
-    let failed = match &attrs.status {
-        Some(keyed) if has_message => {
-            let at_status = panic_at(keyed.value.1.span());
-            quote!(__api_error::Err(#invalid) => #at_status,)
-        }
-        Some(keyed) => {
-            let at_status = panic_at(keyed.value.1.span());
-            let at_code = panic_at(code.span());
-            quote! {
-                __api_error::Err(#invalid) if #invalid.is_status_conflict() => #at_status,
-                __api_error::Err(#invalid) => #at_code,
-            }
-        }
-        None => {
-            let at_code = panic_at(code.span());
-            quote!(__api_error::Err(#invalid) => #at_code,)
-        }
-    };
-    // The check is a constant of its own, so a failure is one error rather
-    // than also one at every use of the variant's constant.
-    quote! {
+    // The checks are `#[track_caller]` and spanned at the literal they are
+    // about, so a failure reads as an error there: a canonical code's other
+    // status at the `status`, an incomplete private code at the `code`. Each
+    // is a constant of its own, so every failing variant is reported once.
+    let mut items = quote! {
         #cfgs
         const #info: __api_error::CodeInfo = #spec.resolve();
-        #cfgs
-        const _: () = match __api_error::check(&#info, #has_status, #has_message) {
-            __api_error::Ok(()) => {}
-            #failed
-        };
+    };
+    let has_message = plain.is_some() || description.is_some();
+    if let Some(keyed) = &attrs.status {
+        let check = quote_spanned!(keyed.value.1.span()=> __api_error::check_status(&#info));
+        items.extend(quote!(#cfgs const _: () = #check;));
     }
+    let has_status = attrs.status.is_some();
+    if !(has_status && has_message) {
+        let check = quote_spanned!(code.span()=>
+            __api_error::check_private(&#info, #has_status, #has_message)
+        );
+        items.extend(quote!(#cfgs const _: () = #check;));
+    }
+    items
 }
 
 /// The match arm pieces of a variant with its own code.

@@ -46,7 +46,6 @@ fn middle(bytes: &[u8]) -> Option<&[u8; 16]> {
 pub use crate::info::{CodeInfo, CodeList};
 pub use std::borrow::Cow::{Borrowed, Owned};
 pub use std::format;
-pub use std::result::Result::{Err, Ok};
 
 /// The canonical entry for `code`, if the catalogue has one. A decision
 /// tree the catalogue's derive generates, so the once-per-variant lookup
@@ -163,72 +162,51 @@ impl Spec {
     }
 }
 
-/// The checks of a resolved variant against the catalogue: a canonical
-/// code keeps its status, a private code states its status and message.
-/// Kept apart from [`Spec::resolve`] so a failed check is one error, not
-/// also an error in every place the variant's constant is used.
-pub const fn check(info: &CodeInfo, has_status: bool, has_message: bool) -> Result<(), Invalid> {
-    match canonical(info.code()) {
-        Some(canonical) if has_status && canonical.status() != info.status() => Err(
-            Invalid::status(info.code(), canonical.status(), info.status()),
-        ),
-        Some(_) => Ok(()),
-        None if has_status && has_message => Ok(()),
-        None => Err(Invalid::private(info.code(), has_status, has_message)),
-    }
-}
-
-/// Why [`check`] failed, and the message to panic with. The
-/// generated code reports a status conflict at the `status` literal and an
-/// incomplete private code at the `code` literal.
-pub struct Invalid {
-    status_conflict: bool,
-    message: ConstMsg,
-}
-
-impl Invalid {
-    const fn status(code: &str, canonical: u16, status: u16) -> Self {
-        Invalid {
-            status_conflict: true,
-            message: ConstMsg::new()
+/// A canonical code keeps the catalogue's status.
+///
+/// `#[track_caller]`: a failure is reported at the call, which the derive
+/// spans at the `status` literal. Each check is a constant of its own, so a
+/// failure is one error (not also one at every use of the variant's
+/// `CodeInfo`) and every failing variant is reported.
+#[track_caller]
+pub const fn check_status(info: &CodeInfo) {
+    if let Some(canonical) = canonical(info.code()) {
+        if canonical.status() != info.status() {
+            let message = ConstMsg::new()
                 .push("code `")
-                .push(code)
+                .push(info.code())
                 .push("` is canonical with status ")
-                .push_u16(canonical)
+                .push_u16(canonical.status())
                 .push(", not ")
-                .push_u16(status)
-                .push(": one code, one status. Remove `status` to use the catalogue's, or pick a private code"),
+                .push_u16(info.status())
+                .push(": one code, one status. Remove `status` to use the catalogue's, or pick a private code");
+            panic!("{}", message.as_str());
         }
     }
+}
 
-    const fn private(code: &str, has_status: bool, has_message: bool) -> Self {
-        let message = ConstMsg::new().push("code `").push(code);
-        let message = if has_status {
-            message.push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")
-        } else {
-            message
-                .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
-                .push(if has_message {
-                    ""
-                } else {
-                    " and a `message = \"...\"` or doc comment"
-                })
-        };
-        Invalid {
-            status_conflict: false,
-            message,
-        }
+/// A private code states its status and its message (or doc comment).
+///
+/// `#[track_caller]`, like [`check_status`]; the derive spans the call at the
+/// `code` literal and only emits it when the attribute lacks one of the two.
+#[track_caller]
+pub const fn check_private(info: &CodeInfo, has_status: bool, has_message: bool) {
+    if (has_status && has_message) || canonical(info.code()).is_some() {
+        return;
     }
-
-    /// Whether the code is canonical with another status (else: a private
-    /// code without status or message).
-    pub const fn is_status_conflict(&self) -> bool {
-        self.status_conflict
-    }
-
-    pub const fn as_str(&self) -> &str {
-        self.message.as_str()
-    }
+    let message = ConstMsg::new().push("code `").push(info.code());
+    let message = if has_status {
+        message.push("` is not in the canonical catalogue, so it needs a `message = \"...\"` or a doc comment: the text clients see")
+    } else {
+        message
+            .push("` is not in the canonical catalogue, so it needs its own `status = ...`")
+            .push(if has_message {
+                ""
+            } else {
+                " and a `message = \"...\"` or doc comment"
+            })
+    };
+    panic!("{}", message.as_str());
 }
 
 /// A message assembled in `const`, for `panic!` in a failed check.
