@@ -2,9 +2,12 @@
 # What users pay at build time: a user crate with a 57-variant enum using
 # `#[derive(ApiError)]`, against the same enum with thiserror 2 + strum 0.28
 # + a hand-written status match. Both are built from scratch (clean build),
-# then rebuilt after `touch src/lib.rs` RUNS times (median). A third crate
-# with a 2,000-variant `#[derive(ApiError)]` enum shows the derive handles it
-# through rustc.
+# then rebuilt after `touch src/lib.rs` RUNS times (median). Each side also
+# has a floor crate, the same enum with only `#[derive(Debug)]` linking the
+# side's dependencies: rebuild minus floor is what the derives and their
+# generated code cost, apart from what the dependencies cost to load. A last
+# crate with a 2,000-variant `#[derive(ApiError)]` enum shows the derive
+# handles it through rustc.
 #
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
 #
@@ -55,7 +58,7 @@ rebuild_samples() {
     done
 }
 
-declare -A clean rebuild syn_report macro_report
+declare -A clean rebuild own syn_report macro_report
 for side in ours peer; do
     crate="$work/$side"
     target="$work/target-$side"
@@ -72,23 +75,34 @@ for side in ours peer; do
         | grep -E '^syn v' | grep -v '(\*)' | sort -u | while read -r _ version features; do
             secs=$(awk -v v="${version#v}" '$1 == "syn" && index($2, v) == 1 { s += $3 } END { printf "%.1f", s }' <<<"$times")
             echo "syn ${version} ${features} (${secs}s of rustc)"
-        done)
+        done | paste -sd ';' - | sed 's/;/; /g')
     macro_report[$side]=$(awk '$1 ~ /(_derive|_macros|-impl|-derive)$/ { printf "%s %.1fs; ", $1, $3 }' <<<"$times")
 
     echo "$side: clean ${clean[$side]}s" >&2
 done
 
-# Rebuilds alternate between the sides, so a change in the machine's load
-# during the run falls on both alike.
+# The floors: the same enum with only `#[derive(Debug)]`, linking each
+# side's dependencies, built on the side's already built dependencies.
+for side in ours peer; do
+    (cd "$work/$side-floor" && CARGO_TARGET_DIR="$work/target-$side" cargo build --quiet)
+done
+
+# Rebuilds alternate between the crates, so a change in the machine's load
+# during the run falls on all alike.
+crates="ours peer ours-floor peer-floor"
 declare -A samples_of
 for _ in $(seq "$runs"); do
-    for side in ours peer; do
-        samples_of[$side]+="$(rebuild_once "$work/$side" "$work/target-$side") "
+    for crate in $crates; do
+        samples_of[$crate]+="$(rebuild_once "$work/$crate" "$work/target-${crate%-floor}") "
     done
 done
+for crate in $crates; do
+    rebuild[$crate]=$(tr ' ' '\n' <<<"${samples_of[$crate]}" | grep . | median)
+    echo "$crate: rebuilds ${samples_of[$crate]}(s)" >&2
+done
+difference() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 for side in ours peer; do
-    rebuild[$side]=$(tr ' ' '\n' <<<"${samples_of[$side]}" | grep . | median)
-    echo "$side: rebuilds ${samples_of[$side]}(s)" >&2
+    own[$side]=$(difference "${rebuild[$side]}" "${rebuild[$side-floor]}")
 done
 
 # The 2,000-variant enum, on top of the derive side's built dependencies.
@@ -108,6 +122,8 @@ echo "| build (dev profile) | #[derive(ApiError)] | thiserror + strum + match | 
 echo "|---|---|---|---|"
 echo "| clean build, all dependencies | ${clean[ours]} s | ${clean[peer]} s | $(ratio "${clean[ours]}" "${clean[peer]}") |"
 echo "| rebuild after touch, median of $runs | ${rebuild[ours]} s | ${rebuild[peer]} s | $(ratio "${rebuild[ours]}" "${rebuild[peer]}") |"
+echo "| rebuild after touch, the floor: same enum, only \`#[derive(Debug)]\`, same dependencies | ${rebuild[ours-floor]} s | ${rebuild[peer-floor]} s | $(ratio "${rebuild[ours-floor]}" "${rebuild[peer-floor]}") |"
+echo "| the derives' own share: rebuild minus floor | ${own[ours]} s | ${own[peer]} s | $(ratio "${own[ours]}" "${own[peer]}") |"
 echo
 echo "syn, derive side:  ${syn_report[ours]}"
 echo "syn, peer side:    ${syn_report[peer]}"

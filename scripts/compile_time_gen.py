@@ -7,6 +7,9 @@
   on WORKSPACE_ROOT/error-codes);
 - OUT_DIR/peer:  the same enum with thiserror 2 (Display/Error), strum 0.28
   (IntoStaticStr for the code) and a hand-written status match;
+- OUT_DIR/ours-floor, OUT_DIR/peer-floor: the same enum with only
+  `#[derive(Debug)]`, linking each side's dependencies and using none of
+  them: what a rebuild costs before any derive runs;
 - OUT_DIR/large: a 2,000-variant enum with #[derive(ApiError)], to show the
   derive handles it through rustc.
 
@@ -122,6 +125,16 @@ def peer(rows):
     )
 
 
+def floor(rows, crates):
+    body = [f"    {name}{fields}," for name, _, _, _, fields, _ in variants(rows)]
+    uses = "".join(f"use {krate} as _;\n" for krate in crates)
+    return (
+        "//! The 57-variant enum without the error derives: the dependency floor.\n\n"
+        + uses
+        + "\n#[derive(Debug)]\npub enum UserError {\n" + "\n".join(body) + "\n}\n"
+    )
+
+
 def large(count):
     body = []
     statuses = [400, 401, 403, 404, 409, 429, 500, 503]
@@ -154,9 +167,12 @@ def main():
     root, out = sys.argv[1], sys.argv[2]
     rows = read_table(root)
     error_codes = f'error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
+    peer_dependencies = 'thiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }'
     crates = {
         "ours": (error_codes, ours(root, rows)),
-        "peer": ('thiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }', peer(rows)),
+        "peer": (peer_dependencies, peer(rows)),
+        "ours-floor": (error_codes, floor(rows, ["error_codes"])),
+        "peer-floor": (peer_dependencies, floor(rows, ["strum", "thiserror"])),
         "large": (error_codes, large(2000)),
     }
     for name, (dependencies, source) in crates.items():
