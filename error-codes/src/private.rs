@@ -114,7 +114,8 @@ impl Spec {
     }
 
     /// The variant's [`CodeInfo`]: what it states, then what the catalogue
-    /// says about a canonical code. [`check`] reports what is wrong with it.
+    /// says about a canonical code. [`check_status`] and [`check_private`]
+    /// report what is wrong with it.
     pub const fn resolve(self) -> CodeInfo {
         let canonical = canonical(self.code);
         self.into_info(canonical)
@@ -127,7 +128,7 @@ impl Spec {
         let status = match (self.status, canonical) {
             (Some(status), _) => status,
             (None, Some(canonical)) => canonical.status(),
-            // Reported by `check`; any value keeps evaluation going.
+            // Reported by `check_private`; any value keeps evaluation going.
             (None, None) => 0,
         };
         let description = match (canonical, self.message, self.description) {
@@ -278,7 +279,7 @@ pub const fn check_consistent(codes: &CodeList) -> Result<(), ConstMsg> {
                 i += 1;
             }
             // A canonical code given another status is reported, at that
-            // status, by `check`; once is enough. (A further conflict,
+            // status, by `check_status`; once is enough. (A further conflict,
             // if any, shows once this one is fixed.)
             if own {
                 if let Some(canonical) = canonical(code) {
