@@ -44,6 +44,11 @@ impl Text {
     pub fn span(&self) -> Span {
         self.token.span()
     }
+
+    /// The literal as written, to reuse in generated code.
+    pub fn token(&self) -> &Literal {
+        &self.token
+    }
 }
 
 impl Text {

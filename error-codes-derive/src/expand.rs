@@ -5,7 +5,7 @@ use crate::ast::{Arm, Input};
 use crate::attr::{Errors, ParamSource};
 use crate::template::{self, Piece};
 use crate::valid;
-use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use std::collections::{BTreeMap, BTreeSet};
 use syn::{DeriveInput, Field, LitByteStr, LitStr, Member, Path, Type, WherePredicate};
@@ -237,48 +237,47 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> Tok
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
         return TokenStream::new();
     };
-    // Only what the attribute states: every call is code rustc reads and
-    // evaluates in each build of the user's crate.
-    let mut spec = quote!(__api_error::Spec::new(#code));
-    if let Some(keyed) = &attrs.status {
-        let status = keyed.value.0;
-        spec.extend(quote!(.status(#status)));
-    }
     let plain = arm.template.as_deref().and_then(template::plain_text);
-    if let (Some(text), Some(keyed)) = (&plain, &attrs.message) {
-        // Without braces, the text is the literal's own value: reuse the
-        // user's token instead of escaping the text into a new one.
-        if text.contains('{') || text.contains('}') {
-            spec.extend(quote!(.message(#text)));
-        } else {
-            let literal = &keyed.value;
-            spec.extend(quote!(.message(#literal)));
-        }
-    }
+    // Without braces, a plain message is the literal's own value: reuse the
+    // user's token instead of escaping the text into a new one.
+    let message = match (&plain, &attrs.message) {
+        (Some(text), Some(_)) if text.contains(['{', '}']) => Some(Literal::string(text)),
+        (Some(_), Some(keyed)) => Some(keyed.value.token().clone()),
+        _ => None,
+    };
     // A private code's description, when it has no plain message: the doc
     // comment, or else the template's text.
-    let description = arm.doc.clone().or_else(|| {
+    let description = arm.doc.as_deref().or_else(|| {
         attrs
             .message
             .as_ref()
             .filter(|_| plain.is_none())
-            .map(|keyed| keyed.value.value().to_owned())
+            .map(|keyed| keyed.value.value())
     });
-    if let Some(text) = &description {
-        spec.extend(quote!(.description(#text)));
-    }
-    if let Some(keyed) = &attrs.retryable {
-        let value = keyed.value;
-        spec.extend(quote!(.retryable(#value)));
-    }
-    if let Some(keyed) = &attrs.openai_type {
-        let value = &keyed.value;
-        spec.extend(quote!(.openai_type(#value)));
-    }
-    if let Some(keyed) = &attrs.anthropic_type {
-        let value = &keyed.value;
-        spec.extend(quote!(.anthropic_type(#value)));
-    }
+    let has_status = attrs.status.is_some();
+    let has_message = plain.is_some() || description.is_some();
+    // Only what the attribute states, each an optional call in one chain:
+    // every call is code rustc reads and evaluates in each build of the
+    // user's crate.
+    let status = attrs.status.as_ref().map(|keyed| keyed.value.0);
+    let status = status.iter();
+    let message = message.iter();
+    let description = description.iter();
+    let retryable = attrs.retryable.as_ref().map(|keyed| keyed.value);
+    let retryable = retryable.iter();
+    let openai_type = attrs.openai_type.as_ref().map(|keyed| &keyed.value);
+    let openai_type = openai_type.iter();
+    let anthropic_type = attrs.anthropic_type.as_ref().map(|keyed| &keyed.value);
+    let anthropic_type = anthropic_type.iter();
+    let spec = quote! {
+        __api_error::Spec::new(#code)
+            #(.status(#status))*
+            #(.message(#message))*
+            #(.description(#description))*
+            #(.retryable(#retryable))*
+            #(.openai_type(#openai_type))*
+            #(.anthropic_type(#anthropic_type))*
+    };
     if input.catalogue.is_some() {
         // The catalogue's own entries: nothing to look up or check.
         return quote! {
@@ -289,24 +288,24 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> Tok
     // The checks are `#[track_caller]` and spanned at the literal they are
     // about, so a failure reads as an error there: a canonical code's other
     // status at the `status`, an incomplete private code at the `code`. Each
-    // is a constant of its own, so every failing variant is reported once.
-    let mut items = quote! {
+    // is a constant of its own, so every failing variant is reported once;
+    // each is emitted only where it can fail.
+    let check_status = attrs
+        .status
+        .as_ref()
+        .map(|keyed| quote_spanned!(keyed.value.1.span()=> __api_error::check_status(&#info)));
+    let check_private = (!(has_status && has_message)).then(|| {
+        quote_spanned!(code.span()=> __api_error::check_private(&#info, #has_status, #has_message))
+    });
+    let checks = check_status
+        .into_iter()
+        .chain(check_private)
+        .map(|check| quote!(#cfgs const _: () = #check;));
+    quote! {
         #cfgs
         const #info: __api_error::CodeInfo = #spec.resolve();
-    };
-    let has_message = plain.is_some() || description.is_some();
-    if let Some(keyed) = &attrs.status {
-        let check = quote_spanned!(keyed.value.1.span()=> __api_error::check_status(&#info));
-        items.extend(quote!(#cfgs const _: () = #check;));
+        #(#checks)*
     }
-    let has_status = attrs.status.is_some();
-    if !(has_status && has_message) {
-        let check = quote_spanned!(code.span()=>
-            __api_error::check_private(&#info, #has_status, #has_message)
-        );
-        items.extend(quote!(#cfgs const _: () = #check;));
-    }
-    items
 }
 
 /// The match arm pieces of a variant with its own code.
