@@ -36,10 +36,13 @@ struct ArmCode {
     cfgs: TokenStream,
     /// The pattern binding what `message`, `param` and `retry_after` read.
     pattern: TokenStream,
-    /// The pattern binding nothing, for `info`.
+    /// The pattern binding nothing (but a wrapped error), for `info` and
+    /// `message`, which renders a template through `write_message`.
     bare_pattern: TokenStream,
     info: TokenStream,
     message: Option<TokenStream>,
+    /// The same message written to `__api_error_out`.
+    write_message: Option<TokenStream>,
     param: Option<TokenStream>,
     retry_after: Option<TokenStream>,
 }
@@ -56,6 +59,10 @@ fn generate(input: &Input) -> TokenStream {
     let mut items = TokenStream::new();
     let mut own_infos = TokenStream::new();
     let mut wrapped_lists = TokenStream::new();
+    // Whether a message is formatted: any own template, else any wrapped
+    // type's answer.
+    let mut formats_message = false;
+    let mut wrapped_formats = TokenStream::new();
     let mut arms = Vec::new();
     let mut first_transparent: Option<&Path> = None;
 
@@ -69,6 +76,7 @@ fn generate(input: &Input) -> TokenStream {
             let ty = &field.ty;
             bounds.add(ty, quote!(#krate::ApiError));
             wrapped_lists.extend(quote! { #cfgs &<#ty as #krate::ApiError>::CODES, });
+            wrapped_formats.extend(quote! { #cfgs <#ty as #krate::ApiError>::FORMATS_MESSAGE, });
             let inner = format_ident!("__api_error_inner");
             let pattern = pattern(arm, &[(member(field, 0), inner.clone())]);
             arms.push(ArmCode {
@@ -77,6 +85,9 @@ fn generate(input: &Input) -> TokenStream {
                 info: quote!(<#ty as #krate::ApiError>::info(#inner)),
                 pattern,
                 message: Some(quote!(<#ty as #krate::ApiError>::message(#inner))),
+                write_message: Some(
+                    quote!(<#ty as #krate::ApiError>::write_message(#inner, __api_error_out)),
+                ),
                 param: Some(quote!(<#ty as #krate::ApiError>::param(#inner))),
                 retry_after: Some(quote!(<#ty as #krate::ApiError>::retry_after(#inner))),
             });
@@ -85,8 +96,19 @@ fn generate(input: &Input) -> TokenStream {
         let info = info_const(input, arm);
         items.extend(spec_items(input, arm, &cfgs, &info));
         own_infos.extend(quote! { #cfgs #info, });
-        arms.push(arm_code(input, arm, cfgs, &info, &mut bounds));
+        let code = arm_code(input, arm, cfgs, &info, &mut bounds);
+        formats_message |= code.write_message.is_some();
+        arms.push(code);
     }
+    let formats_message = if formats_message {
+        quote!(
+            const FORMATS_MESSAGE: bool = true;
+        )
+    } else if wrapped_formats.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(const FORMATS_MESSAGE: bool = __api_error::any(&[#wrapped_formats]);)
+    };
 
     let mut generics = input.generics.clone();
     if !bounds.predicates.is_empty() {
@@ -100,16 +122,15 @@ fn generate(input: &Input) -> TokenStream {
     // The arms that have something to say, then one wildcard arm with the
     // trait's default for the rest; `None` when no arm has anything to say
     // (the trait's default method then applies as a whole).
-    let match_some = |body: &dyn Fn(&ArmCode) -> Option<TokenStream>,
+    let match_some = |body: &dyn Fn(&ArmCode) -> Option<(&TokenStream, TokenStream)>,
                       default: TokenStream|
      -> Option<TokenStream> {
         let mut needs_default = false;
         let mut cases = TokenStream::new();
         for arm in &arms {
             match body(arm) {
-                Some(value) => {
+                Some((pattern, value)) => {
                     let cfgs = &arm.cfgs;
-                    let pattern = &arm.pattern;
                     cases.extend(quote! { #cfgs #pattern => #value, });
                 }
                 None => needs_default = true,
@@ -133,7 +154,7 @@ fn generate(input: &Input) -> TokenStream {
     });
     let info_body = quote!(match *self { #(#info_arms)* });
     let message = match_some(
-        &|arm| arm.message.clone(),
+        &|arm| arm.message.clone().map(|message| (&arm.bare_pattern, message)),
         quote!(__api_error::Borrowed(__api_error::CodeInfo::message(<Self as #krate::ApiError>::info(self)))),
     )
     .map(|body| {
@@ -141,8 +162,23 @@ fn generate(input: &Input) -> TokenStream {
             fn message(&self) -> ::std::borrow::Cow<'_, str> { #body }
         }
     });
+    let write_message = match_some(
+        &|arm| arm.write_message.clone().map(|value| (&arm.pattern, value)),
+        quote!(::core::fmt::Write::write_str(
+            __api_error_out,
+            __api_error::CodeInfo::message(<Self as #krate::ApiError>::info(self)),
+        )),
+    )
+    .map(|body| {
+        quote! {
+            fn write_message(
+                &self,
+                __api_error_out: &mut dyn ::core::fmt::Write,
+            ) -> ::core::fmt::Result { #body }
+        }
+    });
     let param = match_some(
-        &|arm| arm.param.clone(),
+        &|arm| arm.param.clone().map(|value| (&arm.pattern, value)),
         quote!(::core::option::Option::None),
     )
     .map(|body| {
@@ -151,7 +187,7 @@ fn generate(input: &Input) -> TokenStream {
         }
     });
     let retry_after = match_some(
-        &|arm| arm.retry_after.clone(),
+        &|arm| arm.retry_after.clone().map(|value| (&arm.pattern, value)),
         quote!(::core::option::Option::None),
     )
     .map(|body| {
@@ -209,12 +245,14 @@ fn generate(input: &Input) -> TokenStream {
                     &[#own_infos],
                     &[#wrapped_lists],
                 );
+                #formats_message
                 #[inline]
                 fn info(&self) -> &'static #krate::CodeInfo {
                     #consistency_in_info
                     #info_body
                 }
                 #message
+                #write_message
                 #param
                 #retry_after
             }
@@ -333,7 +371,7 @@ fn arm_code(
         .message
         .as_ref()
         .map_or(arm.span, |m| m.value.span());
-    let message = match &arm.template {
+    let formatted = match &arm.template {
         Some(pieces) if template::plain_text(pieces).is_none() => {
             let mut format = String::new();
             let mut args = TokenStream::new();
@@ -368,10 +406,28 @@ fn arm_code(
                     }
                 }
             }
+            // Room for the message up front, estimated the way `format!`
+            // estimates it, so `message()` allocates once.
+            let text_len: usize = pieces
+                .iter()
+                .map(|piece| match piece {
+                    Piece::Text(text) => text.len(),
+                    Piece::Field { .. } => 0,
+                })
+                .sum();
+            let starts_with_field = matches!(pieces.first(), Some(Piece::Field { .. }));
+            let capacity = if starts_with_field && text_len < 16 {
+                0
+            } else {
+                text_len.saturating_mul(2)
+            };
             let format = LitStr::new(&format, message_span);
-            Some(quote!(__api_error::Owned(
-                __api_error::format!(#format #args)
-            )))
+            // `message` renders through `write_message`, so the template
+            // is type-checked (and its errors reported) once.
+            Some((
+                quote!(__api_error::Owned(__api_error::formatted_message(self, #capacity))),
+                quote!(::core::write!(__api_error_out, #format #args)),
+            ))
         }
         // A plain message is the `CodeInfo`'s, which the default arm reads;
         // so is a private code's doc comment (its description). A canonical
@@ -413,7 +469,8 @@ fn arm_code(
         bare_pattern: pattern(arm, &[]),
         cfgs,
         info: quote!(&#info),
-        message,
+        message: formatted.as_ref().map(|(message, _)| message.clone()),
+        write_message: formatted.map(|(_, write)| write),
         param,
         retry_after,
     }

@@ -4,6 +4,7 @@ use crate::envelope::Envelope;
 use crate::info::{CodeInfo, CodeList};
 use crate::Format;
 use std::borrow::Cow;
+use std::fmt;
 use std::time::Duration;
 
 /// An error a client can receive: a stable code, an HTTP status, a
@@ -89,6 +90,31 @@ pub trait ApiError {
     /// ```
     const CODES: CodeList;
 
+    /// Whether some message of this type is formatted from fields. Bodies
+    /// and events then write the message with
+    /// [`write_message`](ApiError::write_message) into a buffer on the
+    /// stack instead of allocating it with [`message`](ApiError::message);
+    /// a type whose messages are all fixed text keeps reading them
+    /// borrowed. Only a matter of speed: every body is the same either way.
+    /// The derive sets it; a hand-written impl that overrides both message
+    /// methods may too.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum GatewayError {
+    ///     #[api_error(code = "model_not_found", message = "no model named {0}")]
+    ///     NoModel(String),
+    ///     #[api_error(transparent)]
+    ///     Canonical(ErrorCode),
+    /// }
+    ///
+    /// assert!(!ErrorCode::FORMATS_MESSAGE);
+    /// assert!(GatewayError::FORMATS_MESSAGE);
+    /// ```
+    const FORMATS_MESSAGE: bool = false;
+
     /// The compile-time facts of this error's code.
     ///
     /// ```
@@ -142,6 +168,30 @@ pub trait ApiError {
     /// ```
     fn message(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.info().message())
+    }
+
+    /// Writes [`message`](ApiError::message) to `out`. A message formatted
+    /// from fields is written piece by piece, without the `String` that
+    /// `message` allocates: this is how bodies and events render it, and it
+    /// suits logging too. The derive writes both from the same template;
+    /// a hand-written impl that overrides `message` gets a matching default.
+    ///
+    /// ```
+    /// use error_codes::ApiError;
+    /// use std::fmt::Write;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(code = "prompt_too_long", status = 400,
+    ///             message = "prompt has {used} tokens; the model allows {max}")]
+    /// struct PromptTooLong { used: u32, max: u32 }
+    ///
+    /// let mut line = String::from("rejected: ");
+    /// PromptTooLong { used: 9000, max: 8192 }.write_message(&mut line).unwrap();
+    /// assert_eq!(line, "rejected: prompt has 9000 tokens; the model allows 8192");
+    /// ```
+    #[inline]
+    fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        out.write_str(&self.message())
     }
 
     /// The request parameter at fault (OpenAI's `param`), if any.
@@ -270,12 +320,16 @@ pub trait ApiError {
 
 impl<T: ApiError + ?Sized> ApiError for &T {
     const CODES: CodeList = T::CODES;
+    const FORMATS_MESSAGE: bool = T::FORMATS_MESSAGE;
 
     fn info(&self) -> &'static CodeInfo {
         (**self).info()
     }
     fn message(&self) -> Cow<'_, str> {
         (**self).message()
+    }
+    fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        (**self).write_message(out)
     }
     fn param(&self) -> Option<Cow<'_, str>> {
         (**self).param()
@@ -287,12 +341,16 @@ impl<T: ApiError + ?Sized> ApiError for &T {
 
 impl<T: ApiError + ?Sized> ApiError for Box<T> {
     const CODES: CodeList = T::CODES;
+    const FORMATS_MESSAGE: bool = T::FORMATS_MESSAGE;
 
     fn info(&self) -> &'static CodeInfo {
         (**self).info()
     }
     fn message(&self) -> Cow<'_, str> {
         (**self).message()
+    }
+    fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        (**self).write_message(out)
     }
     fn param(&self) -> Option<Cow<'_, str>> {
         (**self).param()

@@ -1,9 +1,12 @@
 //! Error envelopes: the JSON bodies OpenAI- and Anthropic-format clients
 //! parse, written directly, plus serde types for code that wants structs.
 
-use crate::json::{nullable_len, push_nullable, push_quoted, quoted_len};
+use crate::json::{
+    nullable_len, push_nullable, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len,
+};
 use crate::{ApiError, Format};
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// One error, ready to render in one format, with the optional parts of the
 /// envelope. Get one from [`ApiError::envelope`].
@@ -165,10 +168,21 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
 
     /// The body between `prefix` and `suffix`, in one allocation.
     pub(crate) fn render(&self, prefix: &[u8], suffix: &[u8]) -> Vec<u8> {
-        let message = self.error.message();
+        let mut storage = [0; MESSAGE_STORAGE];
+        let mut buffer = MessageBuffer::new(&mut storage);
+        let owned;
+        // A constant: each error type compiles to one of the two paths.
+        let message = if E::FORMATS_MESSAGE && self.error.write_message(&mut buffer).is_ok() {
+            buffer.into_bytes()
+        } else {
+            // Fixed text, borrowed; or longer than the storage (or a
+            // field's `Display` failed, which `message` reports as always).
+            owned = self.error.message();
+            owned.as_bytes()
+        };
         let param = self.error.param();
         let parts = Parts {
-            message: &message,
+            message,
             param: param.as_deref(),
             code: self.error.code(),
             error_type: match self.format {
@@ -189,7 +203,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
         match self.format {
             Format::OpenAi => {
                 OPENAI_FIXED
-                    + quoted_len(parts.message)
+                    + quoted_bytes_len(parts.message)
                     + quoted_len(parts.error_type)
                     + nullable_len(parts.param)
                     + quoted_len(parts.code)
@@ -203,7 +217,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
             Format::Anthropic => {
                 ANTHROPIC_FIXED
                     + quoted_len(parts.error_type)
-                    + quoted_len(parts.message)
+                    + quoted_bytes_len(parts.message)
                     + if self.details_error_code {
                         DETAILS_OPEN.len() + quoted_len(parts.code) + 1
                     } else {
@@ -218,7 +232,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
         match self.format {
             Format::OpenAi => {
                 out.extend_from_slice(b"{\"error\":{\"message\":");
-                push_quoted(out, parts.message);
+                push_quoted_bytes(out, parts.message);
                 out.extend_from_slice(b",\"type\":");
                 push_quoted(out, parts.error_type);
                 out.extend_from_slice(b",\"param\":");
@@ -239,7 +253,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
                 out.extend_from_slice(b"{\"type\":\"error\",\"error\":{\"type\":");
                 push_quoted(out, parts.error_type);
                 out.extend_from_slice(b",\"message\":");
-                push_quoted(out, parts.message);
+                push_quoted_bytes(out, parts.message);
                 if self.details_error_code {
                     out.extend_from_slice(DETAILS_OPEN);
                     push_quoted(out, parts.code);
@@ -255,10 +269,47 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
 
 /// The dynamic parts of a body.
 struct Parts<'a> {
-    message: &'a str,
+    /// UTF-8: written by `ApiError::write_message` in whole `str`s.
+    message: &'a [u8],
     param: Option<&'a str>,
     code: &'a str,
     error_type: &'a str,
+}
+
+/// A message written by `ApiError::write_message` into storage on the
+/// caller's stack, so a message formatted from fields costs the body no
+/// allocation of its own. A message longer than the storage makes
+/// `write_str` fail, and the body falls back to `message()`.
+struct MessageBuffer<'a> {
+    storage: &'a mut [u8; MESSAGE_STORAGE],
+    len: usize,
+}
+
+/// Room for a formatted message on the stack; messages are short.
+const MESSAGE_STORAGE: usize = 256;
+
+impl<'a> MessageBuffer<'a> {
+    #[inline]
+    fn new(storage: &'a mut [u8; MESSAGE_STORAGE]) -> Self {
+        MessageBuffer { storage, len: 0 }
+    }
+
+    /// UTF-8: only whole `str`s are ever written.
+    #[inline]
+    fn into_bytes(self) -> &'a [u8] {
+        &self.storage[..self.len]
+    }
+}
+
+impl fmt::Write for MessageBuffer<'_> {
+    #[inline]
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let end = self.len + text.len();
+        let free = self.storage.get_mut(self.len..end).ok_or(fmt::Error)?;
+        free.copy_from_slice(text.as_bytes());
+        self.len = end;
+        Ok(())
+    }
 }
 
 const DOC_URL: &[u8] = b",\"doc_url\":";

@@ -58,11 +58,17 @@ fn word_needs_escape(word: u64) -> bool {
 /// The length of `text` as a quoted JSON string.
 #[inline]
 pub(crate) fn quoted_len(text: &str) -> usize {
-    if is_plain(text.as_bytes()) {
-        return text.len() + 2;
+    quoted_bytes_len(text.as_bytes())
+}
+
+/// The length of UTF-8 `bytes` as a quoted JSON string.
+#[inline]
+pub(crate) fn quoted_bytes_len(bytes: &[u8]) -> usize {
+    if is_plain(bytes) {
+        return bytes.len() + 2;
     }
-    let mut len = text.len() + 2;
-    for &byte in text.as_bytes() {
+    let mut len = bytes.len() + 2;
+    for &byte in bytes {
         match ESCAPE[byte as usize] {
             0 => {}
             b'u' => len += 5,
@@ -75,8 +81,14 @@ pub(crate) fn quoted_len(text: &str) -> usize {
 /// Appends `text` as a quoted JSON string.
 #[inline]
 pub(crate) fn push_quoted(out: &mut Vec<u8>, text: &str) {
+    push_quoted_bytes(out, text.as_bytes());
+}
+
+/// Appends UTF-8 `bytes` as a quoted JSON string. Only ASCII bytes are
+/// ever escaped, so the bytes of a multi-byte character pass through whole.
+#[inline]
+pub(crate) fn push_quoted_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
-    let bytes = text.as_bytes();
     if is_plain(bytes) {
         out.extend_from_slice(bytes);
         out.push(b'"');

@@ -43,9 +43,33 @@ fn middle(bytes: &[u8]) -> Option<&[u8; 16]> {
     bytes.get(16..).and_then(<[u8]>::first_chunk::<16>)
 }
 
+/// Whether any of `values` is true: a wrapping type formats its messages
+/// when one of the types it wraps does.
+pub const fn any(values: &[bool]) -> bool {
+    let mut index = 0;
+    while index < values.len() {
+        if values[index] {
+            return true;
+        }
+        index += 1;
+    }
+    false
+}
+
 pub use crate::info::{CodeInfo, CodeList};
 pub use std::borrow::Cow::{Borrowed, Owned};
-pub use std::format;
+/// A formatted message as an owned `String`: what the derive's `message`
+/// returns for a variant with a template, written by its `write_message`
+/// into `capacity` bytes reserved up front (the derive estimates it the way
+/// `format!` does). A field whose `Display` fails (a bug in that impl) ends
+/// the message where it failed, where `format!` would panic.
+pub fn formatted_message<E: crate::ApiError + ?Sized>(error: &E, capacity: usize) -> String {
+    let mut message = String::with_capacity(capacity);
+    // Writing to a `String` cannot fail; a field's `Display` can, and then
+    // the text so far is the message.
+    let _ = error.write_message(&mut message);
+    message
+}
 
 /// The canonical entry for `code`, if the catalogue has one. A decision
 /// tree the catalogue's derive generates, so the once-per-variant lookup

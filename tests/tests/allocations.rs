@@ -4,7 +4,8 @@
 //!
 //! - `to_body` and `to_sse_event`: exactly one allocation, of exactly the
 //!   output's size, in both formats, for every canonical code (static
-//!   message) and with every envelope option set.
+//!   message), for a message formatted from fields, and with every
+//!   envelope option set.
 //! - `to_http_response`: 3 (the body and the header map's two buffers), 4
 //!   with a request id, 7 with a retry delay (two per numeric header
 //!   value). Pinned at the measured counts so a regression shows up.
@@ -91,6 +92,58 @@ fn escaping_does_not_allocate() {
             body.windows(2).any(|pair| pair == b"\\n"),
             "{format:?}: the newline is escaped"
         );
+    }
+}
+
+/// A message formatted from fields is written into a buffer on the stack,
+/// not a `String`: the body is still its one allocation, in both formats
+/// and as an SSE event.
+#[test]
+fn a_formatted_message_costs_no_allocation_of_its_own() {
+    #[derive(Debug, ApiError)]
+    #[api_error(
+        code = "context_length_exceeded",
+        message = "prompt has {used} tokens; the model allows {max}",
+        param = "messages"
+    )]
+    struct TooLong {
+        used: u32,
+        max: u32,
+    }
+
+    let error = TooLong {
+        used: 131_072,
+        max: 128_000,
+    };
+    for format in Format::ALL {
+        let (info, body) = counted(|| error.to_body(format));
+        assert_eq!(info.count_total, 1, "{format:?}");
+        assert_eq!(info.bytes_total, body.len() as u64, "{format:?}");
+        let (info, event) = counted(|| error.to_sse_event(format));
+        assert_eq!(info.count_total, 1, "{format:?}");
+        assert_eq!(info.bytes_total, event.len() as u64, "{format:?}");
+    }
+    // `message()` itself returns an owned `String`: one allocation.
+    let (info, message) = counted(|| error.message());
+    assert_eq!(message, "prompt has 131072 tokens; the model allows 128000");
+    assert_eq!(info.count_total, 1);
+}
+
+/// A formatted message longer than the stack buffer (256 bytes) falls back
+/// to `message()`: its `String` (grown while formatting) plus the body.
+#[test]
+fn a_formatted_message_longer_than_the_buffer_falls_back_to_a_string() {
+    #[derive(Debug, ApiError)]
+    #[api_error(code = "upstream_error", message = "{0}")]
+    struct Upstream(String);
+
+    let error = Upstream("x".repeat(300));
+    let (fallback, message) = counted(|| error.message());
+    assert_eq!(message.len(), 300);
+    for format in Format::ALL {
+        let (info, body) = counted(|| error.to_body(format));
+        assert_eq!(info.count_total, fallback.count_total + 1, "{format:?}");
+        assert!(body.windows(300).any(|window| window == message.as_bytes()));
     }
 }
 

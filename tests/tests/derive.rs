@@ -403,6 +403,136 @@ mod messages {
         assert_eq!(Templates::Explicit.message(), "explicit wins");
     }
 
+    /// What `write_message` writes is what `message` returns, for every
+    /// kind of message: templates, doc comments, catalogue text, explicit.
+    #[test]
+    fn write_message_writes_what_message_returns() {
+        let all = [
+            Templates::Padded(42, 2.5),
+            Templates::Debugged { x: "a\"b".into() },
+            Templates::Braces(1),
+            Templates::Raw { r#type: "x" },
+            Templates::Documented,
+            Templates::DocumentedLong,
+            Templates::CanonicalDocumented,
+            Templates::Explicit,
+        ];
+        for error in &all {
+            let mut written = String::from("> ");
+            error.write_message(&mut written).unwrap();
+            assert_eq!(written, format!("> {}", error.message()));
+        }
+    }
+
+    #[derive(ApiError)]
+    pub enum Wrapping {
+        #[api_error(transparent)]
+        Templated(Templates),
+        #[api_error(code = "plain", status = 400, message = "plain text")]
+        Plain,
+    }
+
+    #[derive(ApiError)]
+    pub enum WrappingFixed {
+        #[api_error(transparent)]
+        Canonical(ErrorCode),
+        #[api_error(code = "plain", status = 400, message = "plain text")]
+        Plain,
+    }
+
+    #[derive(ApiError)]
+    #[api_error(transparent)]
+    pub struct Generic<E: ApiError>(E);
+
+    /// `FORMATS_MESSAGE` is true exactly when some message is formatted,
+    /// directly or through a wrapped type.
+    #[test]
+    fn formats_message_says_whether_a_template_is_reachable() {
+        let answers = [
+            ("Templates", Templates::FORMATS_MESSAGE),
+            ("Wrapping", Wrapping::FORMATS_MESSAGE),
+            ("WrappingFixed", WrappingFixed::FORMATS_MESSAGE),
+            ("ErrorCode", ErrorCode::FORMATS_MESSAGE),
+            ("Generic<Templates>", Generic::<Templates>::FORMATS_MESSAGE),
+            ("Generic<ErrorCode>", Generic::<ErrorCode>::FORMATS_MESSAGE),
+            ("&Templates", <&Templates>::FORMATS_MESSAGE),
+            ("Box<ErrorCode>", <Box<ErrorCode>>::FORMATS_MESSAGE),
+        ];
+        assert_eq!(
+            answers,
+            [
+                ("Templates", true),
+                ("Wrapping", true),
+                ("WrappingFixed", false),
+                ("ErrorCode", false),
+                ("Generic<Templates>", true),
+                ("Generic<ErrorCode>", false),
+                ("&Templates", true),
+                ("Box<ErrorCode>", false),
+            ]
+        );
+
+        let wrapped = Wrapping::Templated(Templates::Braces(7));
+        let mut written = String::new();
+        wrapped.write_message(&mut written).unwrap();
+        assert_eq!(written, "use {json} not }7{");
+        assert_eq!(wrapped.message(), "use {json} not }7{");
+        let mut written = String::new();
+        Wrapping::Plain.write_message(&mut written).unwrap();
+        assert_eq!(written, "plain text");
+    }
+
+    /// A `Display` that fails (a bug in that impl) ends the message where it
+    /// failed: no panic, and the body carries the text written so far.
+    #[test]
+    fn a_failing_display_truncates_the_message() {
+        struct Broken;
+        impl fmt::Display for Broken {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("half")?;
+                Err(fmt::Error)
+            }
+        }
+        #[derive(ApiError)]
+        #[api_error(code = "broken", status = 400, message = "before {0} after")]
+        struct Failing(Broken);
+
+        let error = Failing(Broken);
+        let mut written = String::new();
+        assert!(error.write_message(&mut written).is_err());
+        assert_eq!(written, "before half");
+        assert_eq!(error.message(), "before half");
+        for format in Format::ALL {
+            let body = String::from_utf8(error.to_body(format)).unwrap();
+            assert!(body.contains(r#""message":"before half""#), "{body}");
+        }
+    }
+
+    /// A formatted message longer than the stack buffer the bodies write it
+    /// into is rendered in full, escaped, the same as a short one.
+    #[test]
+    fn long_formatted_messages_render_in_full() {
+        #[derive(ApiError)]
+        #[api_error(code = "long", status = 400, message = "upstream said: {0}")]
+        struct Upstream(String);
+
+        for len in [0, 1, 200, 236, 237, 238, 255, 256, 257, 1000, 10_000] {
+            let text: String = "ab\"\u{e9}\n".chars().cycle().take(len).collect();
+            let error = Upstream(text.clone());
+            let expected = format!("upstream said: {text}");
+            assert_eq!(error.message(), expected);
+            for format in Format::ALL {
+                let body: serde_json::Value =
+                    serde_json::from_slice(&error.to_body(format)).unwrap();
+                assert_eq!(
+                    body["error"]["message"],
+                    expected.as_str(),
+                    "{len} {format:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn messages_never_leak_a_wrapped_source() {
         #[derive(ApiError)]
