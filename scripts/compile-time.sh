@@ -5,9 +5,11 @@
 # then rebuilt after `touch src/lib.rs` RUNS times (median). Each side also
 # has a floor crate, the same enum with only `#[derive(Debug)]` linking the
 # side's dependencies: rebuild minus floor is what the derives and their
-# generated code cost, apart from what the dependencies cost to load. A last
-# crate with a 2,000-variant `#[derive(ApiError)]` enum shows the derive
-# handles it through rustc.
+# generated code cost, apart from what the dependencies cost to load. A
+# rebuild is cargo checking the dependency graph, then rustc on the crate:
+# the script times both apart too (`cargo build` with nothing to do, and the
+# rustc command cargo runs, run alone). A last crate with a 2,000-variant
+# `#[derive(ApiError)]` enum shows the derive handles it through rustc.
 #
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
 #
@@ -47,6 +49,32 @@ rebuild_once() {
     local start
     start=$(now)
     (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet)
+    seconds_since "$start"
+}
+
+# `cargo build` of crate $1 (target dir $2) with nothing to rebuild: what
+# cargo's check of the dependency graph costs every build.
+noop_once() {
+    local start
+    start=$(now)
+    (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet)
+    seconds_since "$start"
+}
+
+# The rustc command cargo runs for crate $1 (target dir $2) after a touch,
+# as `cargo build -v` prints it (shell-quoted).
+rustc_command() {
+    touch "$1/src/lib.rs"
+    (cd "$1" && CARGO_TARGET_DIR="$2" cargo build -v 2>&1) |
+        sed -n 's/^ *Running `\(.*--crate-name compile_time_.*\)`$/\1/p' | tail -n 1
+}
+
+# That command run alone in crate $1: rustc's part of a rebuild. Its
+# incremental state is cargo's, so it does what the rebuild's rustc does.
+rustc_once() {
+    local start
+    start=$(now)
+    (cd "$1" && bash -c "$2" >/dev/null 2>&1)
     seconds_since "$start"
 }
 
@@ -90,15 +118,31 @@ done
 # Rebuilds alternate between the crates, so a change in the machine's load
 # during the run falls on all alike.
 crates="ours peer ours-floor peer-floor"
-declare -A samples_of
+declare -A samples_of noop_samples rustc_samples rustc_of noop rustc_alone
+for side in ours peer; do
+    rustc_of[$side]=$(rustc_command "$work/$side" "$work/target-$side")
+    if [ -z "${rustc_of[$side]}" ]; then
+        echo "no rustc command found in cargo build -v of $side" >&2
+        exit 1
+    fi
+done
 for _ in $(seq "$runs"); do
     for crate in $crates; do
         samples_of[$crate]+="$(rebuild_once "$work/$crate" "$work/target-${crate%-floor}") "
+    done
+    for side in ours peer; do
+        noop_samples[$side]+="$(noop_once "$work/$side" "$work/target-$side") "
+        rustc_samples[$side]+="$(rustc_once "$work/$side" "${rustc_of[$side]}") "
     done
 done
 for crate in $crates; do
     rebuild[$crate]=$(tr ' ' '\n' <<<"${samples_of[$crate]}" | grep . | median)
     echo "$crate: rebuilds ${samples_of[$crate]}(s)" >&2
+done
+for side in ours peer; do
+    noop[$side]=$(tr ' ' '\n' <<<"${noop_samples[$side]}" | grep . | median)
+    rustc_alone[$side]=$(tr ' ' '\n' <<<"${rustc_samples[$side]}" | grep . | median)
+    echo "$side: no-op builds ${noop_samples[$side]}(s); rustc alone ${rustc_samples[$side]}(s)" >&2
 done
 difference() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a - b }'; }
 for side in ours peer; do
@@ -124,6 +168,8 @@ echo "| clean build, all dependencies | ${clean[ours]} s | ${clean[peer]} s | $(
 echo "| rebuild after touch, median of $runs | ${rebuild[ours]} s | ${rebuild[peer]} s | $(ratio "${rebuild[ours]}" "${rebuild[peer]}") |"
 echo "| rebuild after touch, the floor: same enum, only \`#[derive(Debug)]\`, same dependencies | ${rebuild[ours-floor]} s | ${rebuild[peer-floor]} s | $(ratio "${rebuild[ours-floor]}" "${rebuild[peer-floor]}") |"
 echo "| the derives' own share: rebuild minus floor | ${own[ours]} s | ${own[peer]} s | $(ratio "${own[ours]}" "${own[peer]}") |"
+echo "| a rebuild's cargo part: \`cargo build\` with nothing to rebuild | ${noop[ours]} s | ${noop[peer]} s | $(ratio "${noop[ours]}" "${noop[peer]}") |"
+echo "| a rebuild's rustc part: the command cargo runs, alone | ${rustc_alone[ours]} s | ${rustc_alone[peer]} s | $(ratio "${rustc_alone[ours]}" "${rustc_alone[peer]}") |"
 echo
 echo "syn, derive side:  ${syn_report[ours]}"
 echo "syn, peer side:    ${syn_report[peer]}"
