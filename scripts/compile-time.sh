@@ -13,6 +13,14 @@
 #
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
 #
+# The crates depend on error-codes as users of the published crate do: this
+# tree's error-codes and error-codes-derive are packaged (`cargo package`,
+# uncommitted changes included) into a local directory source, beside every
+# third-party crate of both sides (`cargo vendor`), and both sides build
+# from that source. (A path dependency would make every no-op build check
+# the mtime of each of its source files and read its workspace's manifest,
+# which no user of the published crate pays.)
+#
 # Crates and build directories go to $COMPILE_TIME_DIR (default
 # target/compile-time); the crates are regenerated on every run by
 # scripts/compile_time_gen.py from tests/error-codes.tsv. Needs python3 and
@@ -23,7 +31,31 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
 work=${COMPILE_TIME_DIR:-$root/target/compile-time}
 mkdir -p "$work"
+rm -rf "$work/.cargo"
 python3 "$root/scripts/compile_time_gen.py" "$root" "$work"
+
+# The directory source: third-party crates first (vendored before the source
+# replacement below exists), then this tree's two crates.
+registry="$work/registry"
+rm -rf "$registry" "$work/package"
+(cd "$work/vendor" && cargo vendor --quiet --versioned-dirs "$registry" >/dev/null)
+(cd "$root" && cargo package --quiet --no-verify --allow-dirty \
+    -p error-codes-derive -p error-codes --target-dir "$work/package")
+for crate in "$work"/package/package/*.crate; do
+    tar xzf "$crate" -C "$registry"
+    # No checksums: cargo takes the files as they are.
+    echo '{"files":{},"package":null}' >"$registry/$(basename "$crate" .crate)/.cargo-checksum.json"
+done
+mkdir -p "$work/.cargo"
+cat >"$work/.cargo/config.toml" <<EOF
+# Written by scripts/compile-time.sh: the crates under this directory build
+# from the local directory source, as from crates.io.
+[source.crates-io]
+replace-with = "compile-time"
+
+[source.compile-time]
+directory = "$registry"
+EOF
 
 now() { date +%s.%N; }
 seconds_since() { awk -v start="$1" -v end="$(now)" 'BEGIN { printf "%.3f", end - start }'; }

@@ -3,15 +3,19 @@
 
     compile_time_gen.py WORKSPACE_ROOT OUT_DIR
 
-- OUT_DIR/ours:  the 57-code enum with #[derive(ApiError)] (path dependency
-  on WORKSPACE_ROOT/error-codes);
+- OUT_DIR/ours:  the 57-code enum with #[derive(ApiError)], depending on
+  `error-codes = "=VERSION"` as a user of the published crate does
+  (compile-time.sh serves it, packaged from WORKSPACE_ROOT, from a local
+  directory source);
 - OUT_DIR/peer:  the same enum with thiserror 2 (Display/Error), strum 0.28
   (IntoStaticStr for the code) and a hand-written status match;
 - OUT_DIR/ours-floor, OUT_DIR/peer-floor: the same enum with only
   `#[derive(Debug)]`, linking each side's dependencies and using none of
   them: what a rebuild costs before any derive runs;
 - OUT_DIR/large: a 2,000-variant enum with #[derive(ApiError)], to show the
-  derive handles it through rustc.
+  derive handles it through rustc;
+- OUT_DIR/vendor: both sides' dependencies, error-codes by path, for
+  `cargo vendor` to collect every third-party crate of both sides.
 
 Both 57-variant enums carry the same codes, statuses and messages, read
 from the committed seed table tests/error-codes.tsv; every sixth variant
@@ -19,6 +23,7 @@ has a field its message interpolates, as real error enums do.
 """
 
 import os
+import re
 import shutil
 import sys
 
@@ -163,12 +168,21 @@ def large(count):
     )
 
 
+def workspace_version(root):
+    with open(os.path.join(root, "Cargo.toml"), encoding="utf-8") as manifest_file:
+        found = re.search(r'^version = "([^"]+)"$', manifest_file.read(), re.M)
+    assert found, "no version in the workspace manifest"
+    return found.group(1)
+
+
 def main():
     root, out = sys.argv[1], sys.argv[2]
     rows = read_table(root)
-    error_codes = f'error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
+    error_codes = f'error-codes = "={workspace_version(root)}"'
+    error_codes_path = f'error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
     peer_dependencies = 'thiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }'
     crates = {
+        "vendor": (error_codes_path + "\n" + peer_dependencies, ""),
         "ours": (error_codes, ours(root, rows)),
         "peer": (peer_dependencies, peer(rows)),
         "ours-floor": (error_codes, floor(rows, ["error_codes"])),

@@ -588,17 +588,21 @@ fn catalogue_impl(input: &Input) -> TokenStream {
             }
         })
     });
-    // The same tree in `const`, for the derive's compile-time lookups: a
-    // few interpreted steps per lookup instead of a scan of the catalogue.
-    let find_info = tree(&|entry| {
+    // For the derive's compile-time lookups: a `match` on byte strings,
+    // which rustc lowers to one decision tree over length and bytes, so
+    // const evaluation tests each byte of the code once.
+    let find_arms = entries.iter().map(|entry| {
         let info = &entry.info;
+        let cfgs = &entry.cfgs;
         let literal = LitByteStr::new(&entry.code, Span::call_site());
-        quote! {
-            if #krate::__private::bytes_eq(bytes, #literal) {
-                return ::core::option::Option::Some(&#info);
-            }
-        }
+        quote!(#cfgs #literal => ::core::option::Option::Some(&#info),)
     });
+    let find_info = quote! {
+        match bytes {
+            #(#find_arms)*
+            _ => ::core::option::Option::None,
+        }
+    };
     quote! {
         #[automatically_derived]
         impl #krate::__private::Catalogue for #ident {
