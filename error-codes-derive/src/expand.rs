@@ -65,10 +65,17 @@ fn generate(input: &Input) -> TokenStream {
     let mut wrapped_formats = TokenStream::new();
     let mut arms = Vec::new();
     let mut first_transparent: Option<&Path> = None;
+    // Where each arm's `CodeInfo` sits in `INFOS` (`None` for a wrapped
+    // error's arm): its index, counting the `#[cfg]`-gated arms before it
+    // only where they are compiled in.
+    let mut places = Vec::new();
+    let mut ungated_before = 0usize;
+    let mut gated_before = TokenStream::new();
 
     for arm in &input.arms {
         let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
         if let Some(transparent) = &arm.attrs.transparent {
+            places.push(None);
             first_transparent.get_or_insert(transparent);
             let Some(field) = arm.fields.iter().next() else {
                 continue;
@@ -93,9 +100,21 @@ fn generate(input: &Input) -> TokenStream {
             });
             continue;
         }
-        let info = info_const(input, arm);
-        items.extend(spec_items(input, arm, &cfgs, &info));
-        own_infos.extend(quote! { #cfgs #info, });
+        let index = if gated_before.is_empty() {
+            quote!(#ungated_before)
+        } else {
+            quote!((#ungated_before + <[()]>::len(&[#gated_before])))
+        };
+        let info = quote!(INFOS[#index]);
+        let (spec, checks) = spec_items(input, arm, &cfgs, &info);
+        items.extend(checks);
+        own_infos.extend(quote! { #cfgs #spec, });
+        if cfgs.is_empty() {
+            ungated_before += 1;
+        } else {
+            gated_before.extend(quote!(#cfgs (),));
+        }
+        places.push(Some(info.clone()));
         let code = arm_code(input, arm, cfgs, &info, &mut bounds);
         formats_message |= code.write_message.is_some();
         arms.push(code);
@@ -228,7 +247,7 @@ fn generate(input: &Input) -> TokenStream {
     let catalogue = input
         .catalogue
         .as_ref()
-        .map(|_| catalogue_impl(input))
+        .map(|_| catalogue_impl(input, &places))
         .unwrap_or_default();
 
     quote! {
@@ -237,12 +256,15 @@ fn generate(input: &Input) -> TokenStream {
             // Short paths keep the generated code, which every build of the
             // user's crate reads, small.
             use #krate::__private as __api_error;
+            // Every own arm's `CodeInfo`, in one constant: one item for
+            // rustc to check and evaluate instead of one per variant.
+            const INFOS: &[__api_error::CodeInfo] = &[#own_infos];
             #items
             #[automatically_derived]
             #[allow(deprecated, unused_variables, unreachable_code, clippy::all)]
             impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
                 const CODES: #krate::CodeList = __api_error::CodeList::new(
-                    &[#own_infos],
+                    INFOS,
                     &[#wrapped_lists],
                 );
                 #formats_message
@@ -262,18 +284,23 @@ fn generate(input: &Input) -> TokenStream {
     }
 }
 
-/// The name of an arm's `CodeInfo` constant: the variant's own, so a failed
-/// check reads "evaluation of `_::Variant` failed".
-fn info_const(input: &Input, arm: &Arm) -> Ident {
-    arm.variant.unwrap_or(input.ident).clone()
-}
-
-/// The `CodeInfo` constant of one arm (its spec, resolved against the
-/// catalogue) and its checks, reported at the user's tokens.
-fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> TokenStream {
+/// The `CodeInfo` of one arm (its spec, resolved against the catalogue),
+/// and its checks on `info` (its place in `INFOS`), reported at the user's
+/// tokens.
+fn spec_items(
+    input: &Input,
+    arm: &Arm,
+    cfgs: &TokenStream,
+    info: &TokenStream,
+) -> (TokenStream, TokenStream) {
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
-        return TokenStream::new();
+        // Validation reports an arm without a code, so this is never
+        // generated; a placeholder keeps `INFOS` aligned all the same.
+        return (
+            quote!(__api_error::Spec::new("").into_info(::core::option::Option::None)),
+            TokenStream::new(),
+        );
     };
     let plain = arm.template.as_deref().and_then(template::plain_text);
     // Without braces, a plain message is the literal's own value: reuse the
@@ -318,10 +345,10 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> Tok
     };
     if input.catalogue.is_some() {
         // The catalogue's own entries: nothing to look up or check.
-        return quote! {
-            #cfgs
-            const #info: __api_error::CodeInfo = #spec.into_info(::core::option::Option::None);
-        };
+        return (
+            quote!(#spec.into_info(::core::option::Option::None)),
+            TokenStream::new(),
+        );
     }
     // The checks are `#[track_caller]` and spanned at the literal they are
     // about, so a failure reads as an error there: a canonical code's other
@@ -339,11 +366,7 @@ fn spec_items(input: &Input, arm: &Arm, cfgs: &TokenStream, info: &Ident) -> Tok
         .into_iter()
         .chain(check_private)
         .map(|check| quote!(#cfgs const _: () = #check;));
-    quote! {
-        #cfgs
-        const #info: __api_error::CodeInfo = #spec.resolve();
-        #(#checks)*
-    }
+    (quote!(#spec.resolve()), quote!(#(#checks)*))
 }
 
 /// The match arm pieces of a variant with its own code.
@@ -351,7 +374,7 @@ fn arm_code(
     input: &Input,
     arm: &Arm,
     cfgs: TokenStream,
-    info: &Ident,
+    info: &TokenStream,
     bounds: &mut Bounds,
 ) -> ArmCode {
     let krate = &input.krate;
@@ -543,13 +566,13 @@ fn mentions(tokens: TokenStream, names: &BTreeSet<String>) -> bool {
 
 /// `Catalogue` for the canonical enum: every variant in order, and a fast
 /// `from_code`.
-fn catalogue_impl(input: &Input) -> TokenStream {
+fn catalogue_impl(input: &Input, places: &[Option<TokenStream>]) -> TokenStream {
     let krate = &input.krate;
     let ident = input.ident;
     let mut all = TokenStream::new();
     let mut entries = Vec::new();
-    for arm in &input.arms {
-        let (Some(variant), Some(code)) = (arm.variant, &arm.attrs.code) else {
+    for (arm, place) in input.arms.iter().zip(places) {
+        let (Some(variant), Some(code), Some(info)) = (arm.variant, &arm.attrs.code, place) else {
             continue;
         };
         let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
@@ -557,7 +580,7 @@ fn catalogue_impl(input: &Input) -> TokenStream {
         entries.push(Entry {
             code: code.value.value().as_bytes().to_vec(),
             variant,
-            info: info_const(input, arm),
+            info: info.clone(),
             cfgs,
         });
     }
@@ -749,8 +772,8 @@ fn hashed_lookup(
 struct Entry<'a> {
     code: Vec<u8>,
     variant: &'a Ident,
-    /// The variant's `CodeInfo` constant.
-    info: Ident,
+    /// The variant's `CodeInfo`: its place in `INFOS`.
+    info: TokenStream,
     cfgs: TokenStream,
 }
 

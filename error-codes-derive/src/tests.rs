@@ -119,29 +119,46 @@ fn every_variant_shape_expands() {
         output.contains("use :: error_codes :: __private as __api_error ;"),
         "{output}"
     );
-    // Each own code is one constant: its spec, checked against the catalogue.
+    // Every own code's spec, in variant order, in one constant that the
+    // list, `info` and the checks all read.
     assert!(
         output.contains(
-            "const Struct : __api_error :: CodeInfo = __api_error :: Spec :: new (\"too_long\") . status (400u16)"
+            "const INFOS : & [__api_error :: CodeInfo] = & [__api_error :: Spec :: new (\"invalid_api_key\") . resolve () ,"
         ),
         "{output}"
     );
     assert!(
         output.contains(
-            ". retryable (true) . openai_type (\"x_y\") . anthropic_type (\"z\") . resolve () ;"
+            "__api_error :: Spec :: new (\"too_long\") . status (400u16) . description (\"{used} > {max}\")"
         ),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            ". retryable (true) . openai_type (\"x_y\") . anthropic_type (\"z\") . resolve () ,] ;"
+        ),
+        "{output}"
+    );
+    assert!(output.contains("CodeList :: new (INFOS ,"), "{output}");
+    assert!(
+        output.contains("Self :: Struct { .. } => & INFOS [2usize] ,"),
         "{output}"
     );
     // Checked in a constant of its own, so a failure is reported once: a
     // stated status against the catalogue; a private code's completeness
     // only when the attribute lacks a status or a message.
     assert!(
-        output.contains("const _ : () = __api_error :: check_status (& Struct) ;"),
+        output.contains("const _ : () = __api_error :: check_status (& INFOS [2usize]) ;"),
         "{output}"
     );
-    assert!(!output.contains("check_private (& Struct"), "{output}");
     assert!(
-        output.contains("const _ : () = __api_error :: check_private (& Unit , false , false) ;"),
+        !output.contains("check_private (& INFOS [2usize]"),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            "const _ : () = __api_error :: check_private (& INFOS [0usize] , false , false) ;"
+        ),
         "{output}"
     );
     // A plain message needs no `message` arm: the constant carries it.
@@ -208,7 +225,11 @@ fn an_empty_enum_expands_to_empty_matches() {
     let output = expand_ok(quote! { enum Never {} });
     assert!(output.contains("match * self { }"), "{output}");
     assert!(
-        output.contains("CodeList :: new (& [] , & [] ,)"),
+        output.contains("const INFOS : & [__api_error :: CodeInfo] = & [] ;"),
+        "{output}"
+    );
+    assert!(
+        output.contains("CodeList :: new (INFOS , & [] ,)"),
         "{output}"
     );
 }
@@ -267,10 +288,49 @@ fn cfg_is_copied_onto_everything_of_its_variant() {
             Extra(String),
         }
     });
-    // The constant, its check, the list entry, and the `info`, `message`
-    // and `write_message` arms.
+    // Its check, its `INFOS` entry, and the `info`, `message` and
+    // `write_message` arms.
     let copies = output.matches("# [cfg (feature = \"extra\")]").count();
-    assert_eq!(copies, 6, "{output}");
+    assert_eq!(copies, 5, "{output}");
+}
+
+#[test]
+fn an_arm_after_gated_arms_counts_only_those_compiled_in() {
+    let output = expand_ok(quote! {
+        enum E {
+            #[api_error(code = "invalid_api_key")]
+            First,
+            #[cfg(feature = "extra")]
+            #[api_error(code = "model_not_found")]
+            Gated,
+            #[cfg(all())]
+            #[cfg(not(feature = "other"))]
+            #[api_error(code = "rate_limit_exceeded")]
+            Twice,
+            #[api_error(code = "internal_error")]
+            Last,
+        }
+    });
+    assert!(
+        output.contains("Self :: First { .. } => & INFOS [0usize] ,"),
+        "{output}"
+    );
+    assert!(
+        output.contains("Self :: Gated { .. } => & INFOS [1usize] ,"),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            "Self :: Twice { .. } => & INFOS [(1usize + < [()] > :: len (& [# [cfg (feature = \"extra\")] () ,]))] ,"
+        ),
+        "{output}"
+    );
+    assert!(
+        output.contains(
+            "Self :: Last { .. } => & INFOS [(1usize + < [()] > :: len (& [# [cfg (feature = \"extra\")] () , # [cfg (all ())] # [cfg (not (feature = \"other\"))] () ,]))] ,"
+        ),
+        "{output}"
+    );
 }
 
 #[test]

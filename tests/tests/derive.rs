@@ -245,14 +245,28 @@ mod cfg_and_deprecated {
         #[cfg(test)]
         #[api_error(code = "present", status = 404, message = "present")]
         Present,
+        #[cfg(any())]
+        #[cfg(test)]
+        #[api_error(code = "gone_twice", status = 400, message = "gone")]
+        GoneTwice,
+        #[api_error(code = "last", status = 409, message = "last")]
+        Last,
     }
 
     #[test]
     fn cfg_removes_variants_everywhere() {
-        assert_eq!(Configured::Kept.code(), "kept");
-        assert_eq!(Configured::Present.status(), 404);
+        // Each variant gets its own facts, wherever the variants configured
+        // away sat before it.
+        let facts =
+            |error: &Configured| (error.code(), error.status(), error.message().into_owned());
+        assert_eq!(facts(&Configured::Kept), ("kept", 400, "kept".to_owned()));
+        assert_eq!(
+            facts(&Configured::Present),
+            ("present", 404, "present".to_owned())
+        );
+        assert_eq!(facts(&Configured::Last), ("last", 409, "last".to_owned()));
         let codes: Vec<&str> = Configured::CODES.iter().map(|i| i.code()).collect();
-        assert_eq!(codes, ["kept", "present"]);
+        assert_eq!(codes, ["kept", "present", "last"]);
     }
 
     /// Every variant configured away: still a valid (empty) impl.

@@ -77,6 +77,14 @@ mod strict {
         #[cfg(any())]
         #[api_error(code = "gone", status = 400, message = "gone")]
         Gone,
+        /// Configured in, after a variant configured away.
+        #[cfg(test)]
+        #[api_error(code = "gated_in", status = 409, message = "gated in")]
+        GatedIn,
+        /// After the configured variants: its place counts only those
+        /// compiled in.
+        #[api_error(code = "after_gated", status = 410, message = "after")]
+        AfterGated,
         /// Everything else.
         #[api_error(transparent)]
         Wrapped(ErrorCode),
@@ -147,6 +155,10 @@ fn strict_types_work() {
     assert_eq!(legacy.code(), "legacy_limit");
     let canonical: Everything<'_, f32> = Everything::Canonical;
     assert_eq!(canonical.status(), 429);
+    let gated_in: Everything<'_, f32> = Everything::GatedIn;
+    assert_eq!((gated_in.code(), gated_in.status()), ("gated_in", 409));
+    let after: Everything<'_, f32> = Everything::AfterGated;
+    assert_eq!((after.code(), after.status()), ("after_gated", 410));
     let wrapped: Everything<'_, f32> = Everything::Wrapped(ErrorCode::BatchOnly);
     assert_eq!(wrapped.code(), "batch_only");
 
