@@ -8,7 +8,10 @@
 # generated code cost, apart from what the dependencies cost to load. A
 # rebuild is cargo checking the dependency graph, then rustc on the crate:
 # the script times both apart too (`cargo build` with nothing to do, and the
-# rustc command cargo runs, run alone). A last crate with a 2,000-variant
+# rustc command cargo runs, run alone), and, where valgrind is installed,
+# counts the instructions of that rustc command (callgrind): a count is the
+# same on every run, where times on a shared machine move by several percent
+# from run to run. A last crate with a 2,000-variant
 # `#[derive(ApiError)]` enum shows the derive handles it through rustc.
 #
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
@@ -110,6 +113,16 @@ rustc_once() {
     seconds_since "$start"
 }
 
+# Instructions (millions) rustc executes for crate $1 after a touch, running
+# command $2 under callgrind: a count, not a time, so it is the same on every
+# run whatever else the machine does, and small differences show.
+rustc_instructions() {
+    touch "$1/src/lib.rs"
+    (cd "$1" && bash -c "valgrind --tool=callgrind --callgrind-out-file=/dev/null $2" 2>&1 >/dev/null) |
+        sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p' |
+        awk '{ printf "%.1f", $1 / 1e6 }'
+}
+
 # Times `runs` rebuilds of crate $1 (target dir $2), into the array `samples`.
 rebuild_samples() {
     samples=()
@@ -150,12 +163,17 @@ done
 # Rebuilds alternate between the crates, so a change in the machine's load
 # during the run falls on all alike.
 crates="ours peer ours-floor peer-floor"
-declare -A samples_of noop_samples rustc_samples rustc_of noop rustc_alone
-for side in ours peer; do
-    rustc_of[$side]=$(rustc_command "$work/$side" "$work/target-$side")
-    if [ -z "${rustc_of[$side]}" ]; then
-        echo "no rustc command found in cargo build -v of $side" >&2
+declare -A samples_of noop_samples rustc_samples rustc_of noop rustc_alone instructions
+for crate in $crates; do
+    rustc_of[$crate]=$(rustc_command "$work/$crate" "$work/target-${crate%-floor}")
+    if [ -z "${rustc_of[$crate]}" ]; then
+        echo "no rustc command found in cargo build -v of $crate" >&2
         exit 1
+    fi
+    if command -v valgrind >/dev/null 2>&1; then
+        instructions[$crate]=$(rustc_instructions "$work/$crate" "${rustc_of[$crate]}")
+    else
+        instructions[$crate]="(no valgrind)"
     fi
 done
 for _ in $(seq "$runs"); do
@@ -202,6 +220,13 @@ echo "| rebuild after touch, the floor: same enum, only \`#[derive(Debug)]\`, sa
 echo "| the derives' own share: rebuild minus floor | ${own[ours]} s | ${own[peer]} s | $(ratio "${own[ours]}" "${own[peer]}") |"
 echo "| a rebuild's cargo part: \`cargo build\` with nothing to rebuild | ${noop[ours]} s | ${noop[peer]} s | $(ratio "${noop[ours]}" "${noop[peer]}") |"
 echo "| a rebuild's rustc part: the command cargo runs, alone | ${rustc_alone[ours]} s | ${rustc_alone[peer]} s | $(ratio "${rustc_alone[ours]}" "${rustc_alone[peer]}") |"
+if command -v valgrind >/dev/null 2>&1; then
+    echo "| rustc's part in instructions (callgrind, millions) | ${instructions[ours]} | ${instructions[peer]} | $(ratio "${instructions[ours]}" "${instructions[peer]}") |"
+    echo "| the same for the floors | ${instructions[ours-floor]} | ${instructions[peer-floor]} | $(ratio "${instructions[ours-floor]}" "${instructions[peer-floor]}") |"
+    own_ours=$(difference "${instructions[ours]}" "${instructions[ours-floor]}")
+    own_peer=$(difference "${instructions[peer]}" "${instructions[peer-floor]}")
+    echo "| the derives' own instructions: crate minus floor | ${own_ours} | ${own_peer} | $(ratio "$own_ours" "$own_peer") |"
+fi
 echo
 echo "syn, derive side:  ${syn_report[ours]}"
 echo "syn, peer side:    ${syn_report[peer]}"

@@ -8,7 +8,7 @@ use crate::valid;
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use std::collections::{BTreeMap, BTreeSet};
-use syn::{DeriveInput, Field, LitByteStr, LitStr, Member, Path, Type, WherePredicate};
+use syn::{Attribute, DeriveInput, Field, LitByteStr, LitStr, Member, Path, Type, WherePredicate};
 
 /// The whole derive: parse, validate, generate. Every error in the input is
 /// reported at once.
@@ -30,10 +30,31 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
 }
 
+/// A variant's `#[cfg]` attributes, copied onto everything generated for
+/// it. Most variants have none, and interpolating none of these costs
+/// nothing, where an empty `TokenStream` still costs calls into the
+/// compiler at every use.
+#[derive(Clone, Copy)]
+struct Cfgs<'a>(&'a [&'a Attribute]);
+
+impl Cfgs<'_> {
+    fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl ToTokens for Cfgs<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in self.0 {
+            attr.to_tokens(tokens);
+        }
+    }
+}
+
 /// Everything generated for one arm.
-struct ArmCode {
+struct ArmCode<'a> {
     /// `#[cfg]`s to copy.
-    cfgs: TokenStream,
+    cfgs: Cfgs<'a>,
     /// The pattern binding what `message`, `param` and `retry_after` read.
     pattern: TokenStream,
     /// The pattern binding nothing (but a wrapped error), for `info` and
@@ -73,7 +94,7 @@ fn generate(input: &Input) -> TokenStream {
     let mut gated_before = TokenStream::new();
 
     for arm in &input.arms {
-        let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
+        let cfgs = Cfgs(&arm.cfgs);
         if let Some(transparent) = &arm.attrs.transparent {
             places.push(None);
             first_transparent.get_or_insert(transparent);
@@ -106,7 +127,7 @@ fn generate(input: &Input) -> TokenStream {
             quote!((#ungated_before + <[()]>::len(&[#gated_before])))
         };
         let info = quote!(INFOS[#index]);
-        let (spec, checks) = spec_items(input, arm, &cfgs, &info);
+        let (spec, checks) = spec_items(input, arm, cfgs, &info);
         items.extend(checks);
         own_infos.extend(quote! { #cfgs #spec, });
         if cfgs.is_empty() {
@@ -141,30 +162,31 @@ fn generate(input: &Input) -> TokenStream {
     // The arms that have something to say, then one wildcard arm with the
     // trait's default for the rest; `None` when no arm has anything to say
     // (the trait's default method then applies as a whole).
-    let match_some = |body: &dyn Fn(&ArmCode) -> Option<(&TokenStream, TokenStream)>,
-                      default: TokenStream|
-     -> Option<TokenStream> {
-        let mut needs_default = false;
-        let mut cases = TokenStream::new();
-        for arm in &arms {
-            match body(arm) {
-                Some((pattern, value)) => {
-                    let cfgs = &arm.cfgs;
-                    cases.extend(quote! { #cfgs #pattern => #value, });
+    let match_some =
+        |body: &dyn for<'b> Fn(&'b ArmCode<'_>) -> Option<(&'b TokenStream, &'b TokenStream)>,
+         default: TokenStream|
+         -> Option<TokenStream> {
+            let mut needs_default = false;
+            let mut cases = TokenStream::new();
+            for arm in &arms {
+                match body(arm) {
+                    Some((pattern, value)) => {
+                        let cfgs = &arm.cfgs;
+                        cases.extend(quote! { #cfgs #pattern => #value, });
+                    }
+                    None => needs_default = true,
                 }
-                None => needs_default = true,
             }
-        }
-        if cases.is_empty() {
-            return None;
-        }
-        if needs_default {
-            cases.extend(quote! { _ => #default, });
-        }
-        // On the place, not the reference, so an enum whose variants are all
-        // configured away still matches exhaustively.
-        Some(quote!(match *self { #cases }))
-    };
+            if cases.is_empty() {
+                return None;
+            }
+            if needs_default {
+                cases.extend(quote! { _ => #default, });
+            }
+            // On the place, not the reference, so an enum whose variants are all
+            // configured away still matches exhaustively.
+            Some(quote!(match *self { #cases }))
+        };
     let info_arms = arms.iter().map(|arm| {
         let cfgs = &arm.cfgs;
         let pattern = &arm.bare_pattern;
@@ -173,7 +195,7 @@ fn generate(input: &Input) -> TokenStream {
     });
     let info_body = quote!(match *self { #(#info_arms)* });
     let message = match_some(
-        &|arm| arm.message.clone().map(|message| (&arm.bare_pattern, message)),
+        &|arm| arm.message.as_ref().map(|message| (&arm.bare_pattern, message)),
         quote!(__api_error::Borrowed(__api_error::CodeInfo::message(<Self as #krate::ApiError>::info(self)))),
     )
     .map(|body| {
@@ -182,7 +204,11 @@ fn generate(input: &Input) -> TokenStream {
         }
     });
     let write_message = match_some(
-        &|arm| arm.write_message.clone().map(|value| (&arm.pattern, value)),
+        &|arm| {
+            arm.write_message
+                .as_ref()
+                .map(|value| (&arm.pattern, value))
+        },
         quote!(::core::fmt::Write::write_str(
             __api_error_out,
             __api_error::CodeInfo::message(<Self as #krate::ApiError>::info(self)),
@@ -197,7 +223,7 @@ fn generate(input: &Input) -> TokenStream {
         }
     });
     let param = match_some(
-        &|arm| arm.param.clone().map(|value| (&arm.pattern, value)),
+        &|arm| arm.param.as_ref().map(|value| (&arm.pattern, value)),
         quote!(::core::option::Option::None),
     )
     .map(|body| {
@@ -206,7 +232,7 @@ fn generate(input: &Input) -> TokenStream {
         }
     });
     let retry_after = match_some(
-        &|arm| arm.retry_after.clone().map(|value| (&arm.pattern, value)),
+        &|arm| arm.retry_after.as_ref().map(|value| (&arm.pattern, value)),
         quote!(::core::option::Option::None),
     )
     .map(|body| {
@@ -290,7 +316,7 @@ fn generate(input: &Input) -> TokenStream {
 fn spec_items(
     input: &Input,
     arm: &Arm,
-    cfgs: &TokenStream,
+    cfgs: Cfgs<'_>,
     info: &TokenStream,
 ) -> (TokenStream, TokenStream) {
     let attrs = &arm.attrs;
@@ -306,7 +332,13 @@ fn spec_items(
     // Without braces, a plain message is the literal's own value: reuse the
     // user's token instead of escaping the text into a new one.
     let message = match (&plain, &attrs.message) {
-        (Some(text), Some(_)) if text.contains(['{', '}']) => Some(Literal::string(text)),
+        // Bytes, not chars: `[u8]::contains` runs optimized inside the
+        // unoptimized proc macro (a `char` pattern search does not).
+        (Some(text), Some(_))
+            if text.as_bytes().contains(&b'{') || text.as_bytes().contains(&b'}') =>
+        {
+            Some(Literal::string(text))
+        }
         (Some(_), Some(keyed)) => Some(keyed.value.token().clone()),
         _ => None,
     };
@@ -370,13 +402,13 @@ fn spec_items(
 }
 
 /// The match arm pieces of a variant with its own code.
-fn arm_code(
+fn arm_code<'a>(
     input: &Input,
-    arm: &Arm,
-    cfgs: TokenStream,
+    arm: &'a Arm,
+    cfgs: Cfgs<'a>,
     info: &TokenStream,
     bounds: &mut Bounds,
-) -> ArmCode {
+) -> ArmCode<'a> {
     let krate = &input.krate;
     // Bind only the fields something reads.
     let mut bindings: BTreeMap<usize, (Member, Ident)> = BTreeMap::new();
@@ -575,7 +607,7 @@ fn catalogue_impl(input: &Input, places: &[Option<TokenStream>]) -> TokenStream 
         let (Some(variant), Some(code), Some(info)) = (arm.variant, &arm.attrs.code, place) else {
             continue;
         };
-        let cfgs: TokenStream = arm.cfgs.iter().map(ToTokens::to_token_stream).collect();
+        let cfgs = Cfgs(&arm.cfgs);
         all.extend(quote!(#cfgs Self::#variant,));
         entries.push(Entry {
             code: code.value.value().as_bytes().to_vec(),
@@ -774,7 +806,7 @@ struct Entry<'a> {
     variant: &'a Ident,
     /// The variant's `CodeInfo`: its place in `INFOS`.
     info: TokenStream,
-    cfgs: TokenStream,
+    cfgs: Cfgs<'a>,
 }
 
 /// A decision tree over codes of one length: branch on the byte that splits
