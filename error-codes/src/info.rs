@@ -497,7 +497,7 @@ pub(crate) const fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// `a == b` for byte strings, in `const`.
-pub const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
+const fn bytes_eq(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }

@@ -6,8 +6,6 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
-pub use crate::info::bytes_eq;
-
 /// `a == b`: the confirming comparison of the generated `from_code`,
 /// inlined instead of a `memcmp` call. Up to 48 bytes it compares two or
 /// three overlapping words (16 bytes each from 17 bytes on) with no
