@@ -4,15 +4,14 @@
 
 mod ast;
 mod attr;
+mod catalogue;
+mod errors;
 mod expand;
 mod fallback;
 mod template;
 #[cfg(test)]
 mod tests;
 mod valid;
-
-#[cfg(test)]
-mod corpus;
 
 use proc_macro::TokenStream;
 
@@ -38,12 +37,15 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = proc_macro2::TokenStream::from(input);
-    match expand::expand(input.clone()) {
+    let input = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error().into(),
+    };
+    match expand::expand(&input) {
         Ok(output) => output.into(),
-        Err(error) => {
+        Err((error, krate)) => {
             let mut output = error.to_compile_error();
-            output.extend(fallback::stub_impl(input));
+            output.extend(fallback::stub_impl(&input, &krate));
             output.into()
         }
     }

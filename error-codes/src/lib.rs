@@ -47,8 +47,8 @@ mod sse;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+/// What the code `#[derive(ApiError)]` writes calls: not a public API.
 #[doc(hidden)]
-#[path = "private.rs"]
 pub mod __private;
 
 pub use crate::api_error::ApiError;
