@@ -14,7 +14,8 @@ use crate::errors::Errors;
 use crate::valid;
 use arm::ArmCode;
 use bounds::Bounds;
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, Span, TokenStream};
+use std::collections::BTreeSet;
 use quote::{quote, ToTokens};
 use syn::{Attribute, DeriveInput, Path};
 
@@ -73,10 +74,15 @@ fn generate(input: &Input) -> TokenStream {
     let mut wrapped_types = Vec::new();
     let mut arms: Vec<ArmCode> = Vec::new();
     let mut own_formats_message = false;
-    // Each own arm's place in `INFOS`, counting the `#[cfg]`-gated arms
-    // before it only where they are compiled in.
-    let mut ungated_before = 0usize;
-    let mut gated_before = TokenStream::new();
+    // `INFOS` lists every own arm's `CodeInfo` in declaration order. Up to
+    // the first `#[cfg]`-gated arm, an arm's entry is a literal and its
+    // place a literal index; from there on, where places depend on the
+    // configuration, each is a named constant of its own (`INFO_<VARIANT>`),
+    // gated like its variant.
+    let mut ungated = 0usize;
+    let mut named_from_here = false;
+    let mut gated_items = TokenStream::new();
+    let mut gated_names = BTreeSet::new();
     for arm in &input.arms {
         let cfgs = Cfgs(&arm.cfgs);
         if arm.is_transparent() {
@@ -86,22 +92,23 @@ fn generate(input: &Input) -> TokenStream {
             }
             continue;
         }
-        let index = if gated_before.is_empty() {
-            quote!(#ungated_before)
-        } else {
-            quote!((#ungated_before + <[()]>::len(&[#gated_before])))
-        };
         let code_info = info::code_info(input, arm);
-        infos.extend(quote! { #cfgs #code_info, });
-        if arm.canonical.is_none() {
-            private_infos.extend(quote! { #cfgs INFOS[#index], });
-        }
-        if cfgs.is_empty() {
-            ungated_before += 1;
+        named_from_here |= !cfgs.is_empty();
+        let info = if !named_from_here {
+            infos.extend(quote! { #code_info, });
+            ungated += 1;
+            let index = ungated - 1;
+            quote!(INFOS[#index])
         } else {
-            gated_before.extend(quote!(#cfgs (),));
+            let name = gated_info_name(arm.variant, &mut gated_names);
+            gated_items.extend(quote! { #cfgs const #name: #krate::CodeInfo = #code_info; });
+            infos.extend(quote! { #cfgs #name, });
+            quote!(#name)
+        };
+        if arm.canonical.is_none() {
+            private_infos.extend(quote! { #cfgs #info, });
         }
-        let code = arm::own_arm(input, arm, cfgs, quote!(&INFOS[#index]), &mut bounds);
+        let code = arm::own_arm(input, arm, cfgs, quote!(&#info), &mut bounds);
         own_formats_message |= code.write_message.is_some();
         arms.push(code);
     }
@@ -125,13 +132,12 @@ fn generate(input: &Input) -> TokenStream {
 
     // The codes of wrapped types: checked once for a plain type, per
     // instantiation (when `info` is) for a generic one.
-    let checks = wrapped::checks(input, &private_infos, &wrapped_types);
-    let (checks_item, checks_in_info) = if checks.is_empty() {
-        (TokenStream::new(), TokenStream::new())
-    } else if input.generics.params.is_empty() {
-        (quote!(const _: () = { #(#checks)* };), TokenStream::new())
+    let generic = !input.generics.params.is_empty();
+    let checks = wrapped::checks(input, &private_infos, &wrapped_types, generic);
+    let (checks_item, checks_in_info) = if generic {
+        (TokenStream::new(), quote!(#(#checks)*))
     } else {
-        (TokenStream::new(), quote!(const { #(#checks)* };))
+        (quote!(#(#checks)*), TokenStream::new())
     };
 
     let generics = bounds.into_generics(input.generics);
@@ -152,6 +158,7 @@ fn generate(input: &Input) -> TokenStream {
     quote! {
         const _: () = {
             // Every own arm's `CodeInfo`, in one constant.
+            #gated_items
             const INFOS: &[#krate::CodeInfo] = &[#infos];
             #[automatically_derived]
             #allow_deprecated
@@ -169,6 +176,28 @@ fn generate(input: &Input) -> TokenStream {
             #catalogue
         };
     }
+}
+
+/// `INFO_GATED_IN` for variant `GatedIn`: the name of an arm's `CodeInfo`
+/// constant, made unique in `taken`.
+fn gated_info_name(variant: Option<&Ident>, taken: &mut BTreeSet<String>) -> Ident {
+    let mut name = String::from("INFO");
+    let text = variant.map(ToString::to_string).unwrap_or_default();
+    let mut previous_lower = false;
+    for c in text.trim_start_matches("r#").chars() {
+        if (c.is_uppercase() && previous_lower) || name.len() == 4 {
+            name.push('_');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        name.extend(c.to_uppercase());
+    }
+    let base = name.clone();
+    let mut suffix = 1;
+    while !taken.insert(name.clone()) {
+        suffix += 1;
+        name = format!("{base}_{suffix}");
+    }
+    Ident::new(&name, Span::call_site())
 }
 
 /// `message`, `write_message`, `param` and `retry_after`: each a `match`

@@ -6,8 +6,8 @@ use super::arm::{member, pattern, ArmCode};
 use super::bounds::Bounds;
 use super::Cfgs;
 use crate::ast::{Arm, Input};
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::Type;
 
@@ -50,25 +50,58 @@ pub fn checks(
     input: &Input,
     private_infos: &TokenStream,
     wrapped: &[(Cfgs<'_>, &Type)],
+    generic: bool,
 ) -> Vec<TokenStream> {
     let krate = &input.krate;
     let mut checks = Vec::new();
     let mut earlier = TokenStream::new();
     for (index, (cfgs, ty)) in wrapped.iter().enumerate() {
         if index > 0 || !private_infos.is_empty() {
-            let span = ty.span();
-            checks.push(quote_spanned! {span=>
-                #cfgs
+            // The type's first token: a span joined over several tokens is
+            // not available to proc macros on stable.
+            let span = ty
+                .to_token_stream()
+                .into_iter()
+                .next()
+                .map_or_else(|| ty.span(), |token| token.span());
+            // The `panic!` is reported where its invocation starts: the
+            // crate path in front of it is respanned at the type too.
+            let panic_root = respan(krate.to_token_stream(), span);
+            let check = quote_spanned! {span=>
                 if let #krate::__private::Option::Some(conflict) = #krate::__private::wrapped_conflict(
                     &[#private_infos],
                     &[#earlier],
                     &<#ty as #krate::ApiError>::CODES,
                 ) {
-                    #krate::__private::panic!("{}", conflict.as_str());
+                    #panic_root::__private::panic!("{}", conflict.as_str());
                 }
+            };
+            // Each check is a `const` of its own, spanned at its type as a
+            // whole, so a failure is reported there: once for a plain type,
+            // per instantiation (when `info` is) for a generic one.
+            checks.push(if generic {
+                quote_spanned!(span=> #cfgs const { #check };)
+            } else {
+                quote_spanned!(span=> #cfgs const _: () = { #check };)
             });
         }
         earlier.extend(quote!(#cfgs &<#ty as #krate::ApiError>::CODES,));
     }
     checks
+}
+
+/// `tokens` with every span set to `span`, groups included.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner = Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            }
+            token.set_span(span);
+            token
+        })
+        .collect()
 }

@@ -33,9 +33,9 @@ pub fn check_arm(arm: &Arm, errors: &mut Errors) {
         }
         return;
     }
-    // A rejected value (a bad `status`, say) was reported already: saying it
-    // is missing would repeat that error.
-    if attrs.broken {
+    // A rejected value (a bad `status`, say) or a malformed code was
+    // reported already: saying what is missing would repeat that error.
+    if attrs.broken || !super::is_snake_case(text) {
         return;
     }
     let has_status = attrs.status.is_some();
