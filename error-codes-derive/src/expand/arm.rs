@@ -15,18 +15,36 @@ use syn::{Field, LitStr, Member};
 pub struct ArmCode<'a> {
     /// `#[cfg]`s to copy.
     pub cfgs: Cfgs<'a>,
-    /// The pattern binding what `write_message`, `param` and `retry_after`
-    /// read.
-    pub pattern: TokenStream,
     /// The pattern binding nothing (but a wrapped error), for `info` and
     /// `message`, which renders a template through `write_message`.
     pub bare_pattern: TokenStream,
     pub info: TokenStream,
     pub message: Option<TokenStream>,
-    /// The same message written to `__api_error_out`.
-    pub write_message: Option<TokenStream>,
-    pub param: Option<TokenStream>,
-    pub retry_after: Option<TokenStream>,
+    /// The same message written to `__api_error_out`, with the pattern
+    /// binding the fields it formats; likewise `param` and `retry_after`.
+    pub write_message: Option<(TokenStream, TokenStream)>,
+    pub param: Option<(TokenStream, TokenStream)>,
+    pub retry_after: Option<(TokenStream, TokenStream)>,
+}
+
+/// The fields one method's arm reads, bound by reference.
+#[derive(Default)]
+struct Bindings(BTreeMap<usize, (Member, Ident)>);
+
+impl Bindings {
+    /// `__api_error_<index>`, bound to field `index`.
+    fn bind(&mut self, index: usize, field: &Field) -> Ident {
+        self.0
+            .entry(index)
+            .or_insert_with(|| (member(field, index), format_ident!("__api_error_{}", index)))
+            .1
+            .clone()
+    }
+
+    fn pattern(self, arm: &Arm) -> TokenStream {
+        let bound: Vec<(Member, Ident)> = self.0.into_values().collect();
+        pattern(arm, &bound)
+    }
 }
 
 /// The arms of a variant with its own code, whose `CodeInfo` is `info`.
@@ -38,15 +56,6 @@ pub fn own_arm<'a>(
     bounds: &mut Bounds,
 ) -> ArmCode<'a> {
     let krate = &input.krate;
-    // Bind only the fields something reads.
-    let mut bindings: BTreeMap<usize, (Member, Ident)> = BTreeMap::new();
-    let mut bind = |index: usize, field: &Field| -> Ident {
-        bindings
-            .entry(index)
-            .or_insert_with(|| (member(field, index), format_ident!("__api_error_{}", index)))
-            .1
-            .clone()
-    };
 
     // Where a field that cannot be formatted is reported: the message.
     let message_span = arm
@@ -60,6 +69,7 @@ pub fn own_arm<'a>(
         .as_ref()
         .filter(|pieces| template::plain_text(pieces).is_none())
     {
+        let mut bindings = Bindings::default();
         let mut format = String::new();
         let mut args = TokenStream::new();
         let mut named = BTreeSet::new();
@@ -74,7 +84,7 @@ pub fn own_arm<'a>(
                     let Some((index, found)) = arm.placeholder_field(field) else {
                         continue;
                     };
-                    let binding = bind(index, found);
+                    let binding = bindings.bind(index, found);
                     format.push('{');
                     format.push_str(&binding.to_string());
                     if !spec.is_empty() {
@@ -97,45 +107,54 @@ pub fn own_arm<'a>(
         // type-checked (and its errors reported) once.
         formatted = Some((
             quote!(#krate::__private::Cow::Owned(#krate::__private::formatted_message(self, #capacity))),
-            quote!(#krate::__private::write!(__api_error_out, #format #args)),
+            (
+                bindings.pattern(arm),
+                quote!(#krate::__private::write!(__api_error_out, #format #args)),
+            ),
         ));
     }
     // A plain message, or a private code's doc comment, is the `CodeInfo`'s
     // message, which the default arm reads. A canonical code's doc comment
     // is for developers and never reaches the wire.
 
-    let param = arm.attrs.param.as_ref().map(|param| match &param.value {
-        ParamSource::Fixed(name) => {
-            quote!(#krate::__private::Option::Some(#krate::__private::Cow::Borrowed(#name)))
-        }
-        ParamSource::Field(field) => match arm.field(field) {
-            Some((index, found)) => {
-                let binding = respan(&bind(index, found), field.span());
-                bounds.add(&found.ty, quote!(#krate::__private::ParamValue));
-                quote_spanned!(field.span()=> #krate::__private::ParamValue::param_value(#binding))
+    let param = arm.attrs.param.as_ref().map(|param| {
+        let mut bindings = Bindings::default();
+        let value = match &param.value {
+            ParamSource::Fixed(name) => {
+                quote!(#krate::__private::Option::Some(#krate::__private::Cow::Borrowed(#name)))
             }
-            None => quote!(#krate::__private::Option::None),
-        },
+            ParamSource::Field(field) => match arm.field(field) {
+                Some((index, found)) => {
+                    let binding = respan(&bindings.bind(index, found), field.span());
+                    bounds.add(&found.ty, quote!(#krate::__private::ParamValue));
+                    quote_spanned!(field.span()=> #krate::__private::ParamValue::param_value(#binding))
+                }
+                None => quote!(#krate::__private::Option::None),
+            },
+        };
+        (bindings.pattern(arm), value)
     });
 
     let retry_after = arm
         .attrs
         .retry_after
         .as_ref()
-        .map(|keyed| match arm.field(&keyed.value) {
-            Some((index, found)) => {
-                let span = keyed.value.span();
-                let binding = respan(&bind(index, found), span);
-                bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
-                quote_spanned!(span=> #krate::__private::RetryAfterValue::retry_after_value(#binding))
-            }
-            None => quote!(#krate::__private::Option::None),
+        .map(|keyed| {
+            let mut bindings = Bindings::default();
+            let value = match arm.field(&keyed.value) {
+                Some((index, found)) => {
+                    let span = keyed.value.span();
+                    let binding = respan(&bindings.bind(index, found), span);
+                    bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
+                    quote_spanned!(span=> #krate::__private::RetryAfterValue::retry_after_value(#binding))
+                }
+                None => quote!(#krate::__private::Option::None),
+            };
+            (bindings.pattern(arm), value)
         });
 
-    let bound: Vec<(Member, Ident)> = bindings.into_values().collect();
     let (message, write_message) = formatted.unzip();
     ArmCode {
-        pattern: pattern(arm, &bound),
         bare_pattern: pattern(arm, &[]),
         cfgs,
         info,

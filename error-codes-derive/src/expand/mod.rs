@@ -241,7 +241,7 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
         }
     });
     let write_message = match_some(
-        &|arm| arm.write_message.as_ref().map(|value| (&arm.pattern, value)),
+        &|arm| arm.write_message.as_ref().map(|(pattern, value)| (pattern, value)),
         quote!(#krate::__private::fmt::Write::write_str(__api_error_out, #default_message)),
     )
     .map(|body| {
@@ -253,7 +253,7 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
         }
     });
     let param = match_some(
-        &|arm| arm.param.as_ref().map(|value| (&arm.pattern, value)),
+        &|arm| arm.param.as_ref().map(|(pattern, value)| (pattern, value)),
         quote!(#krate::__private::Option::None),
     )
     .map(|body| {
@@ -262,7 +262,7 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
         }
     });
     let retry_after = match_some(
-        &|arm| arm.retry_after.as_ref().map(|value| (&arm.pattern, value)),
+        &|arm| arm.retry_after.as_ref().map(|(pattern, value)| (pattern, value)),
         quote!(#krate::__private::Option::None),
     )
     .map(|body| {

@@ -30,11 +30,13 @@ pub fn wrapped_arm<'a>(
         cfgs,
         bare_pattern: pattern.clone(),
         info: delegate(quote!(info(#inner))),
-        pattern,
         message: Some(delegate(quote!(message(#inner)))),
-        write_message: Some(delegate(quote!(write_message(#inner, __api_error_out)))),
-        param: Some(delegate(quote!(param(#inner)))),
-        retry_after: Some(delegate(quote!(retry_after(#inner)))),
+        write_message: Some((
+            pattern.clone(),
+            delegate(quote!(write_message(#inner, __api_error_out))),
+        )),
+        param: Some((pattern.clone(), delegate(quote!(param(#inner))))),
+        retry_after: Some((pattern, delegate(quote!(retry_after(#inner))))),
     };
     Some((code, ty))
 }
