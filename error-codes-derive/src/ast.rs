@@ -49,7 +49,8 @@ impl<'a> Input<'a> {
                     .variants
                     .iter()
                     .map(|variant| {
-                        let (_, attrs) = attr::parse(&variant.attrs, AllowedKeys::VariantOnly, errors);
+                        let (_, attrs) =
+                            attr::parse(&variant.attrs, AllowedKeys::VariantOnly, errors);
                         Arm::new(
                             Some(&variant.ident),
                             variant.ident.span(),
@@ -76,7 +77,8 @@ impl<'a> Input<'a> {
             }
         };
         let ContainerAttrs { krate, catalogue } = container;
-        let is_deprecated = |attrs: &[Attribute]| attrs.iter().any(|a| a.path().is_ident("deprecated"));
+        let is_deprecated =
+            |attrs: &[Attribute]| attrs.iter().any(|a| a.path().is_ident("deprecated"));
         let deprecated = is_deprecated(&input.attrs)
             || match &input.data {
                 Data::Enum(data) => data.variants.iter().any(|v| is_deprecated(&v.attrs)),

@@ -51,7 +51,8 @@ fn parse(table: &'static str) -> Result<Vec<Row>, String> {
     let mut rows: Vec<Row> = Vec::new();
     for (index, line) in lines.enumerate() {
         let number = index + 2;
-        let bad = |what: &str| format!("catalogue.tsv of error-codes-derive, line {number}: {what}");
+        let bad =
+            |what: &str| format!("catalogue.tsv of error-codes-derive, line {number}: {what}");
         let columns: Vec<&'static str> = line.split('\t').collect();
         let [code, status, description, retryable, openai_type, anthropic_type] = columns[..]
         else {
@@ -100,7 +101,10 @@ mod tests {
         assert_eq!(rows.iter().filter(|row| row.retryable).count(), 7);
         let limit = find("rate_limit_exceeded").unwrap();
         assert_eq!((limit.status, limit.retryable), (429, true));
-        assert_eq!(find("budget_exhausted").unwrap().anthropic_type, Some("billing_error"));
+        assert_eq!(
+            find("budget_exhausted").unwrap().anthropic_type,
+            Some("billing_error")
+        );
         assert_eq!(find("client_disconnected").unwrap().status, 0);
         assert!(find("tenant_suspended").is_none());
     }
@@ -112,8 +116,14 @@ mod tests {
             ("no header\n", "header"),
             ("a\t400\tA\tno\t\n", "line 2: expected 6"),
             ("a\t700\tA\tno\t\t\n", "line 2: `700` is not an HTTP status"),
-            ("a\t400\tA\tmaybe\t\t\n", "line 2: retryable is `yes` or `no`"),
-            ("a\t400\tA\tno\t\t\na\t401\tA\tno\t\t\n", "line 3: `a` is listed twice"),
+            (
+                "a\t400\tA\tmaybe\t\t\n",
+                "line 2: retryable is `yes` or `no`",
+            ),
+            (
+                "a\t400\tA\tno\t\t\na\t401\tA\tno\t\t\n",
+                "line 3: `a` is listed twice",
+            ),
             ("\t400\tA\tno\t\t\n", "line 2: a code and a description"),
         ];
         for (body, expected) in cases {

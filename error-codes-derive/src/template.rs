@@ -256,7 +256,9 @@ mod tests {
         for (template, expected) in cases {
             assert_eq!(format_of(template), expected, "{template}");
         }
-        assert!(parse("{0:y}").unwrap_err().contains("asks for the format `y`"));
+        assert!(parse("{0:y}")
+            .unwrap_err()
+            .contains("asks for the format `y`"));
         assert!(parse("{0:1$}").unwrap_err().contains("width or precision"));
         assert!(parse("{0:.p$}").unwrap_err().contains("width or precision"));
     }

@@ -53,7 +53,10 @@ fn catalogue() -> Vec<CatalogueRow> {
 fn catalogue_as_shared_table() -> String {
     let mut table = String::from("code\tstatus\tdescription\n");
     for row in catalogue() {
-        table.push_str(&format!("{}\t{}\t{}\n", row.code, row.status, row.description));
+        table.push_str(&format!(
+            "{}\t{}\t{}\n",
+            row.code, row.status, row.description
+        ));
     }
     table
 }

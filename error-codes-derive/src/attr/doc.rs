@@ -31,4 +31,3 @@ pub fn doc_text(attrs: &[Attribute]) -> Option<String> {
         .collect();
     (!summary.is_empty()).then(|| summary.join(" "))
 }
-

@@ -29,7 +29,6 @@ pub enum AllowedKeys {
     Both,
 }
 
-
 pub fn keys_for(allowed: AllowedKeys) -> String {
     let keys: Vec<String> = match allowed {
         AllowedKeys::TypeOnly => CONTAINER_KEYS.iter().collect::<Vec<_>>(),
@@ -82,4 +81,3 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     }
     previous.last().copied().unwrap_or(0)
 }
-

@@ -132,7 +132,6 @@ pub struct ContainerAttrs {
     pub catalogue: Option<Path>,
 }
 
-
 /// Parses every `#[api_error]` attribute in `attrs`. Errors are pushed onto
 /// `errors` so that one bad key does not hide the next one.
 pub fn parse(
@@ -149,7 +148,9 @@ pub fn parse(
         variant.seen.push(attr.to_token_stream());
         let example = match allowed {
             AllowedKeys::TypeOnly => "`#[api_error(crate = my_crate::error_codes)]`",
-            AllowedKeys::VariantOnly | AllowedKeys::Both => "`#[api_error(code = \"rate_limit_exceeded\")]`",
+            AllowedKeys::VariantOnly | AllowedKeys::Both => {
+                "`#[api_error(code = \"rate_limit_exceeded\")]`"
+            }
         };
         let list = match &attr.meta {
             syn::Meta::List(list) => list,
@@ -202,7 +203,10 @@ impl Parser<'_> {
         let Some(key) = path.get_ident().map(ToString::to_string) else {
             self.reject(syn::Error::new_spanned(
                 path,
-                format!("unknown `api_error` key; expected {}", keys_for(self.allowed)),
+                format!(
+                    "unknown `api_error` key; expected {}",
+                    keys_for(self.allowed)
+                ),
             ));
             return skip_value(meta);
         };
@@ -285,7 +289,6 @@ impl Parser<'_> {
     }
 }
 
-
 fn set<T>(errors: &mut Errors, slot: &mut Option<Keyed<T>>, key: &Path, value: T) {
     if let Some(first) = slot {
         errors.push(duplicate(key, &first.key));
@@ -320,4 +323,3 @@ fn duplicate(again: &Path, first: &Path) -> syn::Error {
     ));
     error
 }
-

@@ -38,7 +38,6 @@ pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     })
 }
 
-
 /// The expression after `key =`.
 pub fn value_expr(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
     Ok(expr(meta.value()?)?)
@@ -248,4 +247,3 @@ pub fn param(meta: &ParseNestedMeta) -> Result<ParamSource, Bad> {
         ))
     })
 }
-

@@ -3,6 +3,7 @@
 //! at expansion, so nothing is looked up or checked at compile time.
 
 use crate::ast::{Arm, Input};
+use crate::attr::{Keyed, Text};
 use crate::template;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -64,21 +65,25 @@ pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
     if retryable {
         info.extend(quote!(.retryable(true)));
     }
-    let openai_type = attrs
-        .openai_type
-        .as_ref()
-        .map(|keyed| keyed.value.token().clone())
-        .or_else(|| row.and_then(|row| row.openai_type).map(Literal::string));
+    let openai_type = envelope_type(&attrs.openai_type, row.and_then(|row| row.openai_type));
     if let Some(openai_type) = openai_type {
         info.extend(quote!(.with_openai_type(#openai_type)));
     }
-    let anthropic_type = attrs
-        .anthropic_type
-        .as_ref()
-        .map(|keyed| keyed.value.token().clone())
-        .or_else(|| row.and_then(|row| row.anthropic_type).map(Literal::string));
+    let anthropic_type = envelope_type(
+        &attrs.anthropic_type,
+        row.and_then(|row| row.anthropic_type),
+    );
     if let Some(anthropic_type) = anthropic_type {
         info.extend(quote!(.with_anthropic_type(#anthropic_type)));
     }
     info
+}
+
+/// An envelope `type` other than the status's default: the variant's own
+/// (its token as written), else the catalogue's.
+fn envelope_type(stated: &Option<Keyed<Text>>, catalogue: Option<&str>) -> Option<Literal> {
+    match stated {
+        Some(keyed) => Some(keyed.value.token().clone()),
+        None => catalogue.map(Literal::string),
+    }
 }

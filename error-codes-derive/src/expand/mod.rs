@@ -15,8 +15,8 @@ use crate::valid;
 use arm::ArmCode;
 use bounds::Bounds;
 use proc_macro2::{Ident, Span, TokenStream};
-use std::collections::BTreeSet;
 use quote::{quote, ToTokens};
+use std::collections::BTreeSet;
 use syn::{Attribute, DeriveInput, Path};
 
 /// The whole derive: read, check, generate. Every error in the input is
@@ -30,7 +30,9 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Path)> {
     }
     let krate = model.as_ref().map(|model| model.krate.clone());
     let failed = |error| {
-        let krate = krate.clone().unwrap_or_else(|| syn::parse_quote!(::error_codes));
+        let krate = krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::error_codes));
         (error, krate)
     };
     errors.into_result().map_err(failed)?;
@@ -116,7 +118,9 @@ fn generate(input: &Input) -> TokenStream {
     // Whether a message is formatted: any own template, else any wrapped
     // type's answer.
     let formats_message = if own_formats_message {
-        quote!(const FORMATS_MESSAGE: bool = true;)
+        quote!(
+            const FORMATS_MESSAGE: bool = true;
+        )
     } else if wrapped_types.is_empty() {
         TokenStream::new()
     } else {
@@ -241,7 +245,11 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
         }
     });
     let write_message = match_some(
-        &|arm| arm.write_message.as_ref().map(|(pattern, value)| (pattern, value)),
+        &|arm| {
+            arm.write_message
+                .as_ref()
+                .map(|(pattern, value)| (pattern, value))
+        },
         quote!(#krate::__private::fmt::Write::write_str(__api_error_out, #default_message)),
     )
     .map(|body| {

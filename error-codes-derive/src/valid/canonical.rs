@@ -141,7 +141,10 @@ pub fn check_catalogue_enum(input: &Input, errors: &mut Errors) {
         }
     }
     if let Some(missing) = rows.get(input.arms.len()..).filter(|rest| !rest.is_empty()) {
-        let codes: Vec<String> = missing.iter().map(|row| format!("`{}`", row.code)).collect();
+        let codes: Vec<String> = missing
+            .iter()
+            .map(|row| format!("`{}`", row.code))
+            .collect();
         errors.push(syn::Error::new_spanned(
             input.ident,
             format!(

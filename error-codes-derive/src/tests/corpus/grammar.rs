@@ -279,4 +279,3 @@ pub fn generics(rng: &mut Rng) -> String {
 pub fn where_clause(rng: &mut Rng) -> &'static str {
     rng.pick(&["", "", "where T: Clone", "where", "where for<'b> T: 'b"])
 }
-

@@ -147,4 +147,3 @@ fn flatten(tokens: TokenStream, out: &mut Vec<String>) {
         }
     }
 }
-

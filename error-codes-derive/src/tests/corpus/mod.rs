@@ -12,7 +12,6 @@
 //! - mutated: a valid input with tokens deleted, duplicated, swapped or
 //!   replaced.
 
-
 mod grammar;
 mod inputs;
 
@@ -192,4 +191,3 @@ fn huge_inputs() {
         "2,000 variants expand"
     );
 }
-
