@@ -14,6 +14,13 @@
 # from run to run. A last crate with a 2,000-variant
 # `#[derive(ApiError)]` enum shows the derive handles it through rustc.
 #
+# Then the setting users build in: a minimal axum + tokio + serde-derive
+# service around the same enum, built clean (empty target directory) with
+# only `#[derive(Debug)]` (the floor), with error-codes (its `axum`
+# feature), and with thiserror + strum; what each side adds is its clean
+# build minus the floor's. SERVICE_RUNS (default 1) clean builds each,
+# interleaved, median.
+#
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
 #
 # The crates depend on error-codes as users of the published crate do: this
@@ -26,7 +33,7 @@
 #
 # Crates and build directories go to $COMPILE_TIME_DIR (default
 # target/compile-time); the crates are regenerated on every run by
-# scripts/compile_time_gen.py from tests/error-codes.tsv. Needs python3 and
+# scripts/compile_time_gen.py from error-codes-derive/catalogue.tsv. Needs python3 and
 # crates.io (or a warm cargo cache) for the first run.
 set -euo pipefail
 
@@ -208,6 +215,27 @@ large_first=$(seconds_since "$start")
 rebuild_samples "$large" "$work/target-ours"
 large_rebuild=$(printf '%s\n' "${samples[@]}" | median)
 
+# The service, built clean: the floor and both sides, interleaved.
+service_runs=${SERVICE_RUNS:-1}
+declare -A service_samples service_clean
+for service in service-floor service-ours service-peer; do
+    (cd "$work/$service" && cargo fetch --quiet)
+done
+for _ in $(seq "$service_runs"); do
+    for service in service-floor service-ours service-peer; do
+        rm -rf "$work/target-$service"
+        start=$(now)
+        (cd "$work/$service" && CARGO_TARGET_DIR="$work/target-$service" cargo build --quiet 2>/dev/null)
+        service_samples[$service]+="$(seconds_since "$start") "
+    done
+done
+for service in service-floor service-ours service-peer; do
+    service_clean[$service]=$(tr ' ' '\n' <<<"${service_samples[$service]}" | grep . | median)
+    echo "$service: clean builds ${service_samples[$service]}(s)" >&2
+done
+service_added_ours=$(difference "${service_clean[service-ours]}" "${service_clean[service-floor]}")
+service_added_peer=$(difference "${service_clean[service-peer]}" "${service_clean[service-floor]}")
+
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(rustc --version)"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -232,5 +260,11 @@ echo "syn, derive side:  ${syn_report[ours]}"
 echo "syn, peer side:    ${syn_report[peer]}"
 echo "proc-macro crates, derive side: ${macro_report[ours]}"
 echo "proc-macro crates, peer side:   ${macro_report[peer]}"
+echo
+echo "| axum + tokio + serde-derive service, clean build (median of $service_runs) | with error-codes | with thiserror + strum | ratio |"
+echo "|---|---|---|---|"
+echo "| the service | ${service_clean[service-ours]} s | ${service_clean[service-peer]} s | $(ratio "${service_clean[service-ours]}" "${service_clean[service-peer]}") |"
+echo "| the floor: the service with only \`#[derive(Debug)]\` | ${service_clean[service-floor]} s | ${service_clean[service-floor]} s | 1.00x |"
+echo "| what adding the side costs: service minus floor | ${service_added_ours} s | ${service_added_peer} s | $(ratio "$service_added_ours" "$service_added_peer") |"
 echo
 echo "2,000-variant #[derive(ApiError)] enum: first build ${large_first} s, rebuild after touch (median of $runs) ${large_rebuild} s"

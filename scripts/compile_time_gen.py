@@ -14,12 +14,19 @@
   them: what a rebuild costs before any derive runs;
 - OUT_DIR/large: a 2,000-variant enum with #[derive(ApiError)], to show the
   derive handles it through rustc;
-- OUT_DIR/vendor: both sides' dependencies, error-codes by path, for
-  `cargo vendor` to collect every third-party crate of both sides.
+- OUT_DIR/service-floor, service-ours, service-peer: a minimal axum +
+  tokio + serde-derive service (one JSON route) answering errors of the
+  57-variant enum: with only `#[derive(Debug)]` and a plain 500, with
+  #[derive(ApiError)] through the `axum` feature, with thiserror + strum and
+  a status match. Their clean builds show what adding each side costs where
+  users build it;
+- OUT_DIR/vendor: every side's dependencies, error-codes by path, for
+  `cargo vendor` to collect every third-party crate.
 
-Both 57-variant enums carry the same codes, statuses and messages, read
-from the committed seed table tests/error-codes.tsv; every sixth variant
-has a field its message interpolates, as real error enums do.
+The 57-variant enums carry the same codes, statuses and messages, read from
+the catalogue the derive compiles in (error-codes-derive/catalogue.tsv, its
+first three columns); every sixth variant has a field its message
+interpolates, as real error enums do.
 """
 
 import os
@@ -38,12 +45,13 @@ def rust_str(text):
 
 def read_table(root):
     rows = []
-    with open(os.path.join(root, "tests", "error-codes.tsv"), encoding="utf-8") as table:
+    path = os.path.join(root, "error-codes-derive", "catalogue.tsv")
+    with open(path, encoding="utf-8") as table:
         lines = table.read().splitlines()
-    assert lines[0] == "code\tstatus\tdescription", lines[0]
+    assert lines[0].startswith("code\tstatus\tdescription\t"), lines[0]
     for line in lines[1:]:
         if line:
-            code, status, description = line.split("\t")
+            code, status, description = line.split("\t")[:3]
             rows.append((code, int(status), description))
     assert len(rows) == 57, len(rows)
     return rows
@@ -168,6 +176,52 @@ def large(count):
     )
 
 
+SERVICE = """
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize)]
+pub struct Request {
+    pub model: String,
+}
+
+#[derive(Serialize)]
+pub struct Reply {
+    pub model: String,
+}
+
+async fn chat(Json(request): Json<Request>) -> Result<Json<Reply>, Response> {
+    if request.model == "echo" {
+        Ok(Json(Reply { model: request.model }))
+    } else {
+        Err(respond(UserError::ModelNotFound))
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let app = Router::new().route("/v1/chat/completions", post(chat));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    axum::serve(listener, app).await.unwrap();
+}
+"""
+
+
+def service(enum_source, respond):
+    """A service binary around one side's 57-variant enum."""
+    enum_source = enum_source.replace("//!", "//", 1)
+    return "//! A minimal axum service answering the 57-variant enum's errors.\n\n" + enum_source + SERVICE + respond
+
+
+SERVICE_DEPENDENCIES = (
+    'axum = "0.8"\n'
+    'tokio = { version = "1", features = ["rt-multi-thread", "macros", "net"] }\n'
+    'serde = { version = "1", features = ["derive"] }'
+)
+
+
 def workspace_version(root):
     with open(os.path.join(root, "Cargo.toml"), encoding="utf-8") as manifest_file:
         found = re.search(r'^version = "([^"]+)"$', manifest_file.read(), re.M)
@@ -181,8 +235,33 @@ def main():
     error_codes = f'error-codes = "={workspace_version(root)}"'
     error_codes_path = f'error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
     peer_dependencies = 'thiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }'
+    axum_error_codes = error_codes[:-1].replace('= "', '= { version = "') + '", features = ["axum"] }'
+    service_ours = service(
+        ours(root, rows),
+        "\nfn respond(error: UserError) -> Response {\n"
+        "    error_codes::axum::OpenAi(error).into_response()\n}\n",
+    )
+    service_peer = service(
+        peer(rows),
+        "\nfn respond(error: UserError) -> Response {\n"
+        "    let status = axum::http::StatusCode::from_u16(error.status())\n"
+        "        .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);\n"
+        "    (status, error.to_string()).into_response()\n}\n",
+    )
+    service_floor = service(
+        floor(rows, []),
+        "\nfn respond(error: UserError) -> Response {\n"
+        "    (axum::http::StatusCode::INTERNAL_SERVER_ERROR, format!(\"{error:?}\")).into_response()\n}\n",
+    )
     crates = {
-        "vendor": (error_codes_path + "\n" + peer_dependencies, ""),
+        "vendor": (
+            error_codes_path.replace("}", ', features = ["axum"] }') + "\n" + peer_dependencies
+            + "\n" + SERVICE_DEPENDENCIES,
+            "",
+        ),
+        "service-floor": (SERVICE_DEPENDENCIES, service_floor),
+        "service-ours": (SERVICE_DEPENDENCIES + "\n" + axum_error_codes, service_ours),
+        "service-peer": (SERVICE_DEPENDENCIES + "\n" + peer_dependencies, service_peer),
         "ours": (error_codes, ours(root, rows)),
         "peer": (peer_dependencies, peer(rows)),
         "ours-floor": (error_codes, floor(rows, ["error_codes"])),
@@ -192,7 +271,8 @@ def main():
     for name, (dependencies, source) in crates.items():
         directory = os.path.join(out, name)
         write(os.path.join(directory, "Cargo.toml"), manifest(f"compile-time-{name}", dependencies))
-        write(os.path.join(directory, "src", "lib.rs"), source)
+        main = name.startswith("service-")
+        write(os.path.join(directory, "src", "main.rs" if main else "lib.rs"), source)
         # Start from the workspace's lock file, so shared dependencies build
         # at the versions the workspace tests; cargo adds what is missing.
         shutil.copyfile(os.path.join(root, "Cargo.lock"), os.path.join(directory, "Cargo.lock"))

@@ -4,7 +4,7 @@
 //!
 //! A proc-macro crate cannot export plain functions, so the derive's own
 //! modules are compiled into this benchmark with `#[path]`: what runs is
-//! exactly `expand::expand` over a `proc_macro2::TokenStream`. Outside a
+//! exactly the parse and `expand::expand` over a `proc_macro2::TokenStream`. Outside a
 //! compiler, `proc_macro2` uses its own token implementation; inside rustc
 //! the same code goes through the compiler's token bridge, which adds a
 //! per-token cost on top (see `scripts/compile-time.sh` for whole builds).
@@ -16,13 +16,17 @@
 
 #[path = "../src/ast.rs"]
 mod ast;
-#[path = "../src/attr.rs"]
+#[path = "../src/attr/mod.rs"]
 mod attr;
-#[path = "../src/expand.rs"]
+#[path = "../src/catalogue.rs"]
+mod catalogue;
+#[path = "../src/errors.rs"]
+mod errors;
+#[path = "../src/expand/mod.rs"]
 mod expand;
 #[path = "../src/template.rs"]
 mod template;
-#[path = "../src/valid.rs"]
+#[path = "../src/valid/mod.rs"]
 mod valid;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -57,16 +61,22 @@ fn generated_enum(variants: usize) -> TokenStream {
     source.parse().expect("the generated enum lexes")
 }
 
+/// What the derive does with its input: parse, then expand.
+fn expand_tokens(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: syn::DeriveInput = syn::parse2(input)?;
+    expand::expand(&input).map_err(|(error, _)| error)
+}
+
 fn expansion(c: &mut Criterion) {
     let mut group = c.benchmark_group("expand");
     for variants in [100, 1_000, 2_000, 4_000] {
         let input = generated_enum(variants);
         // The derive must accept it, or the timing measures an error path.
-        let output = expand::expand(input.clone()).expect("the generated enum expands");
+        let output = expand_tokens(input.clone()).expect("the generated enum expands");
         assert!(!output.is_empty());
         group.throughput(Throughput::Elements(variants as u64));
         group.bench_with_input(BenchmarkId::from_parameter(variants), &input, |b, input| {
-            b.iter(|| expand::expand(black_box(input.clone())))
+            b.iter(|| expand_tokens(black_box(input.clone())))
         });
     }
     group.finish();

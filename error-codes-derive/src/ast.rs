@@ -1,6 +1,8 @@
 //! The typed model of a `#[derive(ApiError)]` input.
 
-use crate::attr::{self, ContainerAttrs, Errors, FieldRef, Place, VariantAttrs};
+use crate::attr::{self, AllowedKeys, ContainerAttrs, FieldRef, VariantAttrs};
+use crate::catalogue::{self, Row};
+use crate::errors::Errors;
 use crate::template::{self, Piece};
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -14,6 +16,9 @@ pub struct Input<'a> {
     /// `#[api_error(catalogue)]`: this enum *is* the canonical catalogue.
     pub catalogue: Option<Path>,
     pub arms: Vec<Arm<'a>>,
+    /// The type or one of its variants is `#[deprecated]`: the code that
+    /// names them allows it.
+    pub deprecated: bool,
 }
 
 /// One way the type can be built: an enum variant, or the struct itself.
@@ -29,6 +34,8 @@ pub struct Arm<'a> {
     pub doc: Option<String>,
     /// The parsed `message`, when it parsed.
     pub template: Option<Vec<Piece>>,
+    /// The catalogue's row, when the code is canonical.
+    pub canonical: Option<&'static Row>,
 }
 
 impl<'a> Input<'a> {
@@ -36,13 +43,14 @@ impl<'a> Input<'a> {
     pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
         let (container, arms) = match &input.data {
             Data::Enum(data) => {
-                let (container, stray) = attr::parse(&input.attrs, Place::Enum, errors);
+                let (container, stray) = attr::parse(&input.attrs, AllowedKeys::TypeOnly, errors);
                 debug_assert!(stray.code.is_none());
                 let arms = data
                     .variants
                     .iter()
                     .map(|variant| {
-                        let (_, attrs) = attr::parse(&variant.attrs, Place::Variant, errors);
+                        let (_, attrs) =
+                            attr::parse(&variant.attrs, AllowedKeys::VariantOnly, errors);
                         Arm::new(
                             Some(&variant.ident),
                             variant.ident.span(),
@@ -56,7 +64,7 @@ impl<'a> Input<'a> {
                 (container, arms)
             }
             Data::Struct(data) => {
-                let (container, attrs) = attr::parse(&input.attrs, Place::Struct, errors);
+                let (container, attrs) = attr::parse(&input.attrs, AllowedKeys::Both, errors);
                 let arm = Arm::new(None, input.ident.span(), &[], &data.fields, attrs, errors);
                 (container, vec![arm])
             }
@@ -69,7 +77,15 @@ impl<'a> Input<'a> {
             }
         };
         let ContainerAttrs { krate, catalogue } = container;
+        let is_deprecated =
+            |attrs: &[Attribute]| attrs.iter().any(|a| a.path().is_ident("deprecated"));
+        let deprecated = is_deprecated(&input.attrs)
+            || match &input.data {
+                Data::Enum(data) => data.variants.iter().any(|v| is_deprecated(&v.attrs)),
+                Data::Struct(_) | Data::Union(_) => false,
+            };
         Some(Input {
+            deprecated,
             ident: &input.ident,
             generics: &input.generics,
             krate: krate
@@ -125,7 +141,12 @@ impl<'a> Arm<'a> {
                 .map_err(|reason| errors.push(syn::Error::new_spanned(&message.value, reason)))
                 .ok()
         });
+        let canonical = parsed
+            .code
+            .as_ref()
+            .and_then(|code| catalogue::find(code.value.value()));
         Arm {
+            canonical,
             variant,
             span,
             cfgs: attrs.iter().filter(|a| a.path().is_ident("cfg")).collect(),
@@ -172,7 +193,7 @@ impl<'a> Arm<'a> {
         }
     }
 
-    /// A name for the arm in messages: `variant `X`` or `struct`.
+    /// A name for the arm in messages: ``variant `X` `` or `this struct`.
     pub fn describe(&self) -> String {
         match self.variant {
             Some(ident) => format!("variant `{ident}`"),

@@ -1,18 +1,169 @@
 //! `#[derive(ApiError)]`, the implementation crate of
 //! [`error-codes`](https://docs.rs/error-codes). Use it through
 //! `error_codes::ApiError`; the attribute is documented there.
+//!
+//! The canonical catalogue is compiled in (`catalogue.tsv`, read by
+//! `catalogue.rs`), so a canonical variant expands to its values as
+//! literals and every check the macro can make is an ordinary error at the
+//! user's tokens. Only the codes of types wrapped with `transparent`, which
+//! the macro cannot see, are checked in `const` evaluation.
+//!
+//! # What a reader gets
+//!
+//! `cargo expand` of the README's enum:
+//!
+//! ```ignore
+//! use error_codes::{ApiError, ErrorCode};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum GatewayError {
+//!     #[api_error(code = "rate_limit_exceeded")]
+//!     RateLimited,
+//!     #[api_error(code = "context_length_exceeded", param = "messages",
+//!                 message = "prompt has {used} tokens; the model allows {max}")]
+//!     TooLong { used: u32, max: u32 },
+//!     #[api_error(code = "tenant_suspended", status = 403,
+//!                 message = "this tenant is suspended; contact support")]
+//!     TenantSuspended,
+//!     #[api_error(transparent)]
+//!     Canonical(ErrorCode),
+//! }
+//! ```
+//!
+//! gives (after the `Debug` impl), formatted by rustfmt:
+//!
+//! ```ignore
+//! const _: () = {
+//!     const INFOS: &[::error_codes::CodeInfo] = &[
+//!         ::error_codes::CodeInfo::new("rate_limit_exceeded", 429u16, "Requests-per-minute cap hit")
+//!             .retryable(true),
+//!         ::error_codes::CodeInfo::new(
+//!             "context_length_exceeded",
+//!             400u16,
+//!             "Token count exceeds the model’s context window",
+//!         ),
+//!         ::error_codes::CodeInfo::new(
+//!             "tenant_suspended",
+//!             403u16,
+//!             "this tenant is suspended; contact support",
+//!         ),
+//!     ];
+//!     #[automatically_derived]
+//!     impl ::error_codes::ApiError for GatewayError {
+//!         const CODES: ::error_codes::CodeList =
+//!             ::error_codes::CodeList::new(INFOS, &[&<ErrorCode as ::error_codes::ApiError>::CODES]);
+//!         const FORMATS_MESSAGE: bool = true;
+//!         #[inline]
+//!         fn info(&self) -> &'static ::error_codes::CodeInfo {
+//!             match *self {
+//!                 Self::RateLimited { .. } => &INFOS[0usize],
+//!                 Self::TooLong { .. } => &INFOS[1usize],
+//!                 Self::TenantSuspended { .. } => &INFOS[2usize],
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::info(__api_error_inner),
+//!             }
+//!         }
+//!         fn message(&self) -> ::error_codes::__private::Cow<'_, str> {
+//!             match *self {
+//!                 Self::TooLong { .. } => ::error_codes::__private::Cow::Owned(
+//!                     ::error_codes::__private::formatted_message(self, 74usize),
+//!                 ),
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::message(__api_error_inner),
+//!                 _ => ::error_codes::__private::Cow::Borrowed(::error_codes::CodeInfo::message(
+//!                     <Self as ::error_codes::ApiError>::info(self),
+//!                 )),
+//!             }
+//!         }
+//!         fn write_message(
+//!             &self,
+//!             __api_error_out: &mut dyn ::error_codes::__private::fmt::Write,
+//!         ) -> ::error_codes::__private::fmt::Result {
+//!             match *self {
+//!                 Self::TooLong {
+//!                     used: ref __api_error_0,
+//!                     max: ref __api_error_1,
+//!                     ..
+//!                 } => __api_error_out.write_fmt(format_args!(
+//!                     "prompt has {0} tokens; the model allows {1}",
+//!                     __api_error_0, __api_error_1
+//!                 )),
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::write_message(
+//!                     __api_error_inner,
+//!                     __api_error_out,
+//!                 ),
+//!                 _ => ::error_codes::__private::fmt::Write::write_str(
+//!                     __api_error_out,
+//!                     ::error_codes::CodeInfo::message(<Self as ::error_codes::ApiError>::info(self)),
+//!                 ),
+//!             }
+//!         }
+//!         fn param(
+//!             &self,
+//!         ) -> ::error_codes::__private::Option<::error_codes::__private::Cow<'_, str>> {
+//!             match *self {
+//!                 Self::TooLong { .. } => ::error_codes::__private::Option::Some(
+//!                     ::error_codes::__private::Cow::Borrowed("messages"),
+//!                 ),
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::param(__api_error_inner),
+//!                 _ => ::error_codes::__private::Option::None,
+//!             }
+//!         }
+//!         fn retry_after(
+//!             &self,
+//!         ) -> ::error_codes::__private::Option<::error_codes::__private::Duration> {
+//!             match *self {
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::retry_after(__api_error_inner),
+//!                 _ => ::error_codes::__private::Option::None,
+//!             }
+//!         }
+//!     }
+//!     const _: () = {
+//!         if let ::error_codes::__private::Option::Some(conflict) =
+//!             ::error_codes::__private::wrapped_conflict(
+//!                 &[INFOS[2usize]],
+//!                 &[],
+//!                 &<ErrorCode as ::error_codes::ApiError>::CODES,
+//!             )
+//!         {
+//!             {
+//!                 ::core::panicking::panic_display(&conflict.as_str());
+//!             };
+//!         }
+//!     };
+//! };
+//! ```
+//!
+//! One `CodeInfo` per own variant in `INFOS`, built from literals (only the
+//! calls that change a default); a `match` per method, each arm binding
+//! only the fields it reads; and, because `TenantSuspended` is a private
+//! code next to a wrapped type, one `const` check of that type's codes,
+//! spanned at `ErrorCode` in the `Canonical` variant. A type whose own codes
+//! are all canonical and which wraps one type gets no check item at all.
 
 mod ast;
 mod attr;
+mod catalogue;
+mod errors;
 mod expand;
 mod fallback;
 mod template;
 #[cfg(test)]
 mod tests;
 mod valid;
-
-#[cfg(test)]
-mod corpus;
 
 use proc_macro::TokenStream;
 
@@ -38,12 +189,15 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_derive(ApiError, attributes(api_error))]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
-    let input = proc_macro2::TokenStream::from(input);
-    match expand::expand(input.clone()) {
+    let input = match syn::parse::<syn::DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error().into(),
+    };
+    match expand::expand(&input) {
         Ok(output) => output.into(),
-        Err(error) => {
+        Err((error, krate)) => {
             let mut output = error.to_compile_error();
-            output.extend(fallback::stub_impl(input));
+            output.extend(fallback::stub_impl(&input, &krate));
             output.into()
         }
     }

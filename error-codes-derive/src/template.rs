@@ -7,14 +7,48 @@ pub enum Placeholder {
     Index(usize),
 }
 
+/// The formatting trait a placeholder's spec asks of its field: `{0}` is
+/// `Display`, `{0:?}` `Debug`, `{0:x}` `LowerHex`, and so on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatTrait {
+    Display,
+    Debug,
+    LowerHex,
+    UpperHex,
+    Octal,
+    Binary,
+    LowerExp,
+    UpperExp,
+    Pointer,
+}
+
+impl FormatTrait {
+    /// The trait's name in `core::fmt`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FormatTrait::Display => "Display",
+            FormatTrait::Debug => "Debug",
+            FormatTrait::LowerHex => "LowerHex",
+            FormatTrait::UpperHex => "UpperHex",
+            FormatTrait::Octal => "Octal",
+            FormatTrait::Binary => "Binary",
+            FormatTrait::LowerExp => "LowerExp",
+            FormatTrait::UpperExp => "UpperExp",
+            FormatTrait::Pointer => "Pointer",
+        }
+    }
+}
+
 /// One piece of a parsed template.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Piece {
     Text(String),
-    /// A field with the format spec after `:` (empty for none).
+    /// A field with the format spec after `:` (empty for none) and the
+    /// trait that spec formats with.
     Field {
         field: Placeholder,
         spec: String,
+        format: FormatTrait,
     },
 }
 
@@ -71,18 +105,21 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
             "`{{{inner}}}` in message names no field: write `{{field_name}}` or `{{0}}`"
         ));
     }
-    // A width or precision taken from another argument (`{0:w$}`, `{0:.*}`)
-    // has no argument to come from: the message formats fields only.
-    if spec.contains('$') || spec.contains('*') {
-        return Err(format!(
+    let format = format_trait(&spec).map_err(|problem| match problem {
+        SpecProblem::Counted => format!(
             "`{{{inner}}}` in message takes its width or precision from another argument, \
              which messages do not have: write the number, like `{{{name}:>8}}`"
-        ));
-    }
+        ),
+        SpecProblem::UnknownTrait(kind) => format!(
+            "`{{{inner}}}` in message asks for the format `{kind}`, which is none of \
+             `?`, `x`, `X`, `o`, `b`, `e`, `E`, `p` (or nothing, for `Display`)"
+        ),
+    })?;
     if let Ok(index) = name.parse::<usize>() {
         return Ok(Piece::Field {
             field: Placeholder::Index(index),
             spec,
+            format,
         });
     }
     let name = name.strip_prefix("r#").unwrap_or(name);
@@ -99,7 +136,69 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
     Ok(Piece::Field {
         field: Placeholder::Named(name.to_owned()),
         spec,
+        format,
     })
+}
+
+/// Why a format spec cannot be used in a message.
+enum SpecProblem {
+    /// A width or precision from another argument: `{0:w$}`, `{0:.*}`.
+    Counted,
+    /// A trait letter `core::fmt` does not have.
+    UnknownTrait(String),
+}
+
+/// The trait a spec formats with, read by the grammar of `std::fmt`:
+/// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`. A fill can
+/// be any character, `*` and `$` included (`{0:*^10}`).
+fn format_trait(spec: &str) -> Result<FormatTrait, SpecProblem> {
+    let is_align = |c: char| matches!(c, '<' | '^' | '>');
+    let mut rest = spec;
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(fill), Some(align)) if is_align(align) => {
+            rest = &rest[fill.len_utf8() + 1..];
+        }
+        (Some(align), _) if is_align(align) => rest = &rest[1..],
+        _ => {}
+    }
+    rest = rest.strip_prefix(['+', '-']).unwrap_or(rest);
+    rest = rest.strip_prefix('#').unwrap_or(rest);
+    rest = rest.strip_prefix('0').unwrap_or(rest);
+    rest = count(rest)?;
+    if let Some(precision) = rest.strip_prefix('.') {
+        if precision.starts_with('*') {
+            return Err(SpecProblem::Counted);
+        }
+        rest = count(precision)?;
+    }
+    Ok(match rest {
+        "" => FormatTrait::Display,
+        "?" | "x?" | "X?" => FormatTrait::Debug,
+        "x" => FormatTrait::LowerHex,
+        "X" => FormatTrait::UpperHex,
+        "o" => FormatTrait::Octal,
+        "b" => FormatTrait::Binary,
+        "e" => FormatTrait::LowerExp,
+        "E" => FormatTrait::UpperExp,
+        "p" => FormatTrait::Pointer,
+        other => return Err(SpecProblem::UnknownTrait(other.to_owned())),
+    })
+}
+
+/// Skips a width or precision written as a number; one that names an
+/// argument (`w$`, `1$`) is refused.
+fn count(spec: &str) -> Result<&str, SpecProblem> {
+    let end = spec
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(spec.len());
+    let (word, rest) = spec.split_at(end);
+    if rest.starts_with('$') {
+        return Err(SpecProblem::Counted);
+    }
+    // Digits are the count; letters are the type (`x`, `e`, ...).
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    Ok(&spec[digits..])
 }
 
 /// The literal text of a template that has no placeholders.
@@ -122,7 +221,46 @@ mod tests {
         Piece::Field {
             field: Placeholder::Named(name.into()),
             spec: String::new(),
+            format: FormatTrait::Display,
         }
+    }
+
+    fn format_of(template: &str) -> FormatTrait {
+        match parse(template).unwrap().as_slice() {
+            [Piece::Field { format, .. }] => *format,
+            other => panic!("one field expected: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_spec_names_the_trait_it_formats_with() {
+        let cases = [
+            ("{0}", FormatTrait::Display),
+            ("{0:>8.2}", FormatTrait::Display),
+            ("{0:*^10}", FormatTrait::Display),
+            ("{0:$>5}", FormatTrait::Display),
+            ("{0:<}", FormatTrait::Display),
+            ("{0:?}", FormatTrait::Debug),
+            ("{0:#?}", FormatTrait::Debug),
+            ("{0:x?}", FormatTrait::Debug),
+            ("{0:x}", FormatTrait::LowerHex),
+            ("{0:#010x}", FormatTrait::LowerHex),
+            ("{0:X}", FormatTrait::UpperHex),
+            ("{0:o}", FormatTrait::Octal),
+            ("{0:b}", FormatTrait::Binary),
+            ("{0:e}", FormatTrait::LowerExp),
+            ("{0:+.3E}", FormatTrait::UpperExp),
+            ("{0:p}", FormatTrait::Pointer),
+            ("{0:é>4}", FormatTrait::Display),
+        ];
+        for (template, expected) in cases {
+            assert_eq!(format_of(template), expected, "{template}");
+        }
+        assert!(parse("{0:y}")
+            .unwrap_err()
+            .contains("asks for the format `y`"));
+        assert!(parse("{0:1$}").unwrap_err().contains("width or precision"));
+        assert!(parse("{0:.p$}").unwrap_err().contains("width or precision"));
     }
 
     #[test]
@@ -136,12 +274,14 @@ mod tests {
                 Piece::Text(" tokens; max ".into()),
                 Piece::Field {
                     field: Placeholder::Named("max".into()),
-                    spec: ">5".into()
+                    spec: ">5".into(),
+                    format: FormatTrait::Display,
                 },
                 Piece::Text(" (".into()),
                 Piece::Field {
                     field: Placeholder::Index(0),
-                    spec: String::new()
+                    spec: String::new(),
+                    format: FormatTrait::Display,
                 },
                 Piece::Text(")".into()),
             ]

@@ -1,5 +1,5 @@
-//! The canonical catalogue: every code, its status and its description, in
-//! exactly one place.
+//! The canonical catalogue as an enum: one variant per row of
+//! `error-codes-derive/catalogue.tsv`, which the derive reads.
 
 use crate::__private::Catalogue;
 use crate::ApiError;
@@ -10,9 +10,12 @@ use core::str::FromStr;
 /// table order. Each variant's doc comment is its description and its
 /// default message.
 ///
-/// Derived with `#[derive(ApiError)]` like any user enum, so every code
-/// and status below is checked at compile time, and every user enum that
-/// names a canonical code is checked against this one.
+/// Derived with `#[derive(ApiError)]` like any user enum. The catalogue is
+/// one data file in the derive (`catalogue.tsv`: code, status, description,
+/// retry policy, envelope types); with `#[api_error(catalogue)]` the derive
+/// takes every value from it, and checks that the variants list its rows in
+/// order with their descriptions as doc comments. The same file is what
+/// every user enum naming a canonical code is checked against, at expansion.
 ///
 /// ```
 /// use error_codes::{ApiError, ErrorCode, Format};
@@ -36,183 +39,175 @@ use core::str::FromStr;
 #[non_exhaustive]
 pub enum ErrorCode {
     /// Model is batch-only and cannot serve real-time requests
-    #[api_error(code = "batch_only", status = 400)]
+    #[api_error(code = "batch_only")]
     BatchOnly,
     /// Account or project budget reached
-    #[api_error(
-        code = "budget_exhausted",
-        status = 429,
-        anthropic_type = "billing_error"
-    )]
+    #[api_error(code = "budget_exhausted")]
     BudgetExhausted,
     /// BYOK keys required but none are configured
-    #[api_error(code = "byok_keys_required", status = 400)]
+    #[api_error(code = "byok_keys_required")]
     ByokKeysRequired,
     /// Client closed the connection before the response completed
-    #[api_error(code = "client_disconnected", status = 0)]
+    #[api_error(code = "client_disconnected")]
     ClientDisconnected,
     /// The upstream provider’s content filter rejects the request
-    #[api_error(code = "content_filtered", status = 400)]
+    #[api_error(code = "content_filtered")]
     ContentFiltered,
     /// Token count exceeds the model’s context window
-    #[api_error(code = "context_length_exceeded", status = 400)]
+    #[api_error(code = "context_length_exceeded")]
     ContextLengthExceeded,
     /// No provider meets the cost constraint
-    #[api_error(code = "cost_constraint_exceeded", status = 400)]
+    #[api_error(code = "cost_constraint_exceeded")]
     CostConstraintExceeded,
     /// A resource with this identifier already exists
-    #[api_error(code = "duplicate_resource", status = 409)]
+    #[api_error(code = "duplicate_resource")]
     DuplicateResource,
     /// API key has expired
-    #[api_error(code = "expired_api_key", status = 401)]
+    #[api_error(code = "expired_api_key")]
     ExpiredApiKey,
     /// Feature is not available for this account or plan
-    #[api_error(code = "feature_disabled", status = 403)]
+    #[api_error(code = "feature_disabled")]
     FeatureDisabled,
     /// Field cannot be modified after resource creation
-    #[api_error(code = "field_immutable", status = 400)]
+    #[api_error(code = "field_immutable")]
     FieldImmutable,
     /// Model does not support the requested hosted tool on available providers
-    #[api_error(code = "hosted_tool_not_supported", status = 400)]
+    #[api_error(code = "hosted_tool_not_supported")]
     HostedToolNotSupported,
     /// Idempotency key reused with a different payload
-    #[api_error(code = "idempotency_conflict", status = 409)]
+    #[api_error(code = "idempotency_conflict")]
     IdempotencyConflict,
     /// Caller authenticated but lacks the required scope
-    #[api_error(code = "insufficient_permissions", status = 403)]
+    #[api_error(code = "insufficient_permissions")]
     InsufficientPermissions,
     /// No quota remaining on the current plan
-    #[api_error(
-        code = "insufficient_quota",
-        status = 429,
-        anthropic_type = "billing_error"
-    )]
+    #[api_error(code = "insufficient_quota")]
     InsufficientQuota,
     /// Unexpected server error
-    #[api_error(code = "internal_error", status = 500, retryable)]
+    #[api_error(code = "internal_error")]
     InternalError,
     /// API key is missing, malformed, revoked, or unrecognized
-    #[api_error(code = "invalid_api_key", status = 401)]
+    #[api_error(code = "invalid_api_key")]
     InvalidApiKey,
     /// Field present, value outside allowed range or set
-    #[api_error(code = "invalid_parameter_value", status = 400)]
+    #[api_error(code = "invalid_parameter_value")]
     InvalidParameterValue,
     /// MFA recovery code is invalid or already used
-    #[api_error(code = "invalid_recovery_code", status = 401)]
+    #[api_error(code = "invalid_recovery_code")]
     InvalidRecoveryCode,
     /// Malformed or invalid request
-    #[api_error(code = "invalid_request", status = 400)]
+    #[api_error(code = "invalid_request")]
     InvalidRequest,
     /// Model does not support JSON mode
-    #[api_error(code = "json_mode_not_supported", status = 400)]
+    #[api_error(code = "json_mode_not_supported")]
     JsonModeNotSupported,
     /// No provider meets the latency constraint
-    #[api_error(code = "latency_constraint_exceeded", status = 400)]
+    #[api_error(code = "latency_constraint_exceeded")]
     LatencyConstraintExceeded,
     /// HTTP method not supported on this endpoint
-    #[api_error(code = "method_not_allowed", status = 405)]
+    #[api_error(code = "method_not_allowed")]
     MethodNotAllowed,
     /// Action requires multi-factor authentication step-up
-    #[api_error(code = "mfa_required", status = 403)]
+    #[api_error(code = "mfa_required")]
     MfaRequired,
     /// TOTP verification code is incorrect or expired
-    #[api_error(code = "mfa_verification_failed", status = 401)]
+    #[api_error(code = "mfa_verification_failed")]
     MfaVerificationFailed,
     /// Required parameter not provided
-    #[api_error(code = "missing_required_parameter", status = 400)]
+    #[api_error(code = "missing_required_parameter")]
     MissingRequiredParameter,
     /// Requested model ID isn’t in the catalog
-    #[api_error(code = "model_not_found", status = 404)]
+    #[api_error(code = "model_not_found")]
     ModelNotFound,
     /// The requested model is temporarily unavailable
-    #[api_error(code = "model_unavailable", status = 503, retryable)]
+    #[api_error(code = "model_unavailable")]
     ModelUnavailable,
     /// No provider supports the required API endpoint for this model
-    #[api_error(code = "no_compatible_endpoint", status = 400)]
+    #[api_error(code = "no_compatible_endpoint")]
     NoCompatibleEndpoint,
     /// No provider can serve this request right now
-    #[api_error(code = "no_provider_available", status = 503, retryable)]
+    #[api_error(code = "no_provider_available")]
     NoProviderAvailable,
     /// Request requires the Response API but no provider supports it for this model
-    #[api_error(code = "no_responses_endpoint", status = 400)]
+    #[api_error(code = "no_responses_endpoint")]
     NoResponsesEndpoint,
     /// Model requires streaming
-    #[api_error(code = "non_streaming_not_supported", status = 400)]
+    #[api_error(code = "non_streaming_not_supported")]
     NonStreamingNotSupported,
     /// Operation not permitted for current resource state or role
-    #[api_error(code = "operation_not_allowed", status = 400)]
+    #[api_error(code = "operation_not_allowed")]
     OperationNotAllowed,
     /// Request body exceeds the size limit
-    #[api_error(code = "payload_too_large", status = 413)]
+    #[api_error(code = "payload_too_large")]
     PayloadTooLarge,
     /// No platform keys available for this model
-    #[api_error(code = "platform_keys_unavailable", status = 400)]
+    #[api_error(code = "platform_keys_unavailable")]
     PlatformKeysUnavailable,
     /// All providers for this model are in the blocklist
-    #[api_error(code = "provider_blocked", status = 400)]
+    #[api_error(code = "provider_blocked")]
     ProviderBlocked,
     /// No provider in the allowlist supports this model
-    #[api_error(code = "provider_not_in_allowlist", status = 400)]
+    #[api_error(code = "provider_not_in_allowlist")]
     ProviderNotInAllowlist,
     /// Requests-per-minute cap hit
-    #[api_error(code = "rate_limit_exceeded", status = 429, retryable)]
+    #[api_error(code = "rate_limit_exceeded")]
     RateLimitExceeded,
     /// Model does not support reasoning/extended thinking
-    #[api_error(code = "reasoning_not_supported", status = 400)]
+    #[api_error(code = "reasoning_not_supported")]
     ReasoningNotSupported,
     /// No provider supports all required parameters
-    #[api_error(code = "required_params_not_supported", status = 400)]
+    #[api_error(code = "required_params_not_supported")]
     RequiredParamsNotSupported,
     /// Requested resource not found
-    #[api_error(code = "resource_not_found", status = 404)]
+    #[api_error(code = "resource_not_found")]
     ResourceNotFound,
     /// Model is only available via the Response API
-    #[api_error(code = "response_api_only", status = 400)]
+    #[api_error(code = "response_api_only")]
     ResponseApiOnly,
     /// Planned or temporary capacity shortage
-    #[api_error(code = "service_unavailable", status = 503, retryable)]
+    #[api_error(code = "service_unavailable")]
     ServiceUnavailable,
     /// Resource is not in the required state for this operation
-    #[api_error(code = "state_precondition_failed", status = 409)]
+    #[api_error(code = "state_precondition_failed")]
     StatePreconditionFailed,
     /// Model does not support streaming
-    #[api_error(code = "streaming_not_supported", status = 400)]
+    #[api_error(code = "streaming_not_supported")]
     StreamingNotSupported,
     /// Model does not support structured output
-    #[api_error(code = "structured_output_not_supported", status = 400)]
+    #[api_error(code = "structured_output_not_supported")]
     StructuredOutputNotSupported,
     /// Model does not support disabling thinking
-    #[api_error(code = "thinking_disable_not_supported", status = 400)]
+    #[api_error(code = "thinking_disable_not_supported")]
     ThinkingDisableNotSupported,
     /// No provider meets the throughput constraint
-    #[api_error(code = "throughput_constraint_not_met", status = 400)]
+    #[api_error(code = "throughput_constraint_not_met")]
     ThroughputConstraintNotMet,
     /// Model requires explicit tier opt-in (e.g., priority tier for fast mode)
-    #[api_error(code = "tier_opt_in_required", status = 400)]
+    #[api_error(code = "tier_opt_in_required")]
     TierOptInRequired,
     /// Model does not support tool_choice=“required”
-    #[api_error(code = "tool_choice_required_not_supported", status = 400)]
+    #[api_error(code = "tool_choice_required_not_supported")]
     ToolChoiceRequiredNotSupported,
     /// Model does not support tool/function calling
-    #[api_error(code = "tools_not_supported", status = 400)]
+    #[api_error(code = "tools_not_supported")]
     ToolsNotSupported,
     /// Model does not support tools with structured output
-    #[api_error(code = "tools_with_structured_output_not_supported", status = 400)]
+    #[api_error(code = "tools_with_structured_output_not_supported")]
     ToolsWithStructuredOutputNotSupported,
     /// Request contains an unrecognized field
-    #[api_error(code = "unknown_field", status = 400)]
+    #[api_error(code = "unknown_field")]
     UnknownField,
     /// Audio output is not supported
-    #[api_error(code = "unsupported_modalities", status = 400)]
+    #[api_error(code = "unsupported_modalities")]
     UnsupportedModalities,
     /// An upstream provider returned an invalid or unparseable response
-    #[api_error(code = "upstream_error", status = 502, retryable)]
+    #[api_error(code = "upstream_error")]
     UpstreamError,
     /// Upstream exceeded the request deadline
-    #[api_error(code = "upstream_timeout", status = 504, retryable)]
+    #[api_error(code = "upstream_timeout")]
     UpstreamTimeout,
     /// Model does not support vision/image input
-    #[api_error(code = "vision_not_supported", status = 400)]
+    #[api_error(code = "vision_not_supported")]
     VisionNotSupported,
 }
 

@@ -60,8 +60,8 @@ pub mod axum;
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
+/// What the code `#[derive(ApiError)]` writes calls: not a public API.
 #[doc(hidden)]
-#[path = "private.rs"]
 pub mod __private;
 
 pub use crate::api_error::ApiError;

@@ -1,7 +1,9 @@
 //! The code `#[derive(ApiError)]` writes stays warning-free under strict
 //! lint levels, as thiserror's `test_lints.rs` checks for its derive. Run
 //! `cargo clippy -p error-codes-tests --all-targets -- -D warnings` for the
-//! clippy half; rustc's lints are checked by building this file at all.
+//! clippy half (the generated code allows no lint group, only what a line
+//! needs, so a clippy warning in it fails there); rustc's lints are checked
+//! by building this file at all.
 
 /// Every attribute form and shape, under `deny` of rustc's warnings, a set of
 /// allow-by-default rustc lints that generated code commonly trips, and
@@ -25,12 +27,12 @@ mod strict {
 
     use error_codes::{ApiError, ErrorCode};
     use std::borrow::Cow;
-    use std::fmt::Display;
+    use std::fmt::{Display, LowerHex};
     use std::time::Duration;
 
     /// Every variant-level key, and every variant shape.
     #[derive(Debug, ApiError)]
-    pub(super) enum Everything<'a, T: Display> {
+    pub(super) enum Everything<'a, T: Display, H: LowerHex> {
         /// Canonical: everything from the catalogue.
         #[api_error(code = "rate_limit_exceeded")]
         Canonical,
@@ -63,6 +65,10 @@ mod strict {
             retryable = false
         )]
         Tuple(T, &'a str),
+        /// A field formatted as hex only needs `LowerHex`; a fill character
+        /// is a fill, not an argument.
+        #[api_error(code = "bad_digest", status = 400, message = "digest {0:#x} [{1:*^7}]")]
+        Hex(H, &'a str),
         /// Seconds as an integer, param by index.
         #[api_error(code = "service_unavailable", retry_after = 0, param = 1)]
         Seconds(u32, Cow<'a, str>),
@@ -121,7 +127,7 @@ fn strict_types_work() {
     use std::time::Duration;
     use strict::{DeprecatedType, Empty, Everything, Newtype, Timeout};
 
-    let everything: Everything<'_, f32> = Everything::AllKeys {
+    let everything: Everything<'_, f32, u8> = Everything::AllKeys {
         used: 12,
         limit: 10,
         who: Some("team".to_owned()),
@@ -136,30 +142,33 @@ fn strict_types_work() {
     assert!(everything.is_retryable());
     assert_eq!(everything.openai_type(), "insufficient_quota");
 
-    let tuple: Everything<'_, f32> = Everything::Tuple(2.5, "temperature");
+    let tuple: Everything<'_, f32, u8> = Everything::Tuple(2.5, "temperature");
     assert_eq!(tuple.message(), "2.5 is not a valid temperature");
     assert!(!tuple.is_retryable());
 
-    let seconds: Everything<'_, f32> = Everything::Seconds(3, "n".into());
+    let hex: Everything<'_, f32, u8> = Everything::Hex(255, "ab");
+    assert_eq!(hex.message(), "digest 0xff [**ab***]");
+
+    let seconds: Everything<'_, f32, u8> = Everything::Seconds(3, "n".into());
     assert_eq!(seconds.retry_after(), Some(Duration::from_secs(3)));
     assert_eq!(seconds.param().as_deref(), Some("n"));
 
-    let documented: Everything<'_, f32> = Everything::Documented;
+    let documented: Everything<'_, f32, u8> = Everything::Documented;
     assert_eq!(
         documented.message(),
         "A doc comment as the message of a private code."
     );
     assert_eq!(documented.http_status(), None);
 
-    let legacy: Everything<'_, f32> = Everything::Legacy;
+    let legacy: Everything<'_, f32, u8> = Everything::Legacy;
     assert_eq!(legacy.code(), "legacy_limit");
-    let canonical: Everything<'_, f32> = Everything::Canonical;
+    let canonical: Everything<'_, f32, u8> = Everything::Canonical;
     assert_eq!(canonical.status(), 429);
-    let gated_in: Everything<'_, f32> = Everything::GatedIn;
+    let gated_in: Everything<'_, f32, u8> = Everything::GatedIn;
     assert_eq!((gated_in.code(), gated_in.status()), ("gated_in", 409));
-    let after: Everything<'_, f32> = Everything::AfterGated;
+    let after: Everything<'_, f32, u8> = Everything::AfterGated;
     assert_eq!((after.code(), after.status()), ("after_gated", 410));
-    let wrapped: Everything<'_, f32> = Everything::Wrapped(ErrorCode::BatchOnly);
+    let wrapped: Everything<'_, f32, u8> = Everything::Wrapped(ErrorCode::BatchOnly);
     assert_eq!(wrapped.code(), "batch_only");
 
     assert_eq!(Timeout { after: None }.status(), 504);

@@ -1,22 +1,28 @@
 //! Checks that relate keys, fields and variants to each other. Each message
 //! says what to write instead.
 //!
-//! Checks that need the canonical catalogue (is this code canonical? does a
-//! wrapped type declare it with another status?) cannot run here: the macro
-//! does not see other crates. `expand.rs` emits them as `const` assertions.
+//! The checks against the canonical catalogue are in `canonical.rs`. Only
+//! what the macro cannot see, the codes of types wrapped with
+//! `transparent`, is left to `const` evaluation (`expand/wrapped.rs`).
+
+mod canonical;
 
 use crate::ast::{Arm, Input};
-use crate::attr::Text;
-use crate::attr::{Errors, FieldRef, ParamSource};
+use crate::attr::{FieldRef, ParamSource, Text};
+use crate::errors::Errors;
 use crate::template::Piece;
 use std::collections::HashMap;
 
+/// Every check, every error pushed onto `errors`.
 pub fn validate(input: &Input, errors: &mut Errors) {
     for arm in &input.arms {
         validate_arm(arm, errors);
-        if input.catalogue.is_some() {
-            validate_catalogue_arm(arm, errors);
+        if input.catalogue.is_none() {
+            canonical::check_arm(arm, errors);
         }
+    }
+    if input.catalogue.is_some() {
+        canonical::check_catalogue_enum(input, errors);
     }
     one_code_one_status(input, errors);
 }
@@ -145,29 +151,6 @@ fn check_field(arm: &Arm, field: &FieldRef, key: &str, errors: &mut Errors) {
     }
 }
 
-fn validate_catalogue_arm(arm: &Arm, errors: &mut Errors) {
-    if arm.attrs.seen.is_empty() || arm.is_transparent() {
-        return;
-    }
-    if !arm.fields.is_empty() {
-        errors.push(syn::Error::new(
-            arm.fields_span(),
-            "a `catalogue` enum has only unit variants: one per code",
-        ));
-    }
-    if arm.attrs.status.is_none() {
-        errors.push(
-            arm.attr_error("every code of a `catalogue` enum states its `status`".to_owned()),
-        );
-    }
-    if arm.doc.is_none() {
-        errors.push(syn::Error::new(
-            arm.span,
-            "every code of a `catalogue` enum has a doc comment: it is the code's description",
-        ));
-    }
-}
-
 /// Lower snake_case: `rate_limit_exceeded`, `v2_error`.
 pub fn is_snake_case(text: &str) -> bool {
     !text.is_empty()
@@ -192,8 +175,9 @@ fn check_snake_case(lit: &Text, key: &str, errors: &mut Errors) {
     }
 }
 
-/// The same code with two explicit statuses in one type. A code whose
-/// status comes from the catalogue is compared against it in `const`.
+/// The same code with two explicit statuses in one type. (A canonical code
+/// given another status than the catalogue's is reported by
+/// `canonical::check_arm`.)
 fn one_code_one_status(input: &Input, errors: &mut Errors) {
     let mut first_status: HashMap<&str, &syn::LitInt> = HashMap::new();
     for arm in &input.arms {

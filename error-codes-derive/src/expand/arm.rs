@@ -1,0 +1,213 @@
+//! The match arms of one variant: its pattern, and what `message`,
+//! `write_message`, `param` and `retry_after` return for it.
+
+use super::bounds::Bounds;
+use super::Cfgs;
+use crate::ast::{Arm, Input};
+use crate::attr::ParamSource;
+use crate::template::{self, Piece};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use std::collections::{BTreeMap, BTreeSet};
+use syn::{Field, LitStr, Member};
+
+/// Everything generated for one arm.
+pub struct ArmCode<'a> {
+    /// `#[cfg]`s to copy.
+    pub cfgs: Cfgs<'a>,
+    /// The pattern binding nothing (but a wrapped error), for `info` and
+    /// `message`, which renders a template through `write_message`.
+    pub bare_pattern: TokenStream,
+    pub info: TokenStream,
+    pub message: Option<TokenStream>,
+    /// The same message written to `__api_error_out`, with the pattern
+    /// binding the fields it formats; likewise `param` and `retry_after`.
+    pub write_message: Option<(TokenStream, TokenStream)>,
+    pub param: Option<(TokenStream, TokenStream)>,
+    pub retry_after: Option<(TokenStream, TokenStream)>,
+}
+
+/// The fields one method's arm reads, bound by reference.
+#[derive(Default)]
+struct Bindings(BTreeMap<usize, (Member, Ident)>);
+
+impl Bindings {
+    /// `__api_error_<index>`, bound to field `index`.
+    fn bind(&mut self, index: usize, field: &Field) -> Ident {
+        self.0
+            .entry(index)
+            .or_insert_with(|| (member(field, index), format_ident!("__api_error_{}", index)))
+            .1
+            .clone()
+    }
+
+    fn pattern(self, arm: &Arm) -> TokenStream {
+        let bound: Vec<(Member, Ident)> = self.0.into_values().collect();
+        pattern(arm, &bound)
+    }
+}
+
+/// The arms of a variant with its own code, whose `CodeInfo` is `info`.
+pub fn own_arm<'a>(
+    input: &Input,
+    arm: &'a Arm,
+    cfgs: Cfgs<'a>,
+    info: TokenStream,
+    bounds: &mut Bounds,
+) -> ArmCode<'a> {
+    let krate = &input.krate;
+
+    // Where a field that cannot be formatted is reported: the message.
+    let message_span = arm
+        .attrs
+        .message
+        .as_ref()
+        .map_or(arm.span, |m| m.value.span());
+    let mut formatted = None;
+    if let Some(pieces) = arm
+        .template
+        .as_ref()
+        .filter(|pieces| template::plain_text(pieces).is_none())
+    {
+        let mut bindings = Bindings::default();
+        let mut format = String::new();
+        let mut args = TokenStream::new();
+        let mut named = BTreeSet::new();
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field {
+                    field,
+                    spec,
+                    format: format_trait,
+                } => {
+                    let Some((index, found)) = arm.placeholder_field(field) else {
+                        continue;
+                    };
+                    let binding = bindings.bind(index, found);
+                    format.push('{');
+                    format.push_str(&binding.to_string());
+                    if !spec.is_empty() {
+                        format.push(':');
+                        format.push_str(spec);
+                    }
+                    format.push('}');
+                    if named.insert(index) {
+                        let value = respan(&binding, message_span);
+                        args.extend(quote!(, #binding = #value));
+                    }
+                    let format_trait = Ident::new(format_trait.name(), Span::call_site());
+                    bounds.add(&found.ty, quote!(#krate::__private::fmt::#format_trait));
+                }
+            }
+        }
+        let capacity = capacity(pieces);
+        let format = LitStr::new(&format, message_span);
+        // `message` renders through `write_message`, so the template is
+        // type-checked (and its errors reported) once.
+        formatted = Some((
+            quote!(#krate::__private::Cow::Owned(#krate::__private::formatted_message(self, #capacity))),
+            (
+                bindings.pattern(arm),
+                quote!(#krate::__private::write!(__api_error_out, #format #args)),
+            ),
+        ));
+    }
+    // A plain message, or a private code's doc comment, is the `CodeInfo`'s
+    // message, which the default arm reads. A canonical code's doc comment
+    // is for developers and never reaches the wire.
+
+    let param = arm.attrs.param.as_ref().map(|param| {
+        let mut bindings = Bindings::default();
+        let value = match &param.value {
+            ParamSource::Fixed(name) => {
+                quote!(#krate::__private::Option::Some(#krate::__private::Cow::Borrowed(#name)))
+            }
+            ParamSource::Field(field) => match arm.field(field) {
+                Some((index, found)) => {
+                    let binding = respan(&bindings.bind(index, found), field.span());
+                    bounds.add(&found.ty, quote!(#krate::__private::ParamValue));
+                    quote_spanned!(field.span()=> #krate::__private::ParamValue::param_value(#binding))
+                }
+                None => quote!(#krate::__private::Option::None),
+            },
+        };
+        (bindings.pattern(arm), value)
+    });
+
+    let retry_after = arm
+        .attrs
+        .retry_after
+        .as_ref()
+        .map(|keyed| {
+            let mut bindings = Bindings::default();
+            let value = match arm.field(&keyed.value) {
+                Some((index, found)) => {
+                    let span = keyed.value.span();
+                    let binding = respan(&bindings.bind(index, found), span);
+                    bounds.add(&found.ty, quote!(#krate::__private::RetryAfterValue));
+                    quote_spanned!(span=> #krate::__private::RetryAfterValue::retry_after_value(#binding))
+                }
+                None => quote!(#krate::__private::Option::None),
+            };
+            (bindings.pattern(arm), value)
+        });
+
+    let (message, write_message) = formatted.unzip();
+    ArmCode {
+        bare_pattern: pattern(arm, &[]),
+        cfgs,
+        info,
+        message,
+        write_message,
+        param,
+        retry_after,
+    }
+}
+
+/// Room for the message up front, estimated the way `format!` estimates
+/// it, so `message()` allocates once.
+fn capacity(pieces: &[Piece]) -> usize {
+    let text_len: usize = pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.len(),
+            Piece::Field { .. } => 0,
+        })
+        .sum();
+    let starts_with_field = matches!(pieces.first(), Some(Piece::Field { .. }));
+    if starts_with_field && text_len < 16 {
+        0
+    } else {
+        text_len.saturating_mul(2)
+    }
+}
+
+/// `Self::Variant { 0: ref __api_error_0, name: ref __api_error_1, .. }` (or
+/// `Self { .. }` for a struct).
+pub fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
+    let path = match arm.variant {
+        Some(variant) => quote!(Self::#variant),
+        None => quote!(Self),
+    };
+    let fields = bindings
+        .iter()
+        .map(|(member, binding)| quote!(#member: ref #binding,));
+    quote!(#path { #(#fields)* .. })
+}
+
+/// The same name, reported at `span`: a type error about a binding then
+/// points at the user's tokens that asked for it, not at the derive.
+fn respan(ident: &Ident, span: Span) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(span);
+    ident
+}
+
+/// How a pattern names field `index`.
+pub fn member(field: &Field, index: usize) -> Member {
+    match &field.ident {
+        Some(ident) => Member::Named(ident.clone()),
+        None => Member::Unnamed(syn::Index::from(index)),
+    }
+}

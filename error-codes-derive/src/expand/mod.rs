@@ -1,0 +1,282 @@
+//! Code generation: the `ApiError` impl, assembled from each variant's
+//! arms (`arm.rs`, `wrapped.rs`), its `CodeInfo` (`info.rs`) and the bounds
+//! its fields need (`bounds.rs`). Every path goes through the runtime
+//! crate's (`crate = ...`), so user scopes cannot shadow it.
+
+mod arm;
+mod bounds;
+mod catalogue;
+mod info;
+mod wrapped;
+
+use crate::ast::Input;
+use crate::errors::Errors;
+use crate::valid;
+use arm::ArmCode;
+use bounds::Bounds;
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{quote, ToTokens};
+use std::collections::BTreeSet;
+use syn::{Attribute, DeriveInput, Path};
+
+/// The whole derive: read, check, generate. Every error in the input is
+/// reported at once; with them comes the crate path the input names, for
+/// the stand-in impl (`fallback.rs`).
+pub fn expand(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Path)> {
+    let mut errors = Errors::default();
+    let model = Input::from_syn(input, &mut errors);
+    if let Some(model) = &model {
+        valid::validate(model, &mut errors);
+    }
+    let krate = model.as_ref().map(|model| model.krate.clone());
+    let failed = |error| {
+        let krate = krate
+            .clone()
+            .unwrap_or_else(|| syn::parse_quote!(::error_codes));
+        (error, krate)
+    };
+    errors.into_result().map_err(failed)?;
+    match model {
+        Some(model) => Ok(generate(&model)),
+        // `from_syn` only gives up after reporting an error.
+        None => Err(failed(syn::Error::new_spanned(
+            &input.ident,
+            "cannot derive `ApiError` here",
+        ))),
+    }
+}
+
+/// A variant's `#[cfg]` attributes, copied onto everything generated for
+/// it. Most variants have none, and interpolating none of these costs
+/// nothing, where an empty `TokenStream` still costs calls into the
+/// compiler at every use.
+#[derive(Clone, Copy)]
+struct Cfgs<'a>(&'a [&'a Attribute]);
+
+impl Cfgs<'_> {
+    fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl ToTokens for Cfgs<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        for attr in self.0 {
+            attr.to_tokens(tokens);
+        }
+    }
+}
+
+fn generate(input: &Input) -> TokenStream {
+    let krate = &input.krate;
+    let ident = input.ident;
+    let mut bounds = Bounds::new(input.generics);
+    let mut infos = TokenStream::new();
+    let mut private_infos = TokenStream::new();
+    let mut wrapped_types = Vec::new();
+    let mut arms: Vec<ArmCode> = Vec::new();
+    let mut own_formats_message = false;
+    // `INFOS` lists every own arm's `CodeInfo` in declaration order. Up to
+    // the first `#[cfg]`-gated arm, an arm's entry is a literal and its
+    // place a literal index; from there on, where places depend on the
+    // configuration, each is a named constant of its own (`INFO_<VARIANT>`),
+    // gated like its variant.
+    let mut ungated = 0usize;
+    let mut named_from_here = false;
+    let mut gated_items = TokenStream::new();
+    let mut gated_names = BTreeSet::new();
+    for arm in &input.arms {
+        let cfgs = Cfgs(&arm.cfgs);
+        if arm.is_transparent() {
+            if let Some((code, ty)) = wrapped::wrapped_arm(input, arm, cfgs, &mut bounds) {
+                wrapped_types.push((cfgs, ty));
+                arms.push(code);
+            }
+            continue;
+        }
+        let code_info = info::code_info(input, arm);
+        named_from_here |= !cfgs.is_empty();
+        let info = if !named_from_here {
+            infos.extend(quote! { #code_info, });
+            ungated += 1;
+            let index = ungated - 1;
+            quote!(INFOS[#index])
+        } else {
+            let name = gated_info_name(arm.variant, &mut gated_names);
+            gated_items.extend(quote! { #cfgs const #name: #krate::CodeInfo = #code_info; });
+            infos.extend(quote! { #cfgs #name, });
+            quote!(#name)
+        };
+        if arm.canonical.is_none() {
+            private_infos.extend(quote! { #cfgs #info, });
+        }
+        let code = arm::own_arm(input, arm, cfgs, quote!(&#info), &mut bounds);
+        own_formats_message |= code.write_message.is_some();
+        arms.push(code);
+    }
+
+    // Whether a message is formatted: any own template, else any wrapped
+    // type's answer.
+    let formats_message = if own_formats_message {
+        quote!(
+            const FORMATS_MESSAGE: bool = true;
+        )
+    } else if wrapped_types.is_empty() {
+        TokenStream::new()
+    } else {
+        let wrapped = wrapped_types
+            .iter()
+            .map(|(cfgs, ty)| quote!(#cfgs <#ty as #krate::ApiError>::FORMATS_MESSAGE,));
+        quote!(const FORMATS_MESSAGE: bool = #krate::__private::any_formats_message(&[#(#wrapped)*]);)
+    };
+    let wrapped_lists = wrapped_types
+        .iter()
+        .map(|(cfgs, ty)| quote!(#cfgs &<#ty as #krate::ApiError>::CODES,));
+    let wrapped_lists = quote!(#(#wrapped_lists)*);
+
+    // The codes of wrapped types: checked once for a plain type, per
+    // instantiation (when `info` is) for a generic one.
+    let generic = !input.generics.params.is_empty();
+    let checks = wrapped::checks(input, &private_infos, &wrapped_types, generic);
+    let (checks_item, checks_in_info) = if generic {
+        (TokenStream::new(), quote!(#(#checks)*))
+    } else {
+        (quote!(#(#checks)*), TokenStream::new())
+    };
+
+    let generics = bounds.into_generics(input.generics);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let methods = methods(input, &arms);
+    let allow_deprecated = input.deprecated.then(|| quote!(#[allow(deprecated)]));
+    let catalogue = input
+        .catalogue
+        .as_ref()
+        .map(|_| catalogue::catalogue_impl(input, allow_deprecated.as_ref()));
+    let info_arms = arms.iter().map(|arm| {
+        let cfgs = &arm.cfgs;
+        let pattern = &arm.bare_pattern;
+        let info = &arm.info;
+        quote! { #cfgs #pattern => #info, }
+    });
+
+    quote! {
+        const _: () = {
+            // Every own arm's `CodeInfo`, in one constant.
+            #gated_items
+            const INFOS: &[#krate::CodeInfo] = &[#infos];
+            #[automatically_derived]
+            #allow_deprecated
+            impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+                const CODES: #krate::CodeList = #krate::CodeList::new(INFOS, &[#wrapped_lists]);
+                #formats_message
+                #[inline]
+                fn info(&self) -> &'static #krate::CodeInfo {
+                    #checks_in_info
+                    match *self { #(#info_arms)* }
+                }
+                #methods
+            }
+            #checks_item
+            #catalogue
+        };
+    }
+}
+
+/// `INFO_GATED_IN` for variant `GatedIn`: the name of an arm's `CodeInfo`
+/// constant, made unique in `taken`.
+fn gated_info_name(variant: Option<&Ident>, taken: &mut BTreeSet<String>) -> Ident {
+    let mut name = String::from("INFO");
+    let text = variant.map(ToString::to_string).unwrap_or_default();
+    let mut previous_lower = false;
+    for c in text.trim_start_matches("r#").chars() {
+        if (c.is_uppercase() && previous_lower) || name.len() == 4 {
+            name.push('_');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        name.extend(c.to_uppercase());
+    }
+    let base = name.clone();
+    let mut suffix = 1;
+    while !taken.insert(name.clone()) {
+        suffix += 1;
+        name = format!("{base}_{suffix}");
+    }
+    Ident::new(&name, Span::call_site())
+}
+
+/// `message`, `write_message`, `param` and `retry_after`: each a `match`
+/// over the arms that say something, the rest falling to the trait's
+/// default; the method is left out when no arm says anything.
+fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
+    let krate = &input.krate;
+    type Case<'b> = Option<(&'b TokenStream, &'b TokenStream)>;
+    let match_some = |body: &dyn for<'b> Fn(&'b ArmCode<'_>) -> Case<'b>,
+                      default: TokenStream|
+     -> Option<TokenStream> {
+        let mut needs_default = false;
+        let mut cases = TokenStream::new();
+        for arm in arms {
+            match body(arm) {
+                Some((pattern, value)) => {
+                    let cfgs = &arm.cfgs;
+                    cases.extend(quote! { #cfgs #pattern => #value, });
+                }
+                None => needs_default = true,
+            }
+        }
+        if cases.is_empty() {
+            return None;
+        }
+        if needs_default {
+            cases.extend(quote! { _ => #default, });
+        }
+        // On the place, not the reference, so an enum whose variants are
+        // all configured away still matches exhaustively.
+        Some(quote!(match *self { #cases }))
+    };
+    let default_message = quote!(#krate::CodeInfo::message(<Self as #krate::ApiError>::info(self)));
+    let message = match_some(
+        &|arm| arm.message.as_ref().map(|value| (&arm.bare_pattern, value)),
+        quote!(#krate::__private::Cow::Borrowed(#default_message)),
+    )
+    .map(|body| {
+        quote! {
+            fn message(&self) -> #krate::__private::Cow<'_, str> { #body }
+        }
+    });
+    let write_message = match_some(
+        &|arm| {
+            arm.write_message
+                .as_ref()
+                .map(|(pattern, value)| (pattern, value))
+        },
+        quote!(#krate::__private::fmt::Write::write_str(__api_error_out, #default_message)),
+    )
+    .map(|body| {
+        quote! {
+            fn write_message(
+                &self,
+                __api_error_out: &mut dyn #krate::__private::fmt::Write,
+            ) -> #krate::__private::fmt::Result { #body }
+        }
+    });
+    let param = match_some(
+        &|arm| arm.param.as_ref().map(|(pattern, value)| (pattern, value)),
+        quote!(#krate::__private::Option::None),
+    )
+    .map(|body| {
+        quote! {
+            fn param(&self) -> #krate::__private::Option<#krate::__private::Cow<'_, str>> { #body }
+        }
+    });
+    let retry_after = match_some(
+        &|arm| arm.retry_after.as_ref().map(|(pattern, value)| (pattern, value)),
+        quote!(#krate::__private::Option::None),
+    )
+    .map(|body| {
+        quote! {
+            fn retry_after(&self) -> #krate::__private::Option<#krate::__private::Duration> { #body }
+        }
+    });
+    quote!(#message #write_message #param #retry_after)
+}
