@@ -231,6 +231,3 @@ impl fmt::Debug for CodeInfo {
     }
 }
 
-// The paths the derive's support code (`private.rs`) names.
-pub(crate) use crate::code_list::str_eq;
-pub use crate::code_list::CodeList;

@@ -2,7 +2,7 @@
 //! of a type wrapped with `transparent`, which the macro cannot see, against
 //! the wrapping type's private codes and the types wrapped before it.
 
-use crate::info::str_eq;
+use crate::code_list::str_eq;
 use crate::{CodeInfo, CodeList};
 
 /// Why a wrapped type's codes conflict: `code` with `first` in this type
