@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod api_error;
+mod body;
 mod code;
 mod envelope;
 mod format;
@@ -46,6 +47,8 @@ mod sse;
 /// [`axum::Rendered`] (feature `axum`).
 #[cfg(feature = "axum")]
 pub mod axum;
+
+pub mod upstream;
 
 #[doc(hidden)]
 #[path = "private.rs"]
