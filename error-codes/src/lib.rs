@@ -32,7 +32,6 @@
 #![deny(missing_docs)]
 
 mod api_error;
-mod body;
 mod code;
 mod code_list;
 mod envelope;

@@ -3,7 +3,8 @@
 
 use super::signals::Signals;
 use super::{param, redact, table, Provider};
-use crate::body::{self, sse};
+use super::fields::TopFields;
+use crate::read::{self, Json};
 use crate::info::{CodeInfo, CodeList};
 use crate::{ApiError, ErrorCode};
 use http::HeaderMap;
@@ -72,7 +73,7 @@ impl UpstreamError {
         headers: &HeaderMap,
         body: &[u8],
     ) -> UpstreamError {
-        let top = body::read_body(body).ok();
+        let top = read::json_body::<TopFields>(body).ok();
         let signals = Signals::of_response(status, headers, top.as_ref());
         let raw = || String::from_utf8_lossy(body).into_owned();
         UpstreamError::from_signals(provider, status, signals, raw)
@@ -102,10 +103,10 @@ impl UpstreamError {
     /// assert_eq!(UpstreamError::from_sse_event(Provider::OpenAi, chunk), None);
     /// ```
     pub fn from_sse_event(provider: Provider, event: &[u8]) -> Option<UpstreamError> {
-        let text = body::text(event).ok()?;
-        let event = sse::first_event(text);
+        let text = read::utf8_text(event).ok()?;
+        let event = read::first_event(text);
         let data = event.data?;
-        let top = body::read_body(data.as_bytes()).ok()?;
+        let top = read::json_body::<TopFields>(data.as_bytes()).ok()?;
         let signals = Signals::of_response(200, &HeaderMap::new(), Some(&top));
         let named_error = matches!(event.name, Some("error" | "response.failed"));
         let is_error = signals.envelope && (named_error || has_error(&top));
@@ -233,10 +234,9 @@ impl UpstreamError {
 /// Whether the data is an error object rather than a normal chunk: it has
 /// an `error` (a chunk with `"error": null` is not one), or is the flat
 /// Responses `error` event.
-fn has_error(top: &crate::body::json::Json<crate::body::fields::TopFields>) -> bool {
-    top.objects().any(|fields| {
-        matches!(fields.error, Some(ref error) if !matches!(error, crate::body::json::Json::Null))
-    })
+fn has_error(top: &Json<TopFields>) -> bool {
+    top.objects()
+        .any(|fields| matches!(fields.error, Some(ref error) if !matches!(error, Json::Null)))
 }
 
 /// The codes whose fix is the client's: it reads the provider's (redacted)

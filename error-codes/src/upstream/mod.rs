@@ -24,6 +24,7 @@
 //! assert_eq!(response.headers()["retry-after"], "30");
 //! ```
 mod error;
+mod fields;
 mod param;
 mod provider;
 mod redact;

@@ -3,8 +3,8 @@
 //! headers for the translation table to judge.
 
 use super::retry;
-use crate::body::fields::{DetailFields, ErrorFields, TopFields};
-use crate::body::json::Json;
+use super::fields::{DetailFields, ErrorFields, TopFields};
+use crate::read::Json;
 use http::HeaderMap;
 use std::time::{Duration, SystemTime};
 
@@ -156,14 +156,16 @@ impl Signals {
         {
             self.push_code(code);
         }
-        for inner in error.inner_error.iter().flat_map(Json::objects) {
+        let inner_errors = [&error.innererror, &error.inner_error];
+        for inner in inner_errors.into_iter().flatten().flat_map(Json::objects) {
             if let Some(code) = inner.code.as_ref().and_then(Json::text) {
                 self.push_code(code);
             }
-            self.content_filter |= inner
-                .content_filter
-                .as_ref()
-                .is_some_and(|results| !matches!(results, Json::Null));
+            let results = [&inner.content_filter_result, &inner.content_filter_results];
+            self.content_filter |= results
+                .into_iter()
+                .flatten()
+                .any(|results| !matches!(results, Json::Null));
         }
         if let Some(kind) = error.error_type.as_ref().and_then(Json::as_str) {
             self.push_code(kind);
