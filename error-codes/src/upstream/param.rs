@@ -5,30 +5,76 @@
 /// Top-level request parameters a message may name bare, as in
 /// `model: field required`; any dotted or snake_case path is taken too.
 const KNOWN: [&str; 16] = [
-    "model", "messages", "system", "tools", "stream", "temperature", "input", "prompt", "stop",
-    "metadata", "thinking", "contents", "n", "seed", "modalities", "audio",
+    "model",
+    "messages",
+    "system",
+    "tools",
+    "stream",
+    "temperature",
+    "input",
+    "prompt",
+    "stop",
+    "metadata",
+    "thinking",
+    "contents",
+    "n",
+    "seed",
+    "modalities",
+    "audio",
 ];
 
 /// A parameter the message starts with, Anthropic's way:
 /// `messages.1.content.0.image.source.base64: invalid base64 data`.
 pub(crate) fn leading(message: &str) -> Option<String> {
     let (head, _) = message.split_once(": ")?;
-    let named = is_path(head)
-        && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
+    let named = is_path(head) && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
     named.then(|| head.to_owned())
 }
 
-/// The first quoted parameter path in the message: `'temperature'`,
-/// `"foo"`, `` `max_tokens` ``.
-pub(crate) fn quoted(message: &str) -> Option<String> {
-    ['\'', '"', '`'].into_iter().find_map(|quote| {
-        message
-            .split(quote)
-            .skip(1)
-            .step_by(2)
-            .find(|inner| is_path(inner))
-            .map(str::to_owned)
+/// A parameter the message names elsewhere: the first path in brackets
+/// (`[textGenerationConfig]`), else in quotes (`'temperature'`, `"foo"`,
+/// `` `max_tokens` ``),
+/// else `the toolConfig.toolChoice.any field`, else a path the message
+/// ends with (`argument supplied: top_k`).
+pub(crate) fn named(message: &str) -> Option<String> {
+    quoted(message)
+        .or_else(|| before_field(message))
+        .or_else(|| trailing(message))
+        .map(str::to_owned)
+}
+
+fn quoted(message: &str) -> Option<&str> {
+    let pairs = [('[', ']'), ('\'', '\''), ('"', '"'), ('`', '`')];
+    pairs.into_iter().find_map(|(open, close)| {
+        let mut rest = message;
+        while let Some(start) = rest.find(open) {
+            let after = &rest[start + open.len_utf8()..];
+            let end = after.find(close)?;
+            let inner = &after[..end];
+            if is_path(inner) {
+                return Some(inner);
+            }
+            rest = &after[end + close.len_utf8()..];
+        }
+        None
     })
+}
+
+/// `... the toolConfig.toolChoice.any field ...`: a dotted or snake_case
+/// path right before the word `field`.
+fn before_field(message: &str) -> Option<&str> {
+    message.match_indices(" field").find_map(|(index, _)| {
+        let word = message[..index].rsplit(' ').next()?;
+        (is_path(word) && word.contains(['.', '_'])).then_some(word)
+    })
+}
+
+/// `Unrecognized request argument supplied: top_k`: the path after the
+/// last `: `, when it ends the message.
+fn trailing(message: &str) -> Option<&str> {
+    let (_, tail) = message.rsplit_once(": ")?;
+    let tail = tail.trim_end_matches(['.', ' ']);
+    is_path(tail).then_some(tail)
 }
 
 /// `name`, `a.b`, `a[0].b`, `messages.0.content`: what a request field's
@@ -50,7 +96,10 @@ mod tests {
     #[test]
     fn reads_named_parameters() {
         let lead = |m| leading(m);
-        assert_eq!(lead("max_tokens: 100000 > 64000, which is the maximum").as_deref(), Some("max_tokens"));
+        assert_eq!(
+            lead("max_tokens: 100000 > 64000, which is the maximum").as_deref(),
+            Some("max_tokens")
+        );
         assert_eq!(
             lead("messages.1.content.0.image.source.base64: invalid base64 data").as_deref(),
             Some("messages.1.content.0.image.source.base64")
@@ -58,9 +107,29 @@ mod tests {
         assert_eq!(lead("model: Field required").as_deref(), Some("model"));
         assert_eq!(lead("Error: something broke"), None);
         assert_eq!(lead("Overloaded"), None);
-        assert_eq!(quoted("Invalid value for 'temperature': expected a number").as_deref(), Some("temperature"));
-        assert_eq!(quoted("Unknown name \"foo_bar\": Cannot find field.").as_deref(), Some("foo_bar"));
-        assert_eq!(quoted("The model `gpt-4-x` does not exist"), None);
-        assert_eq!(quoted("no quotes here"), None);
+        let named = |m| named(m);
+        assert_eq!(
+            named("Invalid value for 'temperature': expected a number").as_deref(),
+            Some("temperature")
+        );
+        assert_eq!(
+            named("Unknown name \"foo_bar\": Cannot find field.").as_deref(),
+            Some("foo_bar")
+        );
+        assert_eq!(
+            named("extraneous key [stream] is not permitted").as_deref(),
+            Some("stream")
+        );
+        assert_eq!(
+            named("This model doesn't support the toolConfig.toolChoice.any field. Remove it.")
+                .as_deref(),
+            Some("toolConfig.toolChoice.any")
+        );
+        assert_eq!(
+            named("Unrecognized request argument supplied: top_k").as_deref(),
+            Some("top_k")
+        );
+        assert_eq!(named("The model `gpt-4-x` does not exist"), None);
+        assert_eq!(named("no parameter: here at all"), None);
     }
 }
