@@ -49,15 +49,24 @@ fn corpus() -> Vec<(String, Option<UpstreamError>)> {
 }
 
 #[test]
-fn rows_and_cases() {
+fn every_row_decides_the_case_it_names() {
     let cases = corpus();
     for (index, row) in TABLE.iter().enumerate() {
-        let hits: Vec<&str> = cases
-            .iter()
-            .filter(|(_, error)| error.as_ref().is_some_and(|error| error.row() == index))
-            .map(|(name, _)| name.as_str())
-            .collect();
-        println!("{index:3} {:?} {:?}: {hits:?}", row.canonical, row.signal);
+        let Some((_, error)) = cases.iter().find(|(name, _)| name == row.case) else {
+            panic!(
+                "row {index} names {:?}, which the corpus does not have",
+                row.case
+            );
+        };
+        let error = error.as_ref().expect("an error, not a normal event");
+        assert_eq!(
+            (error.row(), error.canonical()),
+            (index, row.canonical),
+            "row {index} ({:?}): its case {:?} is decided by row {} ({:?})",
+            row.signal,
+            row.case,
+            error.row(),
+            TABLE[error.row()].signal,
+        );
     }
-    panic!("listing");
 }

@@ -31,50 +31,34 @@ pub(crate) fn leading(message: &str) -> Option<String> {
     named.then(|| head.to_owned())
 }
 
-/// A parameter the message names elsewhere: the first path in brackets
-/// (`[textGenerationConfig]`), else in quotes (`'temperature'`, `"foo"`,
-/// `` `max_tokens` ``),
-/// else `the toolConfig.toolChoice.any field`, else a path the message
-/// ends with (`argument supplied: top_k`).
+/// A parameter the message names by one of a few fixed phrases, the
+/// first found:
+///
+/// - `argument supplied: top_k` (OpenAI's unrecognized argument);
+/// - `Unknown name "foo"` (Google's unknown field);
+/// - `extraneous key [stream]` (Bedrock's unknown key);
+/// - `the toolConfig.toolChoice.any field` (Bedrock's unsupported field).
+///
+/// A name quoted anywhere else is not taken: `'response_format' of type
+/// 'json_schema'` quotes a value as readily as a parameter.
 pub(crate) fn named(message: &str) -> Option<String> {
-    quoted(message)
-        .or_else(|| before_field(message))
-        .or_else(|| trailing(message))
-        .map(str::to_owned)
-}
-
-fn quoted(message: &str) -> Option<&str> {
-    let pairs = [('[', ']'), ('\'', '\''), ('"', '"'), ('`', '`')];
-    pairs.into_iter().find_map(|(open, close)| {
-        let mut rest = message;
-        while let Some(start) = rest.find(open) {
-            let after = &rest[start + open.len_utf8()..];
-            let end = after.find(close)?;
-            let inner = &after[..end];
-            if is_path(inner) {
-                return Some(inner);
-            }
-            rest = &after[end + close.len_utf8()..];
-        }
-        None
+    const PHRASES: [(&str, &str); 4] = [
+        ("argument supplied: ", ""),
+        ("Unknown name \"", "\""),
+        ("extraneous key [", "]"),
+        ("the ", " field"),
+    ];
+    PHRASES.iter().find_map(|(before, after)| {
+        message.match_indices(before).find_map(|(index, _)| {
+            let rest = &message[index + before.len()..];
+            let name = match *after {
+                "" => rest.split([' ', ',', ';']).next()?.trim_end_matches('.'),
+                after => &rest[..rest.find(after)?],
+            };
+            let dotted = *before != "the " || name.contains(['.', '_']);
+            (is_path(name) && dotted).then(|| name.to_owned())
+        })
     })
-}
-
-/// `... the toolConfig.toolChoice.any field ...`: a dotted or snake_case
-/// path right before the word `field`.
-fn before_field(message: &str) -> Option<&str> {
-    message.match_indices(" field").find_map(|(index, _)| {
-        let word = message[..index].rsplit(' ').next()?;
-        (is_path(word) && word.contains(['.', '_'])).then_some(word)
-    })
-}
-
-/// `Unrecognized request argument supplied: top_k`: the path after the
-/// last `: `, when it ends the message.
-fn trailing(message: &str) -> Option<&str> {
-    let (_, tail) = message.rsplit_once(": ")?;
-    let tail = tail.trim_end_matches(['.', ' ']);
-    is_path(tail).then_some(tail)
 }
 
 /// `name`, `a.b`, `a[0].b`, `messages.0.content`: what a request field's
@@ -109,8 +93,8 @@ mod tests {
         assert_eq!(lead("Overloaded"), None);
         let named = |m| named(m);
         assert_eq!(
-            named("Invalid value for 'temperature': expected a number").as_deref(),
-            Some("temperature")
+            named("Invalid parameter: 'response_format' of type 'json_schema' is not supported"),
+            None
         );
         assert_eq!(
             named("Unknown name \"foo_bar\": Cannot find field.").as_deref(),
@@ -131,5 +115,6 @@ mod tests {
         );
         assert_eq!(named("The model `gpt-4-x` does not exist"), None);
         assert_eq!(named("no parameter: here at all"), None);
+        assert_eq!(named("the request field is bad"), None);
     }
 }

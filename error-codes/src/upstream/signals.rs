@@ -31,9 +31,6 @@ pub(crate) struct Signals {
     pub(crate) retry_after: Option<Duration>,
     /// Whether the body was an error envelope of some provider's shape.
     pub(crate) envelope: bool,
-    /// Whether the body reports content filter results (Azure's
-    /// `innererror.content_filter_result`).
-    pub(crate) content_filter: bool,
 }
 
 impl Signals {
@@ -185,11 +182,6 @@ impl Signals {
             if let Some(code) = inner.code.as_ref().and_then(Json::text) {
                 self.push_code(Rank::Inner, code);
             }
-            let results = [&inner.content_filter_result, &inner.content_filter_results];
-            self.content_filter |= results
-                .into_iter()
-                .flatten()
-                .any(|results| !matches!(results, Json::Null));
         }
         if let Some(kind) = error.error_type.as_ref().and_then(Json::as_str) {
             self.push_code(Rank::Type, kind);
