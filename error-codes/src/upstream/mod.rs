@@ -26,7 +26,6 @@
 mod error;
 #[cfg(test)]
 mod evidence;
-mod fields;
 mod param;
 mod provider;
 mod redact;

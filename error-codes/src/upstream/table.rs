@@ -36,6 +36,8 @@ pub(crate) struct Row {
     pub(crate) providers: &'static [Provider],
     pub(crate) signal: Signal,
     pub(crate) canonical: ErrorCode,
+    /// Read by the evidence test only.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) case: &'static str,
 }
 
