@@ -143,3 +143,173 @@ fn every_case_translates_as_expected() {
         failures.join("\n")
     );
 }
+
+/// The gateway's secrets in corpus bodies (the cases whose notes say so):
+/// none may reach the client's body, headers or stream event.
+const SECRETS: &[(&str, &[&str])] = &[
+    (
+        "bedrock-access-denied-explicit-deny-capital-message",
+        &["0482xxxxxxxx", "mcp-tenantOperator", "arn:aws"],
+    ),
+    ("deepseek-authentication-fails-masked-key", &["****eek}"]),
+    (
+        "groq-rate-limit-tpm-org-try-again-fractional-seconds",
+        &["org_01hrsvc1b8ey0anvbgha0xckf2"],
+    ),
+    ("openai-invalid-api-key-redacted-sk", &["sk-VKMIs", "wjh3"]),
+    (
+        "openai-rate-limit-tpm-org-try-again-seconds",
+        &["org-uVqpjtJiKqvVJMVfvpaounIh"],
+    ),
+    (
+        "openai-request-too-large-for-tpm",
+        &["org-78asdf87asdf9aaa8976"],
+    ),
+    (
+        "openrouter-400-not-a-valid-model-id-user-id",
+        &["user_39yvGR6gBlXf8o3DGgqb1NeHs5u"],
+    ),
+    (
+        "vertex-404-publisher-model-not-found",
+        &["248190060486", "projects/"],
+    ),
+    (
+        "vertex-403-permission-denied-iam",
+        &["rhel-lightspeed", "projects/"],
+    ),
+];
+
+/// Everything the client receives for an error: both formats' response
+/// (status line aside: headers and body) and stream event.
+fn client_view(error: &UpstreamError) -> String {
+    let mut seen = String::new();
+    for format in Format::ALL {
+        let response = error.to_http_response(format);
+        for (name, value) in response.headers() {
+            seen.push_str(&format!("{name}: {}\n", value.to_str().unwrap_or("?")));
+        }
+        seen.push_str(&String::from_utf8_lossy(response.body()));
+        seen.push_str(&String::from_utf8_lossy(&error.to_sse_event(format)));
+    }
+    seen
+}
+
+#[test]
+fn no_secret_reaches_the_client() {
+    let cases = corpus();
+    for (name, secrets) in SECRETS {
+        let (_, case) = cases
+            .iter()
+            .find(|(_, case)| case.name == *name)
+            .unwrap_or_else(|| panic!("{name}: not in the corpus"));
+        let error = run(case).expect("an error");
+        let seen = client_view(&error);
+        for secret in *secrets {
+            assert!(
+                error.upstream_message().contains(secret)
+                    || case.body.as_deref().unwrap_or("").contains(secret),
+                "{name}: {secret:?} is not in the upstream body, so the check proves nothing"
+            );
+            assert!(
+                !seen.contains(secret),
+                "{name}: {secret:?} reaches the client:\n{seen}"
+            );
+        }
+    }
+}
+
+/// The gateway's own failures: the client reads the catalogue's
+/// description, never the provider's text.
+fn gateway_failure(code: &str) -> bool {
+    matches!(
+        code,
+        "upstream_error" | "rate_limit_exceeded" | "model_unavailable" | "upstream_timeout"
+    )
+}
+
+/// The numbers of a message outside links and paths: token counts, limits,
+/// sizes, what a client needs to fix its request.
+fn numbers(message: &str) -> Vec<&str> {
+    message
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|word| {
+            !word.is_empty() && word.len() < 10 && word.bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Whether the case's body (or event) is JSON: a provider's explanation
+/// the client may read. A plain-text or HTML page is never shown.
+fn json_body(case: &Case) -> bool {
+    match case.kind {
+        Kind::Sse => true,
+        Kind::Response => case
+            .body
+            .as_deref()
+            .is_some_and(|body| serde_json::from_str::<serde_json::Value>(body).is_ok()),
+    }
+}
+
+#[test]
+fn the_message_policy_holds_for_every_case() {
+    let mut checked = [0, 0];
+    for (_, case) in corpus() {
+        let Some(error) = run(&case) else { continue };
+        let description = error.canonical().description();
+        let message = error.message();
+        if gateway_failure(error.code()) {
+            assert_eq!(
+                message, description,
+                "{}: the catalogue's description",
+                case.name
+            );
+            assert_eq!(error.param(), None, "{}: no parameter", case.name);
+            checked[0] += 1;
+        } else if json_body(&case) && !error.upstream_message().trim().is_empty() {
+            assert_ne!(
+                message, description,
+                "{}: the provider's explanation",
+                case.name
+            );
+            for number in numbers(error.upstream_message()) {
+                assert!(
+                    message.contains(number),
+                    "{}: {number} is lost from {message:?}",
+                    case.name
+                );
+            }
+            checked[1] += 1;
+        }
+    }
+    assert!(
+        checked[0] >= 40 && checked[1] >= 40,
+        "both halves checked: {checked:?}"
+    );
+}
+
+#[test]
+fn what_to_fix_reaches_the_client_verbatim() {
+    let cases = corpus();
+    let verbatim = [
+        "anthropic-prompt-too-long",
+        "anthropic-max-tokens-over-model-limit",
+        "openai-context-length-exceeded-messages",
+    ];
+    for name in verbatim {
+        let (_, case) = cases
+            .iter()
+            .find(|(_, case)| case.name == name)
+            .expect(name);
+        let error = run(case).expect("an error");
+        let body: serde_json::Value =
+            serde_json::from_slice(&error.to_body(Format::OpenAi)).expect("JSON");
+        assert_eq!(body["error"]["message"], error.upstream_message(), "{name}");
+        assert_eq!(body["error"]["provider"], case.provider, "{name}");
+        assert_eq!(
+            body["error"]["param"].as_str(),
+            case.expect.param.as_deref(),
+            "{name}"
+        );
+    }
+}
