@@ -4,91 +4,9 @@
 //! code, the parameter and the retry delay the case expects, and the
 //! message policy: what the client reads.
 
-use base64::Engine as _;
-use error_codes::upstream::{Provider, UpstreamError};
+use error_codes::upstream::UpstreamError;
 use error_codes::{ApiError, Format};
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::Path;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    provider: String,
-    kind: Kind,
-    status: Option<u16>,
-    #[serde(default)]
-    headers: BTreeMap<String, String>,
-    body: Option<String>,
-    body_base64: Option<String>,
-    event: Option<String>,
-    expect: Expect,
-    source: String,
-    note: Option<String>,
-}
-
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-enum Kind {
-    Response,
-    Sse,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    canonical: Option<String>,
-    upstream_code: Option<String>,
-    param: Option<String>,
-    retry_after_ms: Option<u64>,
-}
-
-/// Every case of every corpus file, with the file it came from.
-fn corpus() -> Vec<(String, Case)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("upstream-corpus");
-    let mut cases = Vec::new();
-    for provider in Provider::ALL {
-        let file = dir.join(format!("{}.json", provider.name()));
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        let file_cases: Vec<Case> = serde_json::from_str(&text)
-            .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        for case in file_cases {
-            cases.push((provider.name().to_owned(), case));
-        }
-    }
-    cases
-}
-
-/// What the case yields: `None` for an SSE event that is not an error.
-fn run(case: &Case) -> Option<UpstreamError> {
-    let provider: Provider = case.provider.parse().expect("a known provider");
-    match case.kind {
-        Kind::Response => {
-            let mut headers = http::HeaderMap::new();
-            for (name, value) in &case.headers {
-                let name = http::HeaderName::from_bytes(name.as_bytes()).expect("a header name");
-                headers.append(name, value.parse().expect("a header value"));
-            }
-            let body = match (&case.body, &case.body_base64) {
-                (Some(body), None) => body.clone().into_bytes(),
-                (None, Some(encoded)) => base64::engine::general_purpose::STANDARD
-                    .decode(encoded)
-                    .expect("valid base64"),
-                _ => panic!("{}: exactly one of body and body_base64", case.name),
-            };
-            let status = case.status.expect("a response case has a status");
-            Some(UpstreamError::from_response(
-                provider, status, &headers, &body,
-            ))
-        }
-        Kind::Sse => {
-            let event = case.event.as_deref().expect("an sse case has an event");
-            UpstreamError::from_sse_event(provider, event.as_bytes())
-        }
-    }
-}
+use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 
 /// What a case got, in the corpus's terms, for one comparison.
 #[derive(Debug, PartialEq)]
@@ -118,8 +36,7 @@ fn outcome(error: Option<&UpstreamError>) -> Outcome {
 fn every_case_translates_as_expected() {
     let mut failures = Vec::new();
     let cases = corpus();
-    for (file, case) in &cases {
-        assert_eq!(&case.provider, file, "{}: provider of its file", case.name);
+    for case in &cases {
         assert!(!case.source.is_empty(), "{}: a source", case.name);
         let expected = Outcome {
             canonical: case.expect.canonical.clone(),
@@ -127,7 +44,7 @@ fn every_case_translates_as_expected() {
             param: case.expect.param.clone(),
             retry_after_ms: case.expect.retry_after_ms,
         };
-        let got = outcome(run(case).as_ref());
+        let got = outcome(case.run().as_ref());
         if got != expected {
             failures.push(format!(
                 "{}:\n    expected {expected:?}\n    got      {got:?}",
@@ -198,11 +115,11 @@ fn client_view(error: &UpstreamError) -> String {
 fn no_secret_reaches_the_client() {
     let cases = corpus();
     for (name, secrets) in SECRETS {
-        let (_, case) = cases
+        let case = cases
             .iter()
-            .find(|(_, case)| case.name == *name)
+            .find(|case| case.name == *name)
             .unwrap_or_else(|| panic!("{name}: not in the corpus"));
-        let error = run(case).expect("an error");
+        let error = case.run().expect("an error");
         let seen = client_view(&error);
         for secret in *secrets {
             assert!(
@@ -254,8 +171,8 @@ fn json_body(case: &Case) -> bool {
 #[test]
 fn the_message_policy_holds_for_every_case() {
     let mut checked = [0, 0];
-    for (_, case) in corpus() {
-        let Some(error) = run(&case) else { continue };
+    for case in corpus() {
+        let Some(error) = case.run() else { continue };
         let description = error.canonical().description();
         let message = error.message();
         if gateway_failure(error.code()) {
@@ -297,11 +214,8 @@ fn what_to_fix_reaches_the_client_verbatim() {
         "openai-context-length-exceeded-messages",
     ];
     for name in verbatim {
-        let (_, case) = cases
-            .iter()
-            .find(|(_, case)| case.name == name)
-            .expect(name);
-        let error = run(case).expect("an error");
+        let case = cases.iter().find(|case| case.name == name).expect(name);
+        let error = case.run().expect("an error");
         let body: serde_json::Value =
             serde_json::from_slice(&error.to_body(Format::OpenAi)).expect("JSON");
         assert_eq!(body["error"]["message"], error.upstream_message(), "{name}");
@@ -312,4 +226,28 @@ fn what_to_fix_reaches_the_client_verbatim() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn the_corpus_covers_every_provider_streams_and_broken_bodies() {
+    let cases = corpus();
+    assert!(cases.len() >= 80, "{} cases", cases.len());
+    for provider in error_codes::upstream::Provider::ALL {
+        assert!(
+            cases.iter().any(|case| case.provider == provider.name()),
+            "{provider}: no case"
+        );
+    }
+    let events = cases.iter().filter(|case| case.kind == Kind::Sse);
+    assert!(events.clone().any(|case| case.expect.canonical.is_some()));
+    assert!(events.clone().any(|case| case.expect.canonical.is_none()));
+    let not_json = cases
+        .iter()
+        .filter(|case| case.kind == Kind::Response && !json_body(case))
+        .count();
+    assert!(not_json >= 5, "{not_json} responses whose body is not JSON");
+    let mut names: Vec<&str> = cases.iter().map(|case| case.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.len(), "case names are unique");
 }
