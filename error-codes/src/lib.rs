@@ -60,6 +60,8 @@ pub mod axum;
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
+pub mod upstream;
+
 /// What the code `#[derive(ApiError)]` writes calls: not a public API.
 #[doc(hidden)]
 pub mod __private;

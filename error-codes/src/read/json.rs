@@ -8,14 +8,22 @@ use std::marker::PhantomData;
 
 use super::parse_error::JsonType;
 
-/// One JSON value in a place a reader defines: scalars are kept, arrays are
-/// skipped, objects are read into `T`'s slots.
+/// Most elements of one array that are kept; the rest are skipped. Enough
+/// for every array an envelope defines (Google's `details`, FastAPI's
+/// `detail` and its `loc` path, Vertex's array of chunks), and a bound on
+/// what a hostile body can make a reader store.
+pub(crate) const ARRAY_ITEMS: usize = 16;
+
+/// One JSON value in a place a reader defines: scalars are kept, objects
+/// are read into `T`'s slots, arrays keep their first [`ARRAY_ITEMS`]
+/// elements (an array inside an array is skipped whole, so nesting costs
+/// no stack).
 pub(crate) enum Json<T> {
     Null,
     Bool,
     Number(String),
     String(String),
-    Array,
+    Array(Vec<Json<T>>),
     Object(T),
 }
 
@@ -27,9 +35,39 @@ impl<T> Json<T> {
             Json::Bool => JsonType::Bool,
             Json::Number(_) => JsonType::Number,
             Json::String(_) => JsonType::String,
-            Json::Array => JsonType::Array,
+            Json::Array(_) => JsonType::Array,
             Json::Object(_) => JsonType::Object,
         }
+    }
+
+    /// The text of a string, or of a number.
+    pub(crate) fn text(&self) -> Option<&str> {
+        match self {
+            Json::String(text) | Json::Number(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The string, if this is one.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The objects this value holds: itself, or an array's object elements.
+    pub(crate) fn objects(&self) -> impl Iterator<Item = &T> {
+        let (one, many) = match self {
+            Json::Object(fields) => (Some(fields), &[][..]),
+            Json::Array(items) => (None, &items[..]),
+            _ => (None, &[][..]),
+        };
+        let elements = many.iter().filter_map(|item| match item {
+            Json::Object(fields) => Some(fields),
+            _ => None,
+        });
+        one.into_iter().chain(elements)
     }
 }
 
@@ -132,11 +170,27 @@ impl Visitor<'_> for SlotOf {
 
 impl<'de, T: Fields> Deserialize<'de> for Json<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor(PhantomData))
+        deserializer.deserialize_any(JsonVisitor {
+            in_array: false,
+            marker: PhantomData,
+        })
     }
 }
 
-struct JsonVisitor<T>(PhantomData<T>);
+/// Reads one [`Json`]; `in_array` when it is an element of an array, where
+/// a further array is skipped instead of read.
+struct JsonVisitor<T> {
+    in_array: bool,
+    marker: PhantomData<T>,
+}
+
+impl<'de, T: Fields> DeserializeSeed<'de> for JsonVisitor<T> {
+    type Value = Json<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json<T>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
 impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
     type Value = Json<T>;
@@ -174,10 +228,24 @@ impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<T>, A::Error> {
-        // Skipped element by element with serde_json's iterative skipper:
-        // no recursion, whatever the nesting.
+        let mut items = Vec::new();
+        if !self.in_array {
+            while items.len() < ARRAY_ITEMS {
+                let element = JsonVisitor {
+                    in_array: true,
+                    marker: PhantomData,
+                };
+                match seq.next_element_seed(element)? {
+                    Some(item) => items.push(item),
+                    None => return Ok(Json::Array(items)),
+                }
+            }
+        }
+        // The rest (or a nested array whole) is skipped element by element
+        // with serde_json's iterative skipper: no recursion, whatever the
+        // nesting.
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Json::Array)
+        Ok(Json::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<T>, A::Error> {

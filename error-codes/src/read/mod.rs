@@ -11,12 +11,13 @@
 
 mod json;
 mod parse_error;
+pub(crate) mod slots;
 mod sse;
 
 pub(crate) use json::{json_fields, Fields, Json, Skipped};
 pub(crate) use parse_error::Repr;
 pub use parse_error::{JsonType, ParseError, ParseErrorKind};
-pub(crate) use sse::error_event_data;
+pub(crate) use sse::{error_event_data, first_event};
 
 /// Parses `body` as one JSON value read into `T`'s slots. Checks, in order:
 /// not empty (or only whitespace), UTF-8, then JSON; a UTF-8 byte order
@@ -30,7 +31,7 @@ pub(crate) fn json_body<T: Fields>(body: &[u8]) -> Result<Json<T>, ParseError> {
 }
 
 /// `bytes` as text, without a leading UTF-8 byte order mark.
-fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
+pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
         Err(error) => Err(ParseError::new(Repr::InvalidUtf8 {

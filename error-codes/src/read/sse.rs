@@ -4,17 +4,25 @@
 use super::parse_error::{ParseError, Repr};
 use super::{excerpt, is_json_whitespace, utf8_text};
 
-/// The data of the first event in `event` that carries any, checked to be
-/// an error event: unnamed (OpenAI) or named `error` (Anthropic).
+/// The first event of a stream text that carries data.
+pub(crate) struct Event<'a> {
+    /// The `event` field of that event (or, when none carries data, of the
+    /// unfinished last one).
+    pub(crate) name: Option<&'a str>,
+    /// The `data` lines joined with LF; `None` when no event carries any
+    /// (it is never empty or only whitespace).
+    pub(crate) data: Option<String>,
+}
+
+/// Reads the first event of `text` that carries data.
 ///
 /// Lines end with LF, CRLF or CR; lines starting with `:` are comments;
 /// `data` lines are joined with LF; one space after the colon is dropped;
 /// `id` and `retry` are ignored. An event with no data, or data that is
 /// empty or only whitespace (`data:` then a blank line), carries no
-/// envelope: it is skipped and the next event is read. Events after the one read are
-/// ignored.
-pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
-    let text = utf8_text(event)?;
+/// envelope: it is skipped and the next event is read. Events after the
+/// one read are ignored.
+pub(crate) fn first_event(text: &str) -> Event<'_> {
     let mut name: Option<&str> = None;
     let mut data: Option<String> = None;
     for line in sse_lines(text) {
@@ -47,7 +55,19 @@ pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
             _ => {}
         }
     }
-    if let Some(name) = name {
+    Event {
+        name,
+        data: data.filter(|data| has_content(data)),
+    }
+}
+
+/// The data of the first event in `event` that carries any (see
+/// [`first_event`]), checked to be an error event: unnamed (OpenAI) or
+/// named `error` (Anthropic).
+pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
+    let text = utf8_text(event)?;
+    let event = first_event(text);
+    if let Some(name) = event.name {
         if name != "error" {
             return Err(ParseError::new(Repr::NotAnError {
                 field: "event",
@@ -55,10 +75,7 @@ pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
             }));
         }
     }
-    match data {
-        Some(data) if has_content(&data) => Ok(data),
-        _ => Err(ParseError::new(Repr::NoData)),
-    }
+    event.data.ok_or(ParseError::new(Repr::NoData))
 }
 
 /// Whether event data holds anything but JSON whitespace.
