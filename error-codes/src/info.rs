@@ -230,4 +230,3 @@ impl fmt::Debug for CodeInfo {
             .finish()
     }
 }
-

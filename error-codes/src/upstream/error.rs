@@ -3,7 +3,8 @@
 
 use super::signals::Signals;
 use super::{param, redact, table, Provider};
-use crate::info::{CodeInfo, CodeList};
+use crate::code_list::CodeList;
+use crate::info::CodeInfo;
 use crate::read::slots::TopFields;
 use crate::read::{self, Json};
 use crate::{ApiError, ErrorCode};
