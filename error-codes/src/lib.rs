@@ -37,6 +37,7 @@ mod envelope;
 mod format;
 mod info;
 mod json;
+mod problem;
 mod received;
 mod response;
 mod sse;
@@ -58,6 +59,7 @@ pub use crate::envelope::{
 };
 pub use crate::format::Format;
 pub use crate::info::{CodeInfo, CodeList};
+pub use crate::problem::{ProblemTypes, ProblemTypesError};
 pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::response::CLIENT_CLOSED_REQUEST;
 
