@@ -174,6 +174,25 @@ impl Default for ProblemTypes {
     }
 }
 
+impl crate::CodeInfo {
+    /// The `type` URI of this code's problem details body
+    /// ([`Format::Problem`](crate::Format::Problem)) under the
+    /// [installed](ProblemTypes::installed) problem types: what a catalogue
+    /// of the API publishes next to each code.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// assert_eq!(
+    ///     ErrorCode::IdempotencyConflict.info().problem_type(),
+    ///     "tag:error-codes,2026:idempotency_conflict",
+    /// );
+    /// ```
+    pub fn problem_type(&self) -> String {
+        ProblemTypes::installed().type_uri(self.code())
+    }
+}
+
 /// Why a base given to [`ProblemTypes::new`] is not an absolute URI.
 ///
 /// ```
