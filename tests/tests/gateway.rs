@@ -730,7 +730,8 @@ async fn the_catalogue_lists_all_57_codes() {
                 "description",
                 "retryable",
                 "openai_type",
-                "anthropic_type"
+                "anthropic_type",
+                "problem_type"
             ])
         );
         assert_eq!(entry["code"], row.code.as_str());
@@ -740,6 +741,11 @@ async fn the_catalogue_lists_all_57_codes() {
         let code = ErrorCode::from_code(&row.code).unwrap();
         assert_eq!(entry["openai_type"], code.openai_type());
         assert_eq!(entry["anthropic_type"], code.anthropic_type());
+        assert_eq!(entry["problem_type"], code.info().problem_type());
+        assert_eq!(
+            entry["problem_type"],
+            format!("tag:error-codes,2026:{}", row.code)
+        );
     }
     let budget = data
         .iter()
