@@ -33,11 +33,13 @@
 
 mod api_error;
 mod code;
+mod code_list;
 mod envelope;
 mod format;
 mod info;
 mod json;
 mod problem;
+mod read;
 mod received;
 mod response;
 mod sse;
@@ -54,13 +56,15 @@ pub mod __private;
 
 pub use crate::api_error::ApiError;
 pub use crate::code::{ErrorCode, UnknownCode};
+pub use crate::code_list::CodeList;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
 };
 pub use crate::format::Format;
-pub use crate::info::{CodeInfo, CodeList};
+pub use crate::info::CodeInfo;
 pub use crate::problem::{ProblemTypes, ProblemTypesError};
-pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
+pub use crate::read::{JsonType, ParseError, ParseErrorKind};
+pub use crate::received::ReceivedError;
 pub use crate::response::CLIENT_CLOSED_REQUEST;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the

@@ -1,0 +1,193 @@
+//! The serde visitor every error-body reader shares: one streaming pass
+//! into the typed slots an object declares, everything else skipped.
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+use std::marker::PhantomData;
+
+use super::parse_error::JsonType;
+
+/// One JSON value in a place a reader defines: scalars are kept, arrays are
+/// skipped, objects are read into `T`'s slots.
+pub(crate) enum Json<T> {
+    Null,
+    Bool,
+    Number(String),
+    String(String),
+    Array,
+    Object(T),
+}
+
+impl<T> Json<T> {
+    /// The JSON type of the value, for error messages.
+    pub(crate) fn json_type(&self) -> JsonType {
+        match self {
+            Json::Null => JsonType::Null,
+            Json::Bool => JsonType::Bool,
+            Json::Number(_) => JsonType::Number,
+            Json::String(_) => JsonType::String,
+            Json::Array => JsonType::Array,
+            Json::Object(_) => JsonType::Object,
+        }
+    }
+}
+
+/// The slots of one JSON object a reader keeps. Declare one with
+/// [`json_fields!`](crate::read::json_fields), which writes this impl.
+pub(crate) trait Fields: Default {
+    /// The keys this object keeps, in slot order.
+    const KEYS: &'static [&'static str];
+
+    /// Reads the value of the key `KEYS[slot]` into its slot.
+    fn read<'de, A: MapAccess<'de>>(&mut self, slot: usize, map: &mut A) -> Result<(), A::Error>;
+}
+
+/// A value whose object form has no slot of interest: every key skipped.
+#[derive(Default)]
+pub(crate) struct Skipped;
+
+impl Fields for Skipped {
+    const KEYS: &'static [&'static str] = &[];
+
+    fn read<'de, A: MapAccess<'de>>(&mut self, _: usize, map: &mut A) -> Result<(), A::Error> {
+        map.next_value::<IgnoredAny>().map(drop)
+    }
+}
+
+/// Declares a struct of optional [`Json`] slots, one per key, and its
+/// [`Fields`] impl: the one reader of every object of every error body.
+///
+/// ```ignore
+/// json_fields! {
+///     /// The `error` object.
+///     pub(crate) struct ErrorFields {
+///         "message" => message: Skipped,
+///         "details" => details: DetailsFields,
+///     }
+/// }
+/// ```
+macro_rules! json_fields {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $($key:literal => $field:ident: $inner:ty),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Default)]
+        $vis struct $name {
+            $(
+                #[doc = concat!("`", $key, "`, when present.")]
+                $vis $field: Option<$crate::read::Json<$inner>>,
+            )+
+        }
+
+        impl $crate::read::Fields for $name {
+            const KEYS: &'static [&'static str] = &[$($key),+];
+
+            fn read<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                slot: usize,
+                map: &mut A,
+            ) -> Result<(), A::Error> {
+                let mut index = 0;
+                $(
+                    if slot == index {
+                        self.$field = Some(map.next_value()?);
+                        return Ok(());
+                    }
+                    index += 1;
+                )+
+                let _ = index;
+                map.next_value::<::serde::de::IgnoredAny>().map(drop)
+            }
+        }
+    };
+}
+pub(crate) use json_fields;
+
+/// Reads an object key as its slot among `keys`, without allocating.
+struct SlotOf(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for SlotOf {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl Visitor<'_> for SlotOf {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|known| *known == key))
+    }
+}
+
+impl<'de, T: Fields> Deserialize<'de> for Json<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor(PhantomData))
+    }
+}
+
+struct JsonVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
+    type Value = Json<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Json<T>, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json<T>, E> {
+        Ok(Json::Bool)
+    }
+
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json<T>, E> {
+        Ok(Json::Number(number.to_string()))
+    }
+
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Json<T>, E> {
+        Ok(Json::Number(number.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, number: f64) -> Result<Json<T>, E> {
+        Ok(Json::Number(number.to_string()))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Json<T>, E> {
+        Ok(Json::String(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Json<T>, E> {
+        Ok(Json::String(text))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<T>, A::Error> {
+        // Skipped element by element with serde_json's iterative skipper:
+        // no recursion, whatever the nesting.
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Json::Array)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<T>, A::Error> {
+        let mut fields = T::default();
+        while let Some(slot) = map.next_key_seed(SlotOf(T::KEYS))? {
+            match slot {
+                Some(slot) => fields.read(slot, &mut map)?,
+                None => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        Ok(Json::Object(fields))
+    }
+}
