@@ -6,7 +6,8 @@ use super::Envelope;
 use crate::json::{
     nullable_len, push_nullable, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len,
 };
-use crate::{ApiError, Format};
+use crate::problem::{Instance, ProblemParts, TypeUri};
+use crate::{ApiError, Format, ProblemTypes, CLIENT_CLOSED_REQUEST};
 use std::fmt;
 
 impl<E: ApiError + ?Sized> Envelope<'_, E> {
@@ -32,6 +33,8 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
             error_type: match self.format {
                 Format::OpenAi => self.error.openai_type(),
                 Format::Anthropic => self.error.anthropic_type(),
+                // A problem's `type` names its code, not its status.
+                Format::Problem => "",
             },
         };
         let len = prefix.len() + self.body_len(&parts) + suffix.len();
@@ -69,6 +72,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                     }
                     + nullable_len(self.request_id)
             }
+            Format::Problem => self.problem_parts(parts).len(),
         }
     }
 
@@ -107,6 +111,40 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 push_nullable(out, self.request_id);
                 out.push(b'}');
             }
+            Format::Problem => self.problem_parts(parts).write(out),
+        }
+    }
+
+    /// The members of the problem details body (see [`Format::Problem`]).
+    fn problem_parts<'p>(&'p self, parts: &Parts<'p>) -> ProblemParts<'p> {
+        let status = match self.error.http_status() {
+            Some(status) => status.as_u16(),
+            None => CLIENT_CLOSED_REQUEST.as_u16(),
+        };
+        ProblemParts {
+            type_uri: match self.doc_url {
+                Some(url) => TypeUri::Given(url),
+                None => TypeUri::Code {
+                    base: self
+                        .problem_types
+                        .unwrap_or_else(ProblemTypes::installed)
+                        .base(),
+                    code: parts.code,
+                },
+            },
+            title: self.error.info().description(),
+            status,
+            detail: parts.message,
+            instance: match (self.instance, self.request_id) {
+                (Some(instance), _) => Instance::Given(instance),
+                (None, Some(id)) => Instance::RequestId(id),
+                (None, None) => Instance::None,
+            },
+            code: parts.code,
+            param: parts.param,
+            retryable: self.error.is_retryable(),
+            request_id: self.request_id,
+            suggestion: self.suggestion,
         }
     }
 }

@@ -12,7 +12,7 @@ use super::parse_error::JsonType;
 /// skipped, objects are read into `T`'s slots.
 pub(crate) enum Json<T> {
     Null,
-    Bool,
+    Bool(bool),
     Number(String),
     String(String),
     Array,
@@ -24,7 +24,7 @@ impl<T> Json<T> {
     pub(crate) fn json_type(&self) -> JsonType {
         match self {
             Json::Null => JsonType::Null,
-            Json::Bool => JsonType::Bool,
+            Json::Bool(_) => JsonType::Bool,
             Json::Number(_) => JsonType::Number,
             Json::String(_) => JsonType::String,
             Json::Array => JsonType::Array,
@@ -149,8 +149,8 @@ impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
         Ok(Json::Null)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json<T>, E> {
-        Ok(Json::Bool)
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json<T>, E> {
+        Ok(Json::Bool(value))
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json<T>, E> {

@@ -1,18 +1,27 @@
-//! The slots of the OpenAI and Anthropic envelopes, and the checks that
-//! turn them into a [`ReceivedError`].
+//! The slots of the OpenAI and Anthropic envelopes (and of problem
+//! details, at the top level), and the checks that turn them into a
+//! [`ReceivedError`].
 
 use super::ReceivedError;
 use crate::read::{
     code_field, excerpt, json_fields, string_field, wrong_type, Json, ParseError, Repr, Skipped,
 };
-use crate::Format;
+use crate::{problem, Format};
 
 json_fields! {
-    /// The top level of either envelope.
+    /// The top level of either envelope, or of problem details.
     pub(crate) struct TopFields {
         "type" => envelope_type: Skipped,
         "error" => error: ErrorFields,
         "request_id" => request_id: Skipped,
+        "title" => title: Skipped,
+        "status" => status: Skipped,
+        "detail" => detail: Skipped,
+        "instance" => instance: Skipped,
+        "code" => code: Skipped,
+        "param" => param: Skipped,
+        "retryable" => retryable: Skipped,
+        "suggestion" => suggestion: Skipped,
     }
 }
 
@@ -50,6 +59,9 @@ pub(crate) fn received_error(
             }))
         }
     };
+    if problem::is_problem(&top) {
+        return Ok(problem::received_problem(status, top));
+    }
     let format = match top.envelope_type {
         None | Some(Json::Null) => Format::OpenAi,
         Some(Json::String(text)) if text == "error" => Format::Anthropic,
@@ -78,8 +90,8 @@ pub(crate) fn received_error(
     };
     let error_code = code_field("error.code", error.code)?;
     let code = match format {
-        Format::OpenAi => error_code.or(details_code),
         Format::Anthropic => details_code.or(error_code),
+        _ => error_code.or(details_code),
     };
     Ok(ReceivedError {
         format,
@@ -91,5 +103,6 @@ pub(crate) fn received_error(
         request_id: string_field("request_id", top.request_id)?,
         doc_url: string_field("error.doc_url", error.doc_url)?,
         suggestion: string_field("error.suggestion", error.suggestion)?,
+        problem: None,
     })
 }
