@@ -4,8 +4,9 @@
 //!
 //! Every input is checked against an oracle: the same rules written
 //! independently over `serde_json::Value`. So the run asserts more than "no
-//! panic": the parser accepts exactly the envelopes the documented rules
-//! accept, with the same fields, and names the same kind of problem.
+//! panic": the parser accepts exactly the envelopes (and problem details)
+//! the documented rules accept, with the same fields, and names the same
+//! kind of problem.
 
 use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 use proptest::prelude::*;
@@ -22,6 +23,11 @@ struct Fields {
     request_id: Option<String>,
     doc_url: Option<String>,
     suggestion: Option<String>,
+    problem_type: Option<String>,
+    title: Option<String>,
+    instance: Option<String>,
+    problem_status: Option<u16>,
+    retryable: Option<bool>,
 }
 
 fn fields(received: &ReceivedError) -> Fields {
@@ -34,6 +40,11 @@ fn fields(received: &ReceivedError) -> Fields {
         request_id: received.request_id().map(str::to_owned),
         doc_url: received.doc_url().map(str::to_owned),
         suggestion: received.suggestion().map(str::to_owned),
+        problem_type: received.problem_type().map(str::to_owned),
+        title: received.title().map(str::to_owned),
+        instance: received.instance().map(str::to_owned),
+        problem_status: received.problem_status(),
+        retryable: received.retryable(),
     }
 }
 
@@ -74,6 +85,9 @@ fn oracle(body: &[u8]) -> Verdict {
 fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
     use ParseErrorKind::*;
     let top = value.as_object().ok_or(NotAnObject)?;
+    if is_problem(top) {
+        return Ok(problem_rules(top));
+    }
     let format = match top.get("type") {
         None | Some(Value::Null) => Format::OpenAi,
         Some(Value::String(text)) if text == "error" => Format::Anthropic,
@@ -97,8 +111,8 @@ fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
     };
     let error_code = code(error.get("code"))?;
     let code = match format {
-        Format::OpenAi => error_code.or(details_code),
         Format::Anthropic => details_code.or(error_code),
+        _ => error_code.or(details_code),
     };
     Ok(Fields {
         format,
@@ -109,7 +123,57 @@ fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
         request_id: string(top.get("request_id"))?,
         doc_url: string(error.get("doc_url"))?,
         suggestion: string(error.get("suggestion"))?,
+        problem_type: None,
+        title: None,
+        instance: None,
+        problem_status: None,
+        retryable: None,
     })
+}
+
+/// Problem details: neither envelope (`type` is not `"error"`, and there
+/// is no `error` key unless `type` is some other value), with a string
+/// `title` or `detail` or a number `status`.
+fn is_problem(top: &Map<String, Value>) -> bool {
+    let envelope = match top.get("type") {
+        Some(Value::String(text)) => text == "error",
+        None | Some(Value::Null) => top.contains_key("error"),
+        Some(_) => false,
+    };
+    let has = |key: &str, is: fn(&Value) -> bool| top.get(key).is_some_and(is);
+    !envelope
+        && (has("title", Value::is_string)
+            || has("detail", Value::is_string)
+            || has("status", Value::is_number))
+}
+
+/// RFC 9457's reading: members of the wrong type count as absent.
+fn problem_rules(top: &Map<String, Value>) -> Fields {
+    let text = |key: &str| top.get(key).and_then(Value::as_str).map(str::to_owned);
+    let title = text("title");
+    let detail = text("detail");
+    Fields {
+        format: Format::Problem,
+        code: match top.get("code") {
+            Some(value @ (Value::String(_) | Value::Number(_))) => code(Some(value)).unwrap(),
+            _ => None,
+        },
+        message: detail.or_else(|| title.clone()).unwrap_or_default(),
+        error_type: None,
+        param: text("param"),
+        request_id: text("request_id"),
+        doc_url: None,
+        suggestion: text("suggestion"),
+        problem_type: Some(text("type").unwrap_or_else(|| "about:blank".to_owned())),
+        title,
+        instance: text("instance"),
+        problem_status: top
+            .get("status")
+            .and_then(Value::as_f64)
+            .filter(|status| status.fract() == 0.0 && (100.0..=599.0).contains(status))
+            .map(|status| status as u16),
+        retryable: top.get("retryable").and_then(Value::as_bool),
+    }
 }
 
 fn string(value: Option<&Value>) -> Result<Option<String>, ParseErrorKind> {
@@ -264,6 +328,61 @@ fn envelope_like() -> impl Strategy<Value = Value> {
         })
 }
 
+/// Problem-details-shaped objects: every member the parser reads may be
+/// right, null, absent or of any other type, among random extra keys
+/// (sometimes an `error`, sometimes a `type` of `"error"`).
+fn problem_like() -> impl Strategy<Value = Value> {
+    let status = prop_oneof![
+        (100u16..600).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (0u32..700).prop_map(|n| Value::from(f64::from(n) / 2.0)),
+    ];
+    (
+        (
+            slot(prop_oneof![4 => text(), 1 => Just(json!("error"))]),
+            slot(text()),
+            slot(status),
+            slot(text()),
+            slot(text()),
+        ),
+        (
+            slot(prop_oneof![text(), any::<i64>().prop_map(Value::from)]),
+            slot(text()),
+            slot(any::<bool>().prop_map(Value::Bool)),
+            slot(text()),
+            slot(text()),
+        ),
+        slot(any_json()),
+        prop::collection::vec(("[a-z_]{1,8}", any_json()), 0..3),
+    )
+        .prop_map(
+            |(
+                (problem_type, title, status, detail, instance),
+                (code, param, retryable, request_id, suggestion),
+                error,
+                extra,
+            )| {
+                let mut top: Map<String, Value> = extra.into_iter().collect();
+                for (key, value) in [
+                    ("type", problem_type),
+                    ("title", title),
+                    ("status", status),
+                    ("detail", detail),
+                    ("instance", instance),
+                    ("code", code),
+                    ("param", param),
+                    ("retryable", retryable),
+                    ("request_id", request_id),
+                    ("suggestion", suggestion),
+                    ("error", error),
+                ] {
+                    insert(&mut top, key, value);
+                }
+                Value::Object(top)
+            },
+        )
+}
+
 /// A real body this crate writes, with any options.
 fn valid_body() -> impl Strategy<Value = Vec<u8>> {
     (
@@ -274,6 +393,9 @@ fn valid_body() -> impl Strategy<Value = Vec<u8>> {
     )
         .prop_map(|(code, format, details, request_id)| {
             let mut envelope = code.envelope(format).details_error_code(details);
+            if details {
+                envelope = envelope.instance("/v1/keys/k_1").suggestion("Retry");
+            }
             if let Some(request_id) = &request_id {
                 envelope = envelope.request_id(request_id);
             }
@@ -369,6 +491,11 @@ proptest! {
             serde_json::to_vec(&value).unwrap()
         };
         check(&body).ok();
+    }
+
+    #[test]
+    fn problem_shaped_objects(value in problem_like()) {
+        check(&serde_json::to_vec(&value).unwrap()).ok();
     }
 
     #[test]
