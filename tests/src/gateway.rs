@@ -91,7 +91,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use error_codes::axum::Rendered;
+use error_codes::axum::OwnedEnvelope;
 use error_codes::{ApiError, CodeInfo, CodeList, ErrorCode, Format};
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -379,8 +379,8 @@ impl RequestContext {
     }
 
     /// `error` in this request's format, with its request id.
-    fn reject(&self, error: GatewayError) -> Rendered<GatewayError> {
-        Rendered::new(error, self.format)
+    fn reject(&self, error: GatewayError) -> OwnedEnvelope<GatewayError> {
+        OwnedEnvelope::new(error, self.format)
             .request_id(&*self.id)
             // Where the official Anthropic SDK reads the stable code.
             .details_error_code(true)
