@@ -21,7 +21,10 @@ fn installed_types_name_every_code_in_bodies_and_the_catalogue() {
         let received = ReceivedError::parse(code.status(), &body).unwrap();
         assert_eq!(received.problem_type(), Some(expected.as_str()));
         // The envelope's own types, and then its doc URL, still win.
-        let body = code.envelope(Format::Problem).problem_types(other).to_body();
+        let body = code
+            .envelope(Format::Problem)
+            .problem_types(other)
+            .to_body();
         let received = ReceivedError::parse(code.status(), &body).unwrap();
         assert_eq!(
             received.problem_type(),
