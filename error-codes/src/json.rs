@@ -89,22 +89,9 @@ pub(crate) fn push_quoted(out: &mut Vec<u8>, text: &str) {
 #[inline]
 pub(crate) fn push_quoted_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b'"');
-    push_escaped_bytes(out, bytes);
-    out.push(b'"');
-}
-
-/// Appends `text` escaped as the inside of a JSON string, without quotes:
-/// [`quoted_len`] less 2 bytes.
-#[inline]
-pub(crate) fn push_escaped(out: &mut Vec<u8>, text: &str) {
-    push_escaped_bytes(out, text.as_bytes());
-}
-
-/// Appends UTF-8 `bytes` escaped as the inside of a JSON string.
-#[inline]
-fn push_escaped_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
     if is_plain(bytes) {
         out.extend_from_slice(bytes);
+        out.push(b'"');
         return;
     }
     let mut start = 0;
@@ -129,6 +116,7 @@ fn push_escaped_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
 }
 
 /// The length of an optional string: quoted, or `null`.

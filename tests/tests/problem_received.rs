@@ -137,6 +137,19 @@ fn spring_problems_without_type() {
     assert_eq!(received.param(), None);
 }
 
+/// FastAPI's default error body (`{"detail": "..."}`, its documented
+/// `HTTPException` answer) has a problem details member, and reads as
+/// one: the message survives instead of a `MissingError`.
+#[test]
+fn a_bare_detail_is_problem_details() {
+    let received = ReceivedError::parse(404, br#"{"detail":"Not Found"}"#).unwrap();
+    assert_eq!(received.format(), Format::Problem);
+    assert_eq!(received.problem_type(), Some("about:blank"));
+    assert_eq!(received.message(), "Not Found");
+    assert_eq!(received.title(), None);
+    assert_eq!(received.to_string(), "404 error: Not Found");
+}
+
 /// A status member that disagrees with the response (a proxy turned a 400
 /// into a 502, or the body lies) is kept apart, not trusted.
 #[test]

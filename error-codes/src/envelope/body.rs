@@ -26,29 +26,30 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
             owned.as_bytes()
         };
         let param = self.error.param();
-        let parts = Parts {
+        let parts = |error_type| Parts {
             message,
             param: param.as_deref(),
             code: self.error.code(),
-            error_type: match self.format {
-                Format::OpenAi => self.error.openai_type(),
-                Format::Anthropic => self.error.anthropic_type(),
-                // A problem's `type` names its code, not its status.
-                Format::Problem => "",
-            },
+            error_type,
         };
-        let len = prefix.len() + self.body_len(&parts) + suffix.len();
+        let body = match self.format {
+            Format::OpenAi => Body::OpenAi(parts(self.error.openai_type())),
+            Format::Anthropic => Body::Anthropic(parts(self.error.anthropic_type())),
+            // A problem's `type` names its code, not its status.
+            Format::Problem => Body::Problem(self.problem_parts(&parts(""))),
+        };
+        let len = prefix.len() + self.body_len(&body) + suffix.len();
         let mut out = Vec::with_capacity(len);
         out.extend_from_slice(prefix);
-        self.write_body(&parts, &mut out);
+        self.write_body(&body, &mut out);
         out.extend_from_slice(suffix);
         debug_assert_eq!(out.len(), len);
         out
     }
 
-    fn body_len(&self, parts: &Parts<'_>) -> usize {
-        match self.format {
-            Format::OpenAi => {
+    fn body_len(&self, body: &Body<'_>) -> usize {
+        match body {
+            Body::OpenAi(parts) => {
                 OPENAI_FIXED
                     + quoted_bytes_len(parts.message)
                     + quoted_len(parts.error_type)
@@ -61,7 +62,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                         .suggestion
                         .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
             }
-            Format::Anthropic => {
+            Body::Anthropic(parts) => {
                 ANTHROPIC_FIXED
                     + quoted_len(parts.error_type)
                     + quoted_bytes_len(parts.message)
@@ -72,13 +73,13 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                     }
                     + nullable_len(self.request_id)
             }
-            Format::Problem => self.problem_parts(parts).len(),
+            Body::Problem(problem) => problem.len(),
         }
     }
 
-    fn write_body(&self, parts: &Parts<'_>, out: &mut Vec<u8>) {
-        match self.format {
-            Format::OpenAi => {
+    fn write_body(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        match body {
+            Body::OpenAi(parts) => {
                 out.extend_from_slice(b"{\"error\":{\"message\":");
                 push_quoted_bytes(out, parts.message);
                 out.extend_from_slice(b",\"type\":");
@@ -97,7 +98,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 }
                 out.extend_from_slice(b"}}");
             }
-            Format::Anthropic => {
+            Body::Anthropic(parts) => {
                 out.extend_from_slice(b"{\"type\":\"error\",\"error\":{\"type\":");
                 push_quoted(out, parts.error_type);
                 out.extend_from_slice(b",\"message\":");
@@ -111,7 +112,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 push_nullable(out, self.request_id);
                 out.push(b'}');
             }
-            Format::Problem => self.problem_parts(parts).write(out),
+            Body::Problem(problem) => problem.write(out),
         }
     }
 
@@ -149,7 +150,14 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     }
 }
 
-/// The dynamic parts of a body.
+/// A body to write, with its dynamic parts.
+enum Body<'a> {
+    OpenAi(Parts<'a>),
+    Anthropic(Parts<'a>),
+    Problem(ProblemParts<'a>),
+}
+
+/// The dynamic parts of an OpenAI or Anthropic body.
 struct Parts<'a> {
     /// UTF-8: written by `ApiError::write_message` in whole `str`s.
     message: &'a [u8],

@@ -2,14 +2,16 @@
 //! in one pass to measure and one to copy, the bytes `serde_json` writes.
 
 use super::uri;
-use crate::json::{push_escaped, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len};
+use crate::json::{push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len};
 
 /// The `type` member: given whole (a doc URL), or a base and a code.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum TypeUri<'a> {
     /// Written as given.
     Given(&'a str),
-    /// The base as given, then the code percent-encoded.
+    /// The base of a [`ProblemTypes`](crate::ProblemTypes), then the code
+    /// percent-encoded. Both are URI characters only, none of which JSON
+    /// escapes, so both are copied as they are.
     Code { base: &'a str, code: &'a str },
 }
 
@@ -61,7 +63,7 @@ impl ProblemParts<'_> {
         TYPE.len()
             + match self.type_uri {
                 TypeUri::Given(uri) => quoted_len(uri),
-                TypeUri::Code { base, code } => quoted_len(base) + uri::encoded_len(code),
+                TypeUri::Code { base, code } => 2 + base.len() + uri::encoded_len(code),
             }
             + TITLE.len()
             + quoted_len(self.title)
@@ -104,7 +106,7 @@ impl ProblemParts<'_> {
             TypeUri::Given(uri) => push_quoted(out, uri),
             TypeUri::Code { base, code } => {
                 out.push(b'"');
-                push_escaped(out, base);
+                out.extend_from_slice(base.as_bytes());
                 uri::push_encoded(out, code);
                 out.push(b'"');
             }
@@ -275,7 +277,7 @@ mod tests {
                         TypeUri::Given(text)
                     } else {
                         TypeUri::Code {
-                            base: text,
+                            base: "https://x.test/e?q=[a]&b=~!$'()*+,;@#",
                             code: text,
                         }
                     },

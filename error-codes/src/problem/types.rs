@@ -344,6 +344,17 @@ mod tests {
         }
     }
 
+    /// The body writer copies a base without JSON escaping: every byte a
+    /// base can hold is one JSON writes as it is.
+    #[test]
+    fn every_byte_a_base_holds_is_plain_json() {
+        for byte in (0u8..0x80).filter(|&byte| byte == b'%' || is_uri_byte(byte)) {
+            let text = char::from(byte).to_string();
+            assert_eq!(serde_json::to_string(&text).unwrap(), format!("\"{text}\""));
+        }
+        assert!((0x80..=0xff).all(|byte| !is_uri_byte(byte)));
+    }
+
     #[test]
     fn type_uris_encode_what_a_uri_cannot_hold() {
         let types = ProblemTypes::new("https://x.test/e/").unwrap();
