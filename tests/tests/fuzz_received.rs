@@ -10,7 +10,7 @@
 
 use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 use proptest::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The accessors of a parsed error, comparable as one value.
 #[derive(Debug, PartialEq)]
@@ -232,6 +232,7 @@ fn check(body: &[u8]) -> Result<ReceivedError, ParseErrorKind> {
     outcome.map_err(|error| error.kind())
 }
 
+#[path = "fuzz_received/generators.rs"]
 mod generators;
 
 use generators::{any_json, apply, envelope_like, mutation, problem_like, valid_body};
