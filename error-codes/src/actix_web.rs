@@ -1,12 +1,14 @@
-//! [`ResponseError`] and [`Responder`] for errors, in the format of the
+//! [`ResponseError`](::actix_web::ResponseError) and
+//! [`Responder`](::actix_web::Responder) for errors, in the format of the
 //! endpoint that fails (feature `actix-web`): the actix-web twin of
 //! `error_codes::axum`, name for name.
 //!
 //! The wrappers are those of [`error_codes::formatted`](crate::formatted):
-//! [`OpenAi`], [`Anthropic`] and [`Problem`] (RFC 9457 problem details)
+//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
+//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
 //! fix the format at the type level, for handlers that serve one API
 //! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
-//! [`OwnedEnvelope`] chooses it at run time and carries the envelope
+//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
 //! options, for code shared by several APIs; [`Envelope`] itself answers
 //! for a borrowed error rendered on the spot. `OpenAi`, `Anthropic`,
 //! `Problem` and `OwnedEnvelope` are both a `ResponseError`
