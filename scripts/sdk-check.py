@@ -48,6 +48,7 @@ class Code:
     retryable: bool
     openai_type: str
     anthropic_type: str
+    problem_type: str
 
     @property
     def wire_status(self) -> int:

@@ -3,15 +3,16 @@
 //!
 //! - `ErrorCode::from_code` against `strum`'s `EnumString` (`FromStr`) on an
 //!   equivalent 57-variant enum, for every code and for unknown strings;
-//! - `to_body` in both formats against `serde_json::to_vec` of equivalent
-//!   `#[derive(Serialize)]` structs that produce the same bytes;
+//! - `to_body` in the three formats (OpenAI, Anthropic, problem details)
+//!   against `serde_json::to_vec` of equivalent `#[derive(Serialize)]`
+//!   structs that produce the same bytes;
 //! - what `to_http_response` and `to_sse_event` cost.
 //!
 //! Every pair is checked for equal results before anything is measured, so
 //! a faster number can never come from doing less work.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use error_codes::{ApiError, ErrorCode, Format};
+use error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
 use serde::Serialize;
 use std::hint::black_box;
 use std::str::FromStr;
@@ -110,6 +111,53 @@ struct AnthropicBodyError<'a> {
     #[serde(rename = "type")]
     error_type: &'a str,
     message: &'a str,
+}
+
+/// The peer of the problem details body (RFC 9457).
+#[derive(Serialize)]
+struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    problem_type: ProblemType<'a>,
+    title: &'a str,
+    status: u16,
+    detail: &'a str,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    param: Option<&'a str>,
+    retryable: bool,
+}
+
+/// The type URI, base then code, written by `serde_json` straight into the
+/// output (`collect_str`), with no `String` in between.
+struct ProblemType<'a> {
+    base: &'a str,
+    code: &'a str,
+}
+
+impl Serialize for ProblemType<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&format_args!("{}{}", self.base, self.code))
+    }
+}
+
+/// The peer's way to render any `ApiError` as problem details: the same
+/// trait calls as `to_body`.
+fn serde_problem<E: ApiError>(error: &E) -> Vec<u8> {
+    let message = error.message();
+    let param = error.param();
+    let body = ProblemBody {
+        problem_type: ProblemType {
+            base: ProblemTypes::installed().base(),
+            code: error.code(),
+        },
+        title: error.info().description(),
+        status: error.http_status().map_or(499, |status| status.as_u16()),
+        detail: &message,
+        code: error.code(),
+        param: param.as_deref(),
+        retryable: error.is_retryable(),
+    };
+    serde_json::to_vec(&body).expect("a struct of strings always serializes")
 }
 
 /// The peer's way to render any `ApiError` in OpenAI format: the same
@@ -256,7 +304,9 @@ fn bodies(c: &mut Criterion) {
     for code in ErrorCode::ALL {
         assert_eq!(code.to_body(Format::OpenAi), serde_openai(code));
         assert_eq!(code.to_body(Format::Anthropic), serde_anthropic(code));
+        assert_eq!(code.to_body(Format::Problem), serde_problem(code));
     }
+    assert_eq!(too_long.to_body(Format::Problem), serde_problem(&too_long));
     assert_eq!(too_long.to_body(Format::OpenAi), serde_openai(&too_long));
     assert_eq!(
         too_long.to_body(Format::Anthropic),
@@ -264,9 +314,10 @@ fn bodies(c: &mut Criterion) {
     );
 
     type Peer = fn(&ErrorCode) -> Vec<u8>;
-    let formats: [(&str, Format, Peer); 2] = [
+    let formats: [(&str, Format, Peer); 3] = [
         ("openai", Format::OpenAi, serde_openai::<ErrorCode>),
         ("anthropic", Format::Anthropic, serde_anthropic::<ErrorCode>),
+        ("problem", Format::Problem, serde_problem::<ErrorCode>),
     ];
     for (name, format, peer) in formats {
         let mut group = c.benchmark_group(format!("to_body_{name}/all_57_codes"));
@@ -289,9 +340,10 @@ fn bodies(c: &mut Criterion) {
     }
 
     type UserPeer = fn(&UserError) -> Vec<u8>;
-    let formats: [(&str, Format, UserPeer); 2] = [
+    let formats: [(&str, Format, UserPeer); 3] = [
         ("openai", Format::OpenAi, serde_openai::<UserError>),
         ("anthropic", Format::Anthropic, serde_anthropic::<UserError>),
+        ("problem", Format::Problem, serde_problem::<UserError>),
     ];
     for (name, format, peer) in formats {
         let mut group = c.benchmark_group(format!("to_body_{name}/formatted_message"));

@@ -1,14 +1,17 @@
-//! [`ResponseError`](::actix_web::ResponseError) and [`Responder`](::actix_web::Responder) for errors, in the format of the
+//! [`ResponseError`](::actix_web::ResponseError) and
+//! [`Responder`](::actix_web::Responder) for errors, in the format of the
 //! endpoint that fails (feature `actix-web`): the actix-web twin of
 //! `error_codes::axum`, name for name.
 //!
 //! The wrappers are those of [`error_codes::formatted`](crate::formatted):
-//! [`OpenAi`](crate::formatted::OpenAi) and [`Anthropic`](crate::formatted::Anthropic) fix the format at the type level, for
-//! handlers that serve one API (`Result<T, OpenAi<MyError>>`, and `?`
-//! converts any `MyError`); [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and
-//! carries the envelope options, for code shared by both APIs;
-//! [`Envelope`](crate::Envelope) itself answers for a borrowed error rendered on the spot.
-//! `OpenAi`, `Anthropic` and `OwnedEnvelope` are both a `ResponseError`
+//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
+//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
+//! fix the format at the type level, for handlers that serve one API
+//! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
+//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
+//! options, for code shared by several APIs; [`Envelope`](crate::Envelope) itself answers
+//! for a borrowed error rendered on the spot. `OpenAi`, `Anthropic`,
+//! `Problem` and `OwnedEnvelope` are both a `ResponseError`
 //! (returned as a handler's `Err`) and a `Responder` (returned as is).
 //!
 //! Each answers with exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response): the same
@@ -46,6 +49,11 @@
 //! let response = Anthropic(ErrorCode::ServiceUnavailable).error_response();
 //! assert_eq!(response.status().as_u16(), 503);
 //! assert_eq!(response.headers().get("x-should-retry").unwrap(), "true");
+//!
+//! // A management endpoint, in problem details.
+//! let response = error_codes::actix_web::Problem(ErrorCode::MfaRequired).error_response();
+//! assert_eq!(response.status().as_u16(), 403);
+//! assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
 //! # let _ = chat_completions("echo");
 //! ```
 
@@ -56,9 +64,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, Responder, ResponseError};
 use std::fmt;
 
-pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope};
+pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 
-/// `ResponseError` and `Responder` for the three wrappers, which all answer
+/// `ResponseError` and `Responder` for the four wrappers, which all answer
 /// with their [`Envelope`].
 macro_rules! actix_impls {
     ($($wrapper:ident),+) => {$(
@@ -85,7 +93,7 @@ macro_rules! actix_impls {
     )+};
 }
 
-actix_impls!(OpenAi, Anthropic, OwnedEnvelope);
+actix_impls!(OpenAi, Anthropic, Problem, OwnedEnvelope);
 
 impl<E: ApiError + ?Sized> Responder for Envelope<'_, E> {
     type Body = BoxBody;

@@ -2,11 +2,13 @@
 //! format of the endpoint that fails (feature `axum`).
 //!
 //! The wrappers are those of [`error_codes::formatted`](crate::formatted):
-//! [`OpenAi`](crate::formatted::OpenAi) and [`Anthropic`](crate::formatted::Anthropic) fix the format at the type level, for
-//! handlers that serve one API (`Result<T, OpenAi<MyError>>`, and `?`
-//! converts any `MyError`); [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and
-//! carries the envelope options (request id, Anthropic
-//! `details.error_code`), for code shared by both APIs; [`Envelope`]
+//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
+//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
+//! fix the format at the type level, for handlers that serve one API
+//! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
+//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
+//! options (request id, Anthropic `details.error_code`, problem
+//! `instance`), for code shared by several APIs; [`Envelope`]
 //! itself answers for a borrowed error rendered on the spot.
 //!
 //! Each becomes exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response) with the body in an
@@ -43,13 +45,18 @@
 //! let response = Anthropic(ErrorCode::ServiceUnavailable).into_response();
 //! assert_eq!(response.status(), 503);
 //! assert_eq!(response.headers()["x-should-retry"], "true");
+//!
+//! // A management endpoint, in problem details.
+//! let response = error_codes::axum::Problem(ErrorCode::MfaRequired).into_response();
+//! assert_eq!(response.status(), 403);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //! ```
 
 use crate::{ApiError, Envelope};
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 
-pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope};
+pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 
 /// The former name of [`OwnedEnvelope`], which renders nothing until it
 /// is turned into a response.
@@ -73,6 +80,13 @@ impl<E: ApiError> IntoResponse for OpenAi<E> {
 
 impl<E: ApiError> IntoResponse for Anthropic<E> {
     /// [`Envelope::to_http_response`] in Anthropic format.
+    fn into_response(self) -> Response {
+        self.envelope().into_response()
+    }
+}
+
+impl<E: ApiError> IntoResponse for Problem<E> {
+    /// [`Envelope::to_http_response`] as problem details.
     fn into_response(self) -> Response {
         self.envelope().into_response()
     }
@@ -137,6 +151,11 @@ mod tests {
             let expected = code.to_http_response(Format::Anthropic);
             assert_eq!(anthropic.headers(), expected.headers());
             assert_eq!(body_bytes(anthropic), *expected.body());
+            let problem = Problem(code).into_response();
+            let expected = code.to_http_response(Format::Problem);
+            assert_eq!(problem.status(), expected.status());
+            assert_eq!(problem.headers(), expected.headers());
+            assert_eq!(body_bytes(problem), *expected.body());
         }
     }
 

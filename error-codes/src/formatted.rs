@@ -1,10 +1,11 @@
 //! Errors paired with the format they answer in — [`OpenAi`],
-//! [`Anthropic`], [`OwnedEnvelope`] — which the framework integrations
+//! [`Anthropic`], [`Problem`], [`OwnedEnvelope`] — which the framework integrations
 //! (`error_codes::axum`, `error_codes::actix_web`) turn into responses.
 //!
 //! An [`ApiError`] does not know which API a client speaks, so the format
-//! is chosen where the response is made: [`OpenAi`] and [`Anthropic`] fix
-//! it at the type level, for handlers that serve one API
+//! is chosen where the response is made: [`OpenAi`], [`Anthropic`] and
+//! [`Problem`] (RFC 9457 problem details) fix it at the type level, for
+//! handlers that serve one API
 //! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
 //! [`OwnedEnvelope`] chooses it at run time and carries the envelope's
 //! options, for code shared by both APIs. Each answers with exactly
@@ -49,7 +50,23 @@ pub struct OpenAi<E>(pub E);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Anthropic<E>(pub E);
 
-/// `OpenAi` and `Anthropic`, which differ only in their format.
+/// An error answered as RFC 9457 problem details
+/// (`application/problem+json`), for any HTTP API: a gateway's management
+/// endpoints, say. Use [`OwnedEnvelope`] to set the request id or
+/// `instance`.
+///
+/// ```
+/// use error_codes::{formatted::Problem, ApiError, ErrorCode, Format};
+///
+/// let response = Problem(ErrorCode::IdempotencyConflict).envelope().to_http_response();
+/// assert_eq!(response.status(), 409);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(response.body(), &ErrorCode::IdempotencyConflict.to_body(Format::Problem));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Problem<E>(pub E);
+
+/// `OpenAi`, `Anthropic` and `Problem`, which differ only in their format.
 macro_rules! fixed_format {
     ($($wrapper:ident => $format:expr),+) => {$(
         impl<E: ApiError> $wrapper<E> {
@@ -97,7 +114,11 @@ macro_rules! fixed_format {
     )+};
 }
 
-fixed_format!(OpenAi => Format::OpenAi, Anthropic => Format::Anthropic);
+fixed_format!(
+    OpenAi => Format::OpenAi,
+    Anthropic => Format::Anthropic,
+    Problem => Format::Problem
+);
 
 /// `code: message`, the message written as bodies write it.
 fn display<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -106,8 +127,9 @@ fn display<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::
 }
 
 /// An owned error with its format chosen at run time and the envelope's
-/// options (request id, Anthropic `details.error_code`), for handlers that
-/// answer in either format. Formerly `error_codes::axum::Rendered`.
+/// options (request id, Anthropic `details.error_code`, problem details
+/// `instance`), for handlers that answer in more than one format. Formerly
+/// `error_codes::axum::Rendered`.
 ///
 /// ```
 /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
@@ -128,6 +150,7 @@ pub struct OwnedEnvelope<E> {
     format: Format,
     request_id: Option<Box<str>>,
     details_error_code: bool,
+    instance: Option<Box<str>>,
 }
 
 impl<E: ApiError> OwnedEnvelope<E> {
@@ -145,6 +168,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
             format,
             request_id: None,
             details_error_code: false,
+            instance: None,
         }
     }
 
@@ -179,6 +203,21 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// ```
     pub fn details_error_code(mut self, enabled: bool) -> Self {
         self.details_error_code = enabled;
+        self
+    }
+
+    /// The problem details `instance`, such as the request's path. See
+    /// [`Envelope::instance`].
+    ///
+    /// ```
+    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    ///
+    /// let envelope = OwnedEnvelope::new(ErrorCode::DuplicateResource, Format::Problem).instance("/v1/keys");
+    /// let json: serde_json::Value = serde_json::from_slice(&envelope.envelope().to_body()).unwrap();
+    /// assert_eq!(json["instance"], "/v1/keys");
+    /// ```
+    pub fn instance(mut self, instance: impl Into<String>) -> Self {
+        self.instance = Some(instance.into().into_boxed_str());
         self
     }
 
@@ -231,14 +270,17 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// );
     /// ```
     pub fn envelope(&self) -> Envelope<'_, E> {
-        let envelope = self
+        let mut envelope = self
             .error
             .envelope(self.format)
             .details_error_code(self.details_error_code);
-        match &self.request_id {
-            Some(request_id) => envelope.request_id(request_id),
-            None => envelope,
+        if let Some(request_id) = &self.request_id {
+            envelope = envelope.request_id(request_id);
         }
+        if let Some(instance) = &self.instance {
+            envelope = envelope.instance(instance);
+        }
+        envelope
     }
 }
 

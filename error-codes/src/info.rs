@@ -200,7 +200,9 @@ impl CodeInfo {
         self.anthropic_type
     }
 
-    /// The `type` of the envelope in `format`.
+    /// The `type` of the envelope in `format`. For problem details that is
+    /// `about:blank`, what the status alone says; a body's `type` names the
+    /// code, see [`problem_type`](Self::problem_type).
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
@@ -208,11 +210,13 @@ impl CodeInfo {
     /// let info = ErrorCode::ServiceUnavailable.info();
     /// assert_eq!(info.error_type(Format::OpenAi), "api_error");
     /// assert_eq!(info.error_type(Format::Anthropic), "overloaded_error");
+    /// assert_eq!(info.error_type(Format::Problem), "about:blank");
     /// ```
     pub const fn error_type(&self, format: crate::Format) -> &'static str {
         match format {
             crate::Format::OpenAi => self.openai_type,
             crate::Format::Anthropic => self.anthropic_type,
+            crate::Format::Problem => crate::Format::Problem.default_type(self.status),
         }
     }
 }

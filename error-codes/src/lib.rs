@@ -42,6 +42,7 @@ pub mod formatted;
 mod forward;
 mod info;
 mod json;
+mod problem;
 mod read;
 mod received;
 mod response;
@@ -74,6 +75,7 @@ pub use crate::envelope::{
 };
 pub use crate::format::Format;
 pub use crate::info::CodeInfo;
+pub use crate::problem::{ProblemTypes, ProblemTypesError};
 pub use crate::read::{JsonType, ParseError, ParseErrorKind};
 pub use crate::received::ReceivedError;
 pub use crate::response::CLIENT_CLOSED_REQUEST;

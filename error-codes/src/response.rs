@@ -29,6 +29,7 @@ static RETRY_AFTER_MS: HeaderName = HeaderName::from_static("retry-after-ms");
 static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 static REQUEST_ID: HeaderName = HeaderName::from_static("request-id");
 static APPLICATION_JSON: HeaderValue = HeaderValue::from_static("application/json");
+static APPLICATION_PROBLEM_JSON: HeaderValue = HeaderValue::from_static("application/problem+json");
 static TRUE: HeaderValue = HeaderValue::from_static("true");
 static FALSE: HeaderValue = HeaderValue::from_static("false");
 
@@ -36,13 +37,15 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     /// The error as a complete response:
     ///
     /// - the status ([`CLIENT_CLOSED_REQUEST`], 499, for status 0);
-    /// - `content-type: application/json`;
+    /// - `content-type: application/json` (`application/problem+json` for
+    ///   problem details);
     /// - `x-should-retry: true|false` from [`ApiError::is_retryable`], which
     ///   the official SDKs obey instead of retrying every 409/429/5xx;
     /// - `retry-after` (whole seconds, rounded up) and `retry-after-ms` when
     ///   the error carries a delay ([`ApiError::retry_after`]);
-    /// - the request id, when set, in `x-request-id` (OpenAI format) or
-    ///   `request-id` (Anthropic format). Bytes a header cannot hold are
+    /// - the request id, when set, in `x-request-id` (OpenAI format,
+    ///   problem details) or `request-id` (Anthropic format). Bytes a
+    ///   header cannot hold are
     ///   percent-encoded, as is `%` itself.
     ///
     /// ```
@@ -68,7 +71,11 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
         let mut response = Response::new(self.to_body());
         *response.status_mut() = status;
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, APPLICATION_JSON.clone());
+        let content_type = match self.format {
+            Format::Problem => &APPLICATION_PROBLEM_JSON,
+            _ => &APPLICATION_JSON,
+        };
+        headers.insert(CONTENT_TYPE, content_type.clone());
         let retry = if self.error.is_retryable() {
             &TRUE
         } else {
@@ -84,7 +91,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
         }
         if let Some(request_id) = self.request_id {
             let name = match self.format {
-                Format::OpenAi => &X_REQUEST_ID,
+                Format::OpenAi | Format::Problem => &X_REQUEST_ID,
                 Format::Anthropic => &REQUEST_ID,
             };
             headers.insert(name.clone(), header_value(request_id));

@@ -8,6 +8,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     ///
     /// - OpenAI format: `data: {envelope}\n\n`
     /// - Anthropic format: `event: error\ndata: {envelope}\n\n`
+    /// - problem details: `event: error\ndata: {problem}\n\n`
     ///
     /// The JSON escapes every CR and LF in the message, so no message can
     /// end the event early or inject a field.
@@ -24,7 +25,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     pub fn to_sse_event(&self) -> Vec<u8> {
         match self.format {
             Format::OpenAi => self.render(b"data: ", b"\n\n"),
-            Format::Anthropic => self.render(b"event: error\ndata: ", b"\n\n"),
+            Format::Anthropic | Format::Problem => self.render(b"event: error\ndata: ", b"\n\n"),
         }
     }
 }

@@ -39,6 +39,19 @@ fuzz_target!(|data: &[u8]| {
                 },
                 "request_id": received.request_id(),
             }),
+            Format::Problem => json!({
+                "type": received.problem_type(),
+                "title": received.title(),
+                "status": received.problem_status(),
+                "detail": received.message(),
+                "instance": received.instance(),
+                "code": received.code(),
+                "param": received.param(),
+                "retryable": received.retryable(),
+                "request_id": received.request_id(),
+                "suggestion": received.suggestion(),
+            }),
+            other => panic!("a format this target does not rebuild: {other:?}"),
         };
         let body = serde_json::to_vec(&again).expect("a Value serializes");
         assert_eq!(ReceivedError::parse(200, &body).as_ref(), Ok(&received));

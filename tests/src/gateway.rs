@@ -534,6 +534,7 @@ async fn error_codes_catalogue(context: RequestContext) -> Response {
                 retryable: info.is_retryable(),
                 openai_type: info.openai_type(),
                 anthropic_type: info.anthropic_type(),
+                problem_type: info.problem_type(),
             }
         })
         .collect();
@@ -997,6 +998,7 @@ mod wire {
         pub retryable: bool,
         pub openai_type: &'static str,
         pub anthropic_type: &'static str,
+        pub problem_type: String,
     }
 
     #[derive(Serialize)]

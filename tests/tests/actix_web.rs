@@ -1,11 +1,11 @@
 //! The `actix-web` feature through `actix_web::test`: for every canonical
-//! code in both formats, each wrapper answers with the status, headers and
+//! code in every format, each wrapper answers with the status, headers and
 //! body bytes of `to_http_response`, as a handler's `Err` (`ResponseError`)
 //! and as a returned value (`Responder`).
 
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web, App, HttpRequest, HttpResponse};
-use error_codes::actix_web::{Anthropic, OpenAi, OwnedEnvelope};
+use error_codes::actix_web::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 use error_codes::{ApiError, ErrorCode, Format};
 
 /// The code named by the request's last path segment.
@@ -20,6 +20,14 @@ async fn openai_err(request: HttpRequest) -> Result<HttpResponse, OpenAi<ErrorCo
 
 async fn anthropic_err(request: HttpRequest) -> Result<HttpResponse, Anthropic<ErrorCode>> {
     Err(Anthropic(code_of(&request)))
+}
+
+async fn problem_err(request: HttpRequest) -> Result<HttpResponse, Problem<ErrorCode>> {
+    Err(Problem(code_of(&request)))
+}
+
+async fn problem_value(request: HttpRequest) -> Problem<ErrorCode> {
+    Problem(code_of(&request))
 }
 
 async fn openai_value(request: HttpRequest) -> OpenAi<ErrorCode> {
@@ -39,6 +47,7 @@ fn owned(request: &HttpRequest, format: Format) -> OwnedEnvelope<ErrorCode> {
 async fn owned_err(request: HttpRequest) -> Result<HttpResponse, OwnedEnvelope<ErrorCode>> {
     let format = match request.match_info().get("format") {
         Some("anthropic") => Format::Anthropic,
+        Some("problem") => Format::Problem,
         _ => Format::OpenAi,
     };
     Err(owned(&request, format))
@@ -47,6 +56,7 @@ async fn owned_err(request: HttpRequest) -> Result<HttpResponse, OwnedEnvelope<E
 async fn owned_value(request: HttpRequest) -> OwnedEnvelope<ErrorCode> {
     let format = match request.match_info().get("format") {
         Some("anthropic") => Format::Anthropic,
+        Some("problem") => Format::Problem,
         _ => Format::OpenAi,
     };
     owned(&request, format)
@@ -94,7 +104,7 @@ fn sorted(mut headers: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
 }
 
 #[test]
-fn every_code_in_both_formats_answers_as_to_http_response() {
+fn every_code_in_every_format_answers_as_to_http_response() {
     actix_web::rt::System::new().block_on(async {
         let app = test::init_service(
             App::new()
@@ -102,6 +112,8 @@ fn every_code_in_both_formats_answers_as_to_http_response() {
                 .route("/err/anthropic/{code}", web::get().to(anthropic_err))
                 .route("/value/openai/{code}", web::get().to(openai_value))
                 .route("/value/anthropic/{code}", web::get().to(anthropic_value))
+                .route("/err/problem/{code}", web::get().to(problem_err))
+                .route("/value/problem/{code}", web::get().to(problem_value))
                 .route("/owned/err/{format}/{code}", web::get().to(owned_err))
                 .route("/owned/value/{format}/{code}", web::get().to(owned_value))
                 .route("/envelope/{code}", web::get().to(borrowed_envelope)),
@@ -113,8 +125,11 @@ fn every_code_in_both_formats_answers_as_to_http_response() {
         };
         for &code in ErrorCode::ALL {
             let name = code.code();
-            for (format, segment) in [(Format::OpenAi, "openai"), (Format::Anthropic, "anthropic")]
-            {
+            for (format, segment) in [
+                (Format::OpenAi, "openai"),
+                (Format::Anthropic, "anthropic"),
+                (Format::Problem, "problem"),
+            ] {
                 let plain = expected(code.to_http_response(format));
                 for kind in ["err", "value"] {
                     let response = call(format!("/{kind}/{segment}/{name}")).await.unwrap();

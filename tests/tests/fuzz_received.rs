@@ -4,12 +4,13 @@
 //!
 //! Every input is checked against an oracle: the same rules written
 //! independently over `serde_json::Value`. So the run asserts more than "no
-//! panic": the parser accepts exactly the envelopes the documented rules
-//! accept, with the same fields, and names the same kind of problem.
+//! panic": the parser accepts exactly the envelopes (and problem details)
+//! the documented rules accept, with the same fields, and names the same
+//! kind of problem.
 
 use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 use proptest::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
 /// The accessors of a parsed error, comparable as one value.
 #[derive(Debug, PartialEq)]
@@ -23,6 +24,11 @@ struct Fields {
     doc_url: Option<String>,
     suggestion: Option<String>,
     provider: Option<String>,
+    problem_type: Option<String>,
+    title: Option<String>,
+    instance: Option<String>,
+    problem_status: Option<u16>,
+    retryable: Option<bool>,
 }
 
 fn fields(received: &ReceivedError) -> Fields {
@@ -36,6 +42,11 @@ fn fields(received: &ReceivedError) -> Fields {
         doc_url: received.doc_url().map(str::to_owned),
         suggestion: received.suggestion().map(str::to_owned),
         provider: received.provider().map(str::to_owned),
+        problem_type: received.problem_type().map(str::to_owned),
+        title: received.title().map(str::to_owned),
+        instance: received.instance().map(str::to_owned),
+        problem_status: received.problem_status(),
+        retryable: received.retryable(),
     }
 }
 
@@ -76,6 +87,9 @@ fn oracle(body: &[u8]) -> Verdict {
 fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
     use ParseErrorKind::*;
     let top = value.as_object().ok_or(NotAnObject)?;
+    if is_problem(top) {
+        return Ok(problem_rules(top));
+    }
     let format = match top.get("type") {
         None | Some(Value::Null) => Format::OpenAi,
         Some(Value::String(text)) if text == "error" => Format::Anthropic,
@@ -99,8 +113,8 @@ fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
     };
     let error_code = code(error.get("code"))?;
     let code = match format {
-        Format::OpenAi => error_code.or(details_code),
         Format::Anthropic => details_code.or(error_code),
+        _ => error_code.or(details_code),
     };
     Ok(Fields {
         format,
@@ -112,7 +126,58 @@ fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
         doc_url: string(error.get("doc_url"))?,
         suggestion: string(error.get("suggestion"))?,
         provider: string(error.get("provider"))?,
+        problem_type: None,
+        title: None,
+        instance: None,
+        problem_status: None,
+        retryable: None,
     })
+}
+
+/// Problem details: neither envelope (`type` is not `"error"`, and there
+/// is no `error` key unless `type` is some other value), with a string
+/// `title` or `detail` or a number `status`.
+fn is_problem(top: &Map<String, Value>) -> bool {
+    let envelope = match top.get("type") {
+        Some(Value::String(text)) => text == "error",
+        None | Some(Value::Null) => top.contains_key("error"),
+        Some(_) => false,
+    };
+    let has = |key: &str, is: fn(&Value) -> bool| top.get(key).is_some_and(is);
+    !envelope
+        && (has("title", Value::is_string)
+            || has("detail", Value::is_string)
+            || has("status", Value::is_number))
+}
+
+/// RFC 9457's reading: members of the wrong type count as absent.
+fn problem_rules(top: &Map<String, Value>) -> Fields {
+    let text = |key: &str| top.get(key).and_then(Value::as_str).map(str::to_owned);
+    let title = text("title");
+    let detail = text("detail");
+    Fields {
+        format: Format::Problem,
+        code: match top.get("code") {
+            Some(value @ (Value::String(_) | Value::Number(_))) => code(Some(value)).unwrap(),
+            _ => None,
+        },
+        message: detail.or_else(|| title.clone()).unwrap_or_default(),
+        error_type: None,
+        param: text("param"),
+        request_id: text("request_id"),
+        doc_url: None,
+        suggestion: text("suggestion"),
+        provider: None,
+        problem_type: Some(text("type").unwrap_or_else(|| "about:blank".to_owned())),
+        title,
+        instance: text("instance"),
+        problem_status: top
+            .get("status")
+            .and_then(Value::as_f64)
+            .filter(|status| status.fract() == 0.0 && (100.0..=599.0).contains(status))
+            .map(|status| status as u16),
+        retryable: top.get("retryable").and_then(Value::as_bool),
+    }
 }
 
 fn string(value: Option<&Value>) -> Result<Option<String>, ParseErrorKind> {
@@ -171,184 +236,10 @@ fn check(body: &[u8]) -> Result<ReceivedError, ParseErrorKind> {
     outcome.map_err(|error| error.kind())
 }
 
-// ---- Generators -------------------------------------------------------------
+#[path = "fuzz_received/generators.rs"]
+mod generators;
 
-fn any_scalar() -> impl Strategy<Value = Value> {
-    prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(Value::from),
-        ".{0,16}".prop_map(Value::String),
-        prop::sample::select(ErrorCode::ALL).prop_map(|code| Value::String(code.code().to_owned())),
-    ]
-}
-
-/// Any JSON value, a few levels deep.
-fn any_json() -> impl Strategy<Value = Value> {
-    any_scalar().prop_recursive(4, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((".{0,6}", inner), 0..4)
-                .prop_map(|entries| Value::Object(entries.into_iter().collect())),
-        ]
-    })
-}
-
-/// A field's value: mostly right, often wrong, sometimes absent.
-fn slot(right: impl Strategy<Value = Value> + 'static) -> impl Strategy<Value = Option<Value>> {
-    prop_oneof![
-        4 => right.prop_map(Some),
-        1 => Just(Some(Value::Null)),
-        1 => any_json().prop_map(Some),
-        1 => Just(None),
-    ]
-}
-
-fn text() -> impl Strategy<Value = Value> {
-    ".{0,24}".prop_map(Value::String)
-}
-
-fn insert(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
-    if let Some(value) = value {
-        map.insert(key.to_owned(), value);
-    }
-}
-
-/// Envelope-shaped objects in which every field the parser reads may be
-/// right, null, absent or of any other type, among random extra keys.
-fn envelope_like() -> impl Strategy<Value = Value> {
-    let error = (
-        slot(text()),
-        slot(text()),
-        slot(text()),
-        slot(prop_oneof![text(), any::<i64>().prop_map(Value::from)]),
-        slot(text()),
-        slot(text()),
-        slot(text()),
-        slot(slot(text()).prop_map(|code| {
-            let mut details = Map::new();
-            insert(&mut details, "error_code", code);
-            Value::Object(details)
-        })),
-        prop::collection::vec(("[a-z_]{1,8}", any_json()), 0..3),
-    )
-        .prop_map(
-            |(message, error_type, param, code, doc_url, suggestion, provider, details, extra)| {
-                let mut error: Map<String, Value> = extra.into_iter().collect();
-                insert(&mut error, "message", message);
-                insert(&mut error, "type", error_type);
-                insert(&mut error, "param", param);
-                insert(&mut error, "code", code);
-                insert(&mut error, "doc_url", doc_url);
-                insert(&mut error, "suggestion", suggestion);
-                insert(&mut error, "provider", provider);
-                insert(&mut error, "details", details);
-                Value::Object(error)
-            },
-        );
-    (
-        slot(error),
-        prop_oneof![
-            2 => Just(None),
-            2 => Just(Some(json!("error"))),
-            1 => any_scalar().prop_map(Some),
-        ],
-        slot(text()),
-        prop::collection::vec(("[a-z_]{1,8}", any_json()), 0..3),
-    )
-        .prop_map(|(error, envelope_type, request_id, extra)| {
-            let mut top: Map<String, Value> = extra.into_iter().collect();
-            insert(&mut top, "error", error);
-            insert(&mut top, "type", envelope_type);
-            insert(&mut top, "request_id", request_id);
-            Value::Object(top)
-        })
-}
-
-/// A real body this crate writes, with any options.
-fn valid_body() -> impl Strategy<Value = Vec<u8>> {
-    (
-        prop::sample::select(ErrorCode::ALL),
-        prop::sample::select(Format::ALL.to_vec()),
-        any::<bool>(),
-        proptest::option::of(".{0,12}"),
-    )
-        .prop_map(|(code, format, details, request_id)| {
-            let mut envelope = code.envelope(format).details_error_code(details);
-            if let Some(request_id) = &request_id {
-                envelope = envelope.request_id(request_id);
-            }
-            envelope.to_body()
-        })
-}
-
-#[derive(Clone, Debug)]
-enum Mutation {
-    Truncate(prop::sample::Index),
-    FlipBit(prop::sample::Index, u8),
-    SetByte(prop::sample::Index, u8),
-    Insert(prop::sample::Index, Vec<u8>),
-    Remove(prop::sample::Index, prop::sample::Index),
-    Duplicate(prop::sample::Index, prop::sample::Index),
-}
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    let special = prop::sample::select(b"{}[]\":,\\ \n0-ue\xff\xc3\x00".to_vec());
-    prop_oneof![
-        any::<prop::sample::Index>().prop_map(Mutation::Truncate),
-        (any::<prop::sample::Index>(), 0u8..8).prop_map(|(at, bit)| Mutation::FlipBit(at, bit)),
-        (
-            any::<prop::sample::Index>(),
-            prop_oneof![special.clone(), any::<u8>()]
-        )
-            .prop_map(|(at, byte)| Mutation::SetByte(at, byte)),
-        (
-            any::<prop::sample::Index>(),
-            prop::collection::vec(special, 1..6)
-        )
-            .prop_map(|(at, bytes)| Mutation::Insert(at, bytes)),
-        (any::<prop::sample::Index>(), any::<prop::sample::Index>())
-            .prop_map(|(at, len)| Mutation::Remove(at, len)),
-        (any::<prop::sample::Index>(), any::<prop::sample::Index>())
-            .prop_map(|(at, len)| Mutation::Duplicate(at, len)),
-    ]
-}
-
-fn apply(body: &mut Vec<u8>, mutation: &Mutation) {
-    if body.is_empty() {
-        return;
-    }
-    match mutation {
-        Mutation::Truncate(at) => body.truncate(at.index(body.len())),
-        Mutation::FlipBit(at, bit) => {
-            let at = at.index(body.len());
-            body[at] ^= 1 << bit;
-        }
-        Mutation::SetByte(at, byte) => {
-            let at = at.index(body.len());
-            body[at] = *byte;
-        }
-        Mutation::Insert(at, bytes) => {
-            let at = at.index(body.len() + 1);
-            body.splice(at..at, bytes.iter().copied());
-        }
-        Mutation::Remove(at, len) => {
-            let at = at.index(body.len());
-            let end = at + len.index(body.len() - at + 1);
-            body.drain(at..end);
-        }
-        Mutation::Duplicate(at, len) => {
-            let at = at.index(body.len());
-            let end = at + len.index(body.len() - at + 1);
-            let copy = body[at..end].to_vec();
-            body.splice(end..end, copy);
-        }
-    }
-}
+use generators::{any_json, apply, envelope_like, mutation, problem_like, valid_body};
 
 // ---- The runs -----------------------------------------------------------------
 
@@ -374,6 +265,11 @@ proptest! {
             serde_json::to_vec(&value).unwrap()
         };
         check(&body).ok();
+    }
+
+    #[test]
+    fn problem_shaped_objects(value in problem_like()) {
+        check(&serde_json::to_vec(&value).unwrap()).ok();
     }
 
     #[test]

@@ -9,6 +9,12 @@ use reqwest::{Method, Response};
 use serde_json::{json, Value};
 use std::collections::HashSet;
 
+/// For the `_` arm `Format` (non-exhaustive) needs: the example gateway
+/// serves the two LLM APIs' formats only.
+fn not_served(format: Format) -> ! {
+    panic!("the example gateway does not serve {format:?}")
+}
+
 use error_codes_tests::RETRYABLE_CODES as RETRYABLE;
 
 /// The two completion endpoints and what each speaks.
@@ -79,6 +85,7 @@ fn request_id(response: &Response, format: Format) -> String {
     let (name, other) = match format {
         Format::OpenAi => ("x-request-id", "request-id"),
         Format::Anthropic => ("request-id", "x-request-id"),
+        other => not_served(other),
     };
     let id = header(response, name)
         .unwrap_or_else(|| panic!("{name} is missing"))
@@ -133,6 +140,7 @@ fn expected_body(
             "error": {"type": error_type, "message": message, "details": {"error_code": code}},
             "request_id": request_id,
         }),
+        other => not_served(other),
     }
 }
 
@@ -171,6 +179,7 @@ async fn assert_error(
     let error_type = match format {
         Format::OpenAi => known.openai_type(),
         Format::Anthropic => known.anthropic_type(),
+        other => not_served(other),
     };
     let message = body
         .pointer("/error/message")
@@ -191,6 +200,7 @@ async fn assert_error(
     let expected_start = match format {
         Format::OpenAi => "{\"error\":{\"message\":",
         Format::Anthropic => "{\"type\":\"error\",\"error\":{\"type\":",
+        other => not_served(other),
     };
     assert!(text.starts_with(expected_start), "{text}");
     body
@@ -335,6 +345,7 @@ async fn echo_accepts_content_parts_and_x_api_key() {
         let text = match format {
             Format::OpenAi => &json["choices"][0]["message"]["content"],
             Format::Anthropic => &json["content"][0]["text"],
+            other => not_served(other),
         };
         assert_eq!(text, "part one, part two");
     }
@@ -539,6 +550,7 @@ async fn bad_bodies_get_canonical_codes() {
             Format::OpenAi => Some(name),
             // Anthropic's envelope has no param.
             Format::Anthropic => None,
+            other => not_served(other),
         };
         let cases: Vec<(String, u16, &str, Option<&str>)> = vec![
             (
@@ -730,7 +742,8 @@ async fn the_catalogue_lists_all_57_codes() {
                 "description",
                 "retryable",
                 "openai_type",
-                "anthropic_type"
+                "anthropic_type",
+                "problem_type"
             ])
         );
         assert_eq!(entry["code"], row.code.as_str());
@@ -740,6 +753,11 @@ async fn the_catalogue_lists_all_57_codes() {
         let code = ErrorCode::from_code(&row.code).unwrap();
         assert_eq!(entry["openai_type"], code.openai_type());
         assert_eq!(entry["anthropic_type"], code.anthropic_type());
+        assert_eq!(entry["problem_type"], code.info().problem_type());
+        assert_eq!(
+            entry["problem_type"],
+            format!("tag:error-codes,2026:{}", row.code)
+        );
     }
     let budget = data
         .iter()

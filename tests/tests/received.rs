@@ -361,7 +361,9 @@ fn json_that_is_not_an_object() {
 
 #[test]
 fn objects_that_are_not_error_envelopes() {
-    let error = error(br#"{"detail":"Not Found"}"#);
+    // (`{"detail":"Not Found"}` has a problem details member: it reads as
+    // `Format::Problem`, see problem_received.rs.)
+    let error = error(br#"{"message":"Not Found"}"#);
     assert_eq!(error.kind(), ParseErrorKind::MissingError);
     assert_eq!(error.path(), Some("error"));
     assert_eq!(error.to_string(), "the body has no `error` key");

@@ -1,5 +1,6 @@
-//! Every canonical code, in both formats, on the wire: body shape and
-//! bytes, HTTP response, SSE framing, and parsing it back.
+//! Every canonical code, in both LLM API envelopes, on the wire: body
+//! shape and bytes, HTTP response, SSE framing, and parsing it back
+//! (problem details have `problem.rs` and `problem_received.rs`).
 
 use error_codes::{
     AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope, ReceivedError,
@@ -7,6 +8,15 @@ use error_codes::{
 };
 use serde_json::Value;
 use std::time::Duration;
+
+/// The two envelopes this file checks.
+const ENVELOPES: [Format; 2] = [Format::OpenAi, Format::Anthropic];
+
+/// For the `_` arm `Format` (non-exhaustive) needs: this file renders
+/// only [`ENVELOPES`].
+fn not_an_envelope(format: Format) -> ! {
+    panic!("{format:?} is not one of the envelopes wire.rs checks")
+}
 
 /// A JSON string literal, as serde_json writes it.
 fn quoted(text: &str) -> String {
@@ -56,6 +66,7 @@ fn expected_body(code: ErrorCode, format: Format) -> String {
             quoted(expected_type(code, format)),
             quoted(code.description()),
         ),
+        other => not_an_envelope(other),
     }
 }
 
@@ -65,7 +76,7 @@ fn text(bytes: Vec<u8>) -> String {
 
 #[test]
 fn default_types_follow_the_documented_table_for_every_status() {
-    for format in Format::ALL {
+    for format in ENVELOPES {
         for status in 0..=999 {
             assert_eq!(
                 format.default_type(status),
@@ -79,7 +90,7 @@ fn default_types_follow_the_documented_table_for_every_status() {
 #[test]
 fn every_body_has_the_exact_shape_of_its_format() {
     for &code in ErrorCode::ALL {
-        for format in Format::ALL {
+        for format in ENVELOPES {
             let body = text(code.to_body(format));
             assert_eq!(body, expected_body(code, format), "{code:?} {format:?}");
 
@@ -104,6 +115,7 @@ fn every_body_has_the_exact_shape_of_its_format() {
                     assert_eq!(error["message"], code.description());
                     assert_eq!(error["type"], code.anthropic_type());
                 }
+                other => not_an_envelope(other),
             }
         }
     }
@@ -198,7 +210,7 @@ fn bodies_equal_serde_json_of_the_envelope_structs() {
 #[test]
 fn every_response_has_status_body_and_headers() {
     for &code in ErrorCode::ALL {
-        for format in Format::ALL {
+        for format in ENVELOPES {
             let response = code.to_http_response(format);
             let expected_status = match code.status() {
                 0 => 499,
@@ -230,7 +242,7 @@ fn every_response_has_status_body_and_headers() {
 #[test]
 fn status_zero_renders_as_499_client_closed_request() {
     assert_eq!(CLIENT_CLOSED_REQUEST.as_u16(), 499);
-    for format in Format::ALL {
+    for format in ENVELOPES {
         let response = ErrorCode::ClientDisconnected.to_http_response(format);
         assert_eq!(response.status(), CLIENT_CLOSED_REQUEST);
         let received = ReceivedError::from_response(&response).unwrap();
@@ -294,7 +306,7 @@ fn a_delay_sets_retry_after_in_whole_seconds_and_retry_after_ms() {
         ),
     ];
     for (error, expected) in cases {
-        for format in Format::ALL {
+        for format in ENVELOPES {
             let response = error.to_http_response(format);
             let headers = response.headers();
             assert_eq!(headers["x-should-retry"], "true");
@@ -338,7 +350,7 @@ fn the_request_id_goes_where_each_sdk_reads_it() {
 #[test]
 fn a_request_id_cannot_inject_headers_or_break_the_body() {
     let hostile = "req_1\r\nSet-Cookie: session=stolen\r\n\r\n{\"x\":1}\u{0}\u{7f}caf\u{e9}%";
-    for format in Format::ALL {
+    for format in ENVELOPES {
         let response = ErrorCode::InvalidRequest
             .envelope(format)
             .request_id(hostile)
@@ -358,6 +370,7 @@ fn a_request_id_cannot_inject_headers_or_break_the_body() {
         match format {
             Format::OpenAi => assert_eq!(received.request_id(), None),
             Format::Anthropic => assert_eq!(received.request_id(), Some(hostile)),
+            other => not_an_envelope(other),
         }
         // The SSE form stays one event too.
         let event = ErrorCode::InvalidRequest
@@ -374,6 +387,7 @@ fn assert_one_event(event: &[u8], format: Format) -> Vec<u8> {
     let prefix: &[u8] = match format {
         Format::OpenAi => b"data: ",
         Format::Anthropic => b"event: error\ndata: ",
+        other => not_an_envelope(other),
     };
     assert!(
         event.starts_with(prefix),
@@ -397,7 +411,7 @@ fn assert_one_event(event: &[u8], format: Format) -> Vec<u8> {
 #[test]
 fn every_sse_event_is_exactly_one_event_with_the_body() {
     for &code in ErrorCode::ALL {
-        for format in Format::ALL {
+        for format in ENVELOPES {
             let event = code.to_sse_event(format);
             let json = assert_one_event(&event, format);
             assert_eq!(json, code.to_body(format), "{code:?} {format:?}");
@@ -413,7 +427,7 @@ fn every_sse_event_is_exactly_one_event_with_the_body() {
 #[test]
 fn parsing_every_output_gives_back_the_code_and_message() {
     for &code in ErrorCode::ALL {
-        for format in Format::ALL {
+        for format in ENVELOPES {
             // Anthropic carries the code only with `details.error_code`.
             let envelope = code
                 .envelope(format)
@@ -423,6 +437,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             let body_request_id = match format {
                 Format::OpenAi => None,
                 Format::Anthropic => Some("req_rt"),
+                other => not_an_envelope(other),
             };
             let outputs = [
                 (
@@ -456,6 +471,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             match format {
                 Format::OpenAi => assert_eq!(plain.known(), Some(code)),
                 Format::Anthropic => assert_eq!(plain.code(), None),
+                other => not_an_envelope(other),
             }
         }
     }
@@ -541,7 +557,7 @@ fn a_wrapped_errors_display_never_reaches_the_wire() {
     }
     for error in &errors {
         assert!(!error.message().contains("hunter2"));
-        for format in Format::ALL {
+        for format in ENVELOPES {
             let envelope = error
                 .envelope(format)
                 .details_error_code(true)

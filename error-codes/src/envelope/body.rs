@@ -6,7 +6,8 @@ use super::Envelope;
 use crate::json::{
     nullable_len, push_nullable, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len,
 };
-use crate::{ApiError, Format};
+use crate::problem::{Instance, ProblemParts, TypeUri};
+use crate::{ApiError, Format, ProblemTypes, CLIENT_CLOSED_REQUEST};
 use std::fmt;
 
 impl<E: ApiError + ?Sized> Envelope<'_, E> {
@@ -25,28 +26,31 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
             owned.as_bytes()
         };
         let param = self.error.param();
-        let parts = Parts {
+        let parts = |error_type| Parts {
             message,
             param: param.as_deref(),
             code: self.error.code(),
             provider: self.provider_name(),
-            error_type: match self.format {
-                Format::OpenAi => self.error.openai_type(),
-                Format::Anthropic => self.error.anthropic_type(),
-            },
+            error_type,
         };
-        let len = prefix.len() + self.body_len(&parts) + suffix.len();
+        let body = match self.format {
+            Format::OpenAi => Body::OpenAi(parts(self.error.openai_type())),
+            Format::Anthropic => Body::Anthropic(parts(self.error.anthropic_type())),
+            // A problem's `type` names its code, not its status.
+            Format::Problem => Body::Problem(self.problem_parts(&parts(""))),
+        };
+        let len = prefix.len() + self.body_len(&body) + suffix.len();
         let mut out = Vec::with_capacity(len);
         out.extend_from_slice(prefix);
-        self.write_body(&parts, &mut out);
+        self.write_body(&body, &mut out);
         out.extend_from_slice(suffix);
         debug_assert_eq!(out.len(), len);
         out
     }
 
-    fn body_len(&self, parts: &Parts<'_>) -> usize {
-        match self.format {
-            Format::OpenAi => {
+    fn body_len(&self, body: &Body<'_>) -> usize {
+        match body {
+            Body::OpenAi(parts) => {
                 OPENAI_FIXED
                     + quoted_bytes_len(parts.message)
                     + quoted_len(parts.error_type)
@@ -62,7 +66,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                         .suggestion
                         .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
             }
-            Format::Anthropic => {
+            Body::Anthropic(parts) => {
                 ANTHROPIC_FIXED
                     + quoted_len(parts.error_type)
                     + quoted_bytes_len(parts.message)
@@ -73,12 +77,13 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                     }
                     + nullable_len(self.request_id)
             }
+            Body::Problem(problem) => problem.len(),
         }
     }
 
-    fn write_body(&self, parts: &Parts<'_>, out: &mut Vec<u8>) {
-        match self.format {
-            Format::OpenAi => {
+    fn write_body(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        match body {
+            Body::OpenAi(parts) => {
                 out.extend_from_slice(b"{\"error\":{\"message\":");
                 push_quoted_bytes(out, parts.message);
                 out.extend_from_slice(b",\"type\":");
@@ -101,7 +106,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 }
                 out.extend_from_slice(b"}}");
             }
-            Format::Anthropic => {
+            Body::Anthropic(parts) => {
                 out.extend_from_slice(b"{\"type\":\"error\",\"error\":{\"type\":");
                 push_quoted(out, parts.error_type);
                 out.extend_from_slice(b",\"message\":");
@@ -115,11 +120,52 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 push_nullable(out, self.request_id);
                 out.push(b'}');
             }
+            Body::Problem(problem) => problem.write(out),
+        }
+    }
+
+    /// The members of the problem details body (see [`Format::Problem`]).
+    fn problem_parts<'p>(&'p self, parts: &Parts<'p>) -> ProblemParts<'p> {
+        let status = match self.error.http_status() {
+            Some(status) => status.as_u16(),
+            None => CLIENT_CLOSED_REQUEST.as_u16(),
+        };
+        ProblemParts {
+            type_uri: match self.doc_url {
+                Some(url) => TypeUri::Given(url),
+                None => TypeUri::Code {
+                    base: self
+                        .problem_types
+                        .unwrap_or_else(ProblemTypes::installed)
+                        .base(),
+                    code: parts.code,
+                },
+            },
+            title: self.error.info().description(),
+            status,
+            detail: parts.message,
+            instance: match (self.instance, self.request_id) {
+                (Some(instance), _) => Instance::Given(instance),
+                (None, Some(id)) => Instance::RequestId(id),
+                (None, None) => Instance::None,
+            },
+            code: parts.code,
+            param: parts.param,
+            retryable: self.error.is_retryable(),
+            request_id: self.request_id,
+            suggestion: self.suggestion,
         }
     }
 }
 
-/// The dynamic parts of a body.
+/// A body to write, with its dynamic parts.
+enum Body<'a> {
+    OpenAi(Parts<'a>),
+    Anthropic(Parts<'a>),
+    Problem(ProblemParts<'a>),
+}
+
+/// The dynamic parts of an OpenAI or Anthropic body.
 struct Parts<'a> {
     /// UTF-8: written by `ApiError::write_message` in whole `str`s.
     message: &'a [u8],

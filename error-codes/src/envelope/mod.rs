@@ -8,7 +8,7 @@ pub use structs::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, OpenAiEnvelope, OpenAiError,
 };
 
-use crate::{ApiError, Format};
+use crate::{ApiError, Format, ProblemTypes};
 
 /// One error, ready to render in one format, with the optional parts of the
 /// envelope. Get one from [`ApiError::envelope`].
@@ -35,6 +35,10 @@ pub struct Envelope<'a, E: ?Sized> {
     suggestion: Option<&'a str>,
     provider: Option<&'a str>,
     details_error_code: bool,
+    /// Problem details only: `instance`.
+    pub(crate) instance: Option<&'a str>,
+    /// Problem details only: the base of `type`; `None` is the installed one.
+    pub(crate) problem_types: Option<ProblemTypes>,
 }
 
 impl<E: ?Sized> Clone for Envelope<'_, E> {
@@ -63,11 +67,15 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
             suggestion: None,
             provider: None,
             details_error_code: false,
+            instance: None,
+            problem_types: None,
         }
     }
 
-    /// The request id: `request_id` in the Anthropic body, and the
-    /// `x-request-id` (OpenAI) or `request-id` (Anthropic) header of
+    /// The request id: `request_id` in the Anthropic body (and in the
+    /// problem details body, with `instance` `urn:request-id:<id>` unless
+    /// [`instance`](Self::instance) is set), and the `x-request-id`
+    /// (OpenAI, problem details) or `request-id` (Anthropic) header of
     /// [`to_http_response`](Self::to_http_response).
     ///
     /// ```
@@ -81,8 +89,10 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
         self
     }
 
-    /// A link to the code's documentation: `error.doc_url` (OpenAI format
-    /// only; Anthropic's envelope has no such field).
+    /// A link to the code's documentation: `error.doc_url` in the OpenAI
+    /// format, the `type` of problem details (RFC 9457's problem type URI,
+    /// which should document the problem). Anthropic's envelope has no such
+    /// field.
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
@@ -95,8 +105,8 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
         self
     }
 
-    /// What the client can do about it: `error.suggestion` (OpenAI format
-    /// only).
+    /// What the client can do about it: `error.suggestion` in the OpenAI
+    /// format, the `suggestion` extension member of problem details.
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};
@@ -181,6 +191,8 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// `{"type":"error","error":{"type","message"},"request_id"}` with
     /// `request_id` `null` when unset. The bytes are exactly what
     /// `serde_json` writes for [`OpenAiEnvelope`] / [`AnthropicEnvelope`].
+    /// Problem details: the object [`Format::Problem`] describes, with
+    /// absent members left out.
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};

@@ -20,7 +20,7 @@ pub(crate) const ARRAY_ITEMS: usize = 16;
 /// no stack).
 pub(crate) enum Json<T> {
     Null,
-    Bool,
+    Bool(bool),
     Number(String),
     String(String),
     Array(Vec<Json<T>>),
@@ -32,7 +32,7 @@ impl<T> Json<T> {
     pub(crate) fn json_type(&self) -> JsonType {
         match self {
             Json::Null => JsonType::Null,
-            Json::Bool => JsonType::Bool,
+            Json::Bool(_) => JsonType::Bool,
             Json::Number(_) => JsonType::Number,
             Json::String(_) => JsonType::String,
             Json::Array(_) => JsonType::Array,
@@ -203,8 +203,8 @@ impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
         Ok(Json::Null)
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json<T>, E> {
-        Ok(Json::Bool)
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json<T>, E> {
+        Ok(Json::Bool(value))
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json<T>, E> {

@@ -33,7 +33,7 @@ pub struct ParseError {
 /// assert_eq!(kind(b"{error}"), ParseErrorKind::InvalidJson);
 /// assert_eq!(kind(b"[1, 2]"), ParseErrorKind::NotAnObject);
 /// assert_eq!(kind(br#"{"type":"message_start"}"#), ParseErrorKind::NotAnError);
-/// assert_eq!(kind(br#"{"detail":"Not Found"}"#), ParseErrorKind::MissingError);
+/// assert_eq!(kind(br#"{"message":"Not Found"}"#), ParseErrorKind::MissingError);
 /// assert_eq!(kind(br#"{"error":{}}"#), ParseErrorKind::MissingField);
 /// assert_eq!(kind(br#"{"error":"boom"}"#), ParseErrorKind::WrongType);
 /// assert_eq!(ReceivedError::parse_sse_event(200, b": ping\n\n").unwrap_err().kind(), ParseErrorKind::NoData);
@@ -55,7 +55,8 @@ pub enum ParseErrorKind {
     /// The JSON (or SSE event) is not an error: its top-level `type` (or
     /// the event name) is something other than `"error"`.
     NotAnError,
-    /// The object has no `error` key.
+    /// The object has no `error` key, and is not problem details (no
+    /// `title` or `detail` string, no `status` number).
     MissingError,
     /// A required field (`error.message`) is missing.
     MissingField,

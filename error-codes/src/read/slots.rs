@@ -3,12 +3,14 @@
 //! ([`ReceivedError`](crate::ReceivedError)) and every provider's shape
 //! ([`UpstreamError`](crate::upstream::UpstreamError)): OpenAI / Azure /
 //! OpenRouter, Anthropic, Google `google.rpc.Status`, Bedrock, Mistral and
-//! FastAPI, the Responses API's stream events.
+//! FastAPI, the Responses API's stream events; and RFC 9457 problem
+//! details (`title`, `status`, `detail`, `instance`, extension members).
 
 use super::{json_fields, Skipped};
 
 json_fields! {
-    /// The top level of a body (or of an SSE event's data).
+    /// The top level of a body (or of an SSE event's data): an envelope,
+    /// a provider's shape, or problem details.
     pub(crate) struct TopFields {
         "type" => envelope_type: Skipped,
         "error" => error: ErrorFields,
@@ -20,6 +22,11 @@ json_fields! {
         "param" => param: Skipped,
         "__type" => aws_type: Skipped,
         "response" => response: ResponseFields,
+        "title" => title: Skipped,
+        "status" => status: Skipped,
+        "instance" => instance: Skipped,
+        "retryable" => retryable: Skipped,
+        "suggestion" => suggestion: Skipped,
     }
 }
 

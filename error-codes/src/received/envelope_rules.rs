@@ -4,7 +4,7 @@
 use super::ReceivedError;
 use crate::read::slots::TopFields;
 use crate::read::{code_field, excerpt, string_field, wrong_type, Json, ParseError, Repr};
-use crate::Format;
+use crate::{problem, Format};
 
 /// The error a body read into envelope slots describes, received with
 /// HTTP status `status`.
@@ -20,6 +20,9 @@ pub(crate) fn received_error(
             }))
         }
     };
+    if problem::is_problem(&top) {
+        return Ok(problem::received_problem(status, top));
+    }
     let format = match top.envelope_type {
         None | Some(Json::Null) => Format::OpenAi,
         Some(Json::String(text)) if text == "error" => Format::Anthropic,
@@ -48,8 +51,8 @@ pub(crate) fn received_error(
     };
     let error_code = code_field("error.code", error.code)?;
     let code = match format {
-        Format::OpenAi => error_code.or(details_code),
         Format::Anthropic => details_code.or(error_code),
+        _ => error_code.or(details_code),
     };
     Ok(ReceivedError {
         format,
@@ -62,5 +65,6 @@ pub(crate) fn received_error(
         doc_url: string_field("error.doc_url", error.doc_url)?,
         suggestion: string_field("error.suggestion", error.suggestion)?,
         provider: string_field("error.provider", error.provider)?,
+        problem: None,
     })
 }

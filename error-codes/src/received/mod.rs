@@ -1,20 +1,25 @@
-//! [`ReceivedError`]: an OpenAI- or Anthropic-format error body (or SSE
-//! error event) received from a server, as a typed value.
+//! [`ReceivedError`]: an OpenAI- or Anthropic-format error body, or RFC
+//! 9457 problem details (or an SSE error event), received from a server, as
+//! a typed value.
 
 mod envelope_rules;
 
+use crate::problem::ProblemMembers;
 use crate::read::{self, ParseError};
 use crate::{ErrorCode, Format};
 use std::fmt;
 
-/// An error body received from an OpenAI- or Anthropic-format server,
-/// parsed into a typed value.
+/// An error body received from an OpenAI- or Anthropic-format server, or
+/// problem details from any HTTP API, parsed into a typed value.
 ///
-/// [`parse`](Self::parse) recognises either envelope:
+/// [`parse`](Self::parse) recognises either envelope, and problem details:
 ///
 /// - OpenAI: `{"error":{"message","type","param","code"}}` (plus the
 ///   optional `doc_url`, `suggestion` and `provider`);
-/// - Anthropic: `{"type":"error","error":{"type","message","details"?:{"error_code"}},"request_id"}`.
+/// - Anthropic: `{"type":"error","error":{"type","message","details"?:{"error_code"}},"request_id"}`;
+/// - problem details (RFC 9457), from this crate or any other server:
+///   `{"type"?,"title"?,"status"?,"detail"?,"instance"?, ...}`, read by
+///   the RFC's rules (see [`problem_type`](Self::problem_type)).
 ///
 /// A code this crate does not know (a newer server, a private code) is kept
 /// as a string: [`code`](Self::code) returns it and [`known`](Self::known)
@@ -44,24 +49,30 @@ use std::fmt;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReceivedError {
-    format: Format,
-    status: u16,
-    code: Option<String>,
-    message: String,
-    error_type: Option<String>,
-    param: Option<String>,
-    request_id: Option<String>,
-    doc_url: Option<String>,
-    suggestion: Option<String>,
-    provider: Option<String>,
+    pub(crate) format: Format,
+    pub(crate) status: u16,
+    pub(crate) code: Option<String>,
+    pub(crate) message: String,
+    pub(crate) error_type: Option<String>,
+    pub(crate) param: Option<String>,
+    pub(crate) request_id: Option<String>,
+    pub(crate) doc_url: Option<String>,
+    pub(crate) suggestion: Option<String>,
+    pub(crate) provider: Option<String>,
+    /// What only problem details carry; `None` for the envelopes.
+    pub(crate) problem: Option<Box<ProblemMembers>>,
 }
 
 impl ReceivedError {
     /// Parses an error body received with HTTP status `status`.
     ///
     /// The format is Anthropic when the top-level `type` is `"error"`, and
-    /// OpenAI when there is no top-level `type` (or it is `null`). Both
-    /// formats need an `error` object with a string `message`; every other
+    /// OpenAI when there is no top-level `type` (or it is `null`) and there
+    /// is an `error` key. Otherwise an object with a string `title` or
+    /// `detail`, or a number `status`, is problem details
+    /// ([`Format::Problem`]), read by RFC 9457's rules: never an error, see
+    /// [`problem_type`](Self::problem_type). Both envelopes need an `error`
+    /// object with a string `message`; every other
     /// field is optional, may be `null`, and must have its documented type
     /// when present. Unknown keys are ignored. A key given twice counts with
     /// its last value, as in JavaScript's `JSON.parse`. A UTF-8 byte order
@@ -129,9 +140,11 @@ impl ReceivedError {
     }
 
     /// Parses a whole `http::Response`: its status, its body, and, when the
-    /// body carries no request id, the `x-request-id` (OpenAI format) or
-    /// `request-id` (Anthropic format) header, read as is (a server using
-    /// this crate percent-encodes bytes a header cannot carry).
+    /// body carries no request id, the `x-request-id` (OpenAI format,
+    /// problem details) or `request-id` (Anthropic format) header, read as
+    /// is (a server using this crate percent-encodes bytes a header cannot
+    /// carry). With `content-type: application/problem+json` the body is
+    /// read as problem details ([`parse_problem`](Self::parse_problem)).
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
@@ -148,8 +161,13 @@ impl ReceivedError {
     pub fn from_response<B: AsRef<[u8]>>(
         response: &http::Response<B>,
     ) -> Result<ReceivedError, ParseError> {
-        let mut received =
-            ReceivedError::parse(response.status().as_u16(), response.body().as_ref())?;
+        let status = response.status().as_u16();
+        let body = response.body().as_ref();
+        let mut received = if crate::problem::is_problem_content_type(response.headers()) {
+            ReceivedError::parse_problem(status, body)?
+        } else {
+            ReceivedError::parse(status, body)?
+        };
         if received.request_id.is_none() {
             let headers = response.headers();
             received.request_id = headers

@@ -1,0 +1,151 @@
+//! Property tests of problem details: whatever the message, param, request
+//! id, instance, doc URL and suggestion, the body is the bytes `serde_json`
+//! writes for those members, the SSE event is one event carrying it, and
+//! body, response and event all parse back to the same values.
+
+use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+use proptest::prelude::*;
+use serde::Serialize;
+
+#[derive(Debug, ApiError)]
+enum Dynamic {
+    #[api_error(code = "invalid_parameter_value", message = "{message}", param = param)]
+    Canonical {
+        message: String,
+        param: Option<String>,
+    },
+    /// This tenant is suspended.
+    #[api_error(code = "tenant_suspended", status = 403, message = "suspended: {0}")]
+    Private(String),
+}
+
+#[derive(Serialize)]
+struct Peer<'a> {
+    #[serde(rename = "type")]
+    problem_type: String,
+    title: &'a str,
+    status: u16,
+    detail: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instance: Option<String>,
+    code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    param: Option<&'a str>,
+    retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+}
+
+/// Strings made to hurt: any Unicode scalar, weighted towards JSON, SSE and
+/// URI specials.
+fn nasty_string() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => any::<char>().prop_map(String::from),
+        2 => (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0').to_string()),
+        1 => Just("\"\\".to_owned()),
+        1 => Just("\r\n".to_owned()),
+        1 => Just("\n\nevent: error\ndata: {\"title\":\"x\"}\n\n".to_owned()),
+        1 => Just("%20/?#[]@".to_owned()),
+        1 => Just("\u{2028}\u{2029}\u{feff}\u{1f600}".to_owned()),
+        2 => "[a-z_ ]{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
+}
+
+/// The percent-encoding the crate applies to a request id in `instance`.
+fn encoded(text: &str) -> String {
+    text.bytes()
+        .map(|byte| {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                char::from(byte).to_string()
+            } else {
+                format!("%{byte:02X}")
+            }
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_strings_survive_body_response_and_event(
+        message in nasty_string(),
+        param in proptest::option::of(nasty_string()),
+        request_id in proptest::option::of(nasty_string()),
+        instance in proptest::option::of(nasty_string()),
+        doc_url in proptest::option::of(nasty_string()),
+    ) {
+        let error = Dynamic::Canonical { message: message.clone(), param: param.clone() };
+        let mut envelope = error.envelope(Format::Problem);
+        if let Some(id) = &request_id {
+            envelope = envelope.request_id(id);
+        }
+        if let Some(instance) = &instance {
+            envelope = envelope.instance(instance);
+        }
+        if let Some(url) = &doc_url {
+            envelope = envelope.doc_url(url).suggestion(&message);
+        }
+        let body = envelope.to_body();
+
+        let problem_type = doc_url.clone().unwrap_or_else(|| "tag:error-codes,2026:invalid_parameter_value".to_owned());
+        let expected_instance = instance
+            .clone()
+            .or_else(|| request_id.as_deref().map(|id| format!("urn:request-id:{}", encoded(id))));
+        let expected = serde_json::to_vec(&Peer {
+            problem_type: problem_type.clone(),
+            title: ErrorCode::InvalidParameterValue.description(),
+            status: 400,
+            detail: &message,
+            instance: expected_instance.clone(),
+            code: "invalid_parameter_value",
+            param: param.as_deref(),
+            retryable: false,
+            request_id: request_id.as_deref(),
+            suggestion: doc_url.as_ref().map(|_| message.as_str()),
+        }).unwrap();
+        prop_assert_eq!(&body, &expected);
+
+        let event = envelope.to_sse_event();
+        prop_assert!(event.starts_with(b"event: error\ndata: "));
+        prop_assert!(event.ends_with(b"\n\n"));
+        let data = &event[b"event: error\ndata: ".len()..event.len() - 2];
+        prop_assert_eq!(data, &body[..]);
+        prop_assert!(!data.contains(&b'\n') && !data.contains(&b'\r'));
+
+        let response = envelope.to_http_response();
+        prop_assert_eq!(response.headers()["content-type"].as_bytes(), b"application/problem+json");
+        let sources = [
+            ReceivedError::parse(400, &body).unwrap(),
+            ReceivedError::parse_sse_event(200, &event).unwrap(),
+            ReceivedError::from_response(&response).unwrap(),
+        ];
+        for received in sources {
+            prop_assert_eq!(received.format(), Format::Problem);
+            prop_assert_eq!(received.known(), Some(ErrorCode::InvalidParameterValue));
+            prop_assert_eq!(received.message(), message.as_str());
+            prop_assert_eq!(received.param(), param.as_deref());
+            prop_assert_eq!(received.request_id(), request_id.as_deref());
+            prop_assert_eq!(received.instance(), expected_instance.as_deref());
+            prop_assert_eq!(received.problem_type(), Some(problem_type.as_str()));
+            prop_assert_eq!(received.title(), Some(ErrorCode::InvalidParameterValue.description()));
+            prop_assert_eq!(received.problem_status(), Some(400));
+            prop_assert_eq!(received.retryable(), Some(false));
+            prop_assert_eq!(received.suggestion(), doc_url.as_ref().map(|_| message.as_str()));
+        }
+    }
+
+    #[test]
+    fn private_codes_keep_their_title_and_code(detail in nasty_string()) {
+        let error = Dynamic::Private(detail.clone());
+        let received = ReceivedError::parse(403, &error.to_body(Format::Problem)).unwrap();
+        prop_assert_eq!(received.code(), Some("tenant_suspended"));
+        prop_assert_eq!(received.known(), None);
+        prop_assert_eq!(received.title(), Some("This tenant is suspended."));
+        prop_assert_eq!(received.message(), format!("suspended: {detail}"));
+        prop_assert_eq!(received.problem_type(), Some("tag:error-codes,2026:tenant_suspended"));
+    }
+}
