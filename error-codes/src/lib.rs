@@ -39,6 +39,7 @@ mod info;
 mod json;
 mod received;
 mod response;
+mod responses_stream;
 mod sse;
 
 /// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
@@ -60,6 +61,7 @@ pub use crate::format::Format;
 pub use crate::info::{CodeInfo, CodeList};
 pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::response::CLIENT_CLOSED_REQUEST;
+pub use crate::responses_stream::ResponsesStreamError;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
 /// trait's documentation for the attribute.

@@ -1,4 +1,5 @@
-//! The example gateway: OpenAI- and Anthropic-format endpoints whose errors
+//! The example gateway: OpenAI (chat completions, Responses) and Anthropic
+//! endpoints whose errors
 //! are the `error-codes` envelopes. Run it from the repository root:
 //!
 //! ```text
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         println!("gateway listening on http://{address}");
         println!("  POST /v1/chat/completions   OpenAI format");
         println!("  POST /v1/messages           Anthropic format");
+        println!("  POST /v1/responses          OpenAI Responses API");
         println!("  GET  /v1/error-codes        the catalogue");
         println!("  model \"echo\" answers; \"error/<code>\" fails with that code; Ctrl-C stops");
         let shutdown = async {
