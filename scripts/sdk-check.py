@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Check the example gateway against the official OpenAI and Anthropic Python SDKs.
 
-For every canonical code (read from the gateway's GET /v1/error-codes), in both
-APIs, streaming and not, this asks the gateway for model "error/<code>" through
-the official SDK and asserts that the SDK raises its own error class with the
-right status, code, type, message and request id, and that it retries exactly
-the retryable codes (it counts the HTTP requests the SDK sends). It also checks
-that the "echo" model works through both SDKs, streaming and not, and that an
-unknown model is the SDK's NotFoundError.
+For every canonical code (read from the gateway's GET /v1/error-codes), in the
+three APIs (OpenAI chat completions, the OpenAI Responses API, Anthropic
+messages), streaming and not, this asks the gateway for model "error/<code>"
+through the official SDK and asserts that the SDK raises its own error class
+with the right status, code, type, message and request id, and that it retries
+exactly the retryable codes (it counts the HTTP requests the SDK sends). Every
+Responses stream, echo or failing, is also validated event by event against the
+SDK's own event types (pydantic validation: required fields, literal values). It
+also checks that the "echo" model works through both SDKs, streaming and not,
+and that an unknown model is the SDK's NotFoundError.
 
 It installs nothing. Prepare once, then run against a running gateway:
 
@@ -33,6 +36,9 @@ from typing import Any, Callable
 try:
     import anthropic
     import openai
+    import pydantic
+    from openai.types.responses import Response as ResponsesResponse
+    from openai.types.responses import ResponseStreamEvent
 except ImportError as missing:
     sys.exit(f"sdk-check: {missing}. Install the SDKs first: pip install openai anthropic")
 
@@ -224,6 +230,89 @@ def check_openai_unknown_model(client: Any) -> None:
     expect_equal("param", error.param, "model")
 
 
+# --- OpenAI Responses API -----------------------------------------------------------------------
+
+RESPONSES_EVENTS = pydantic.TypeAdapter(ResponseStreamEvent)
+
+
+def raw_responses_events(base_url: str, model: str) -> list[Any]:
+    """The raw stream of POST /v1/responses, every event validated as the SDK's event types."""
+    body = json.dumps({"model": model, "input": PROMPT, "stream": True}).encode()
+    request = urllib.request.Request(
+        f"{base_url}/v1/responses",
+        data=body,
+        headers={"authorization": "Bearer sk-demo", "content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        text = response.read().decode()
+    events = []
+    for number, block in enumerate(text.split("\n\n")[:-1]):
+        fields = dict(line.split(": ", 1) for line in block.split("\n"))
+        data = json.loads(fields["data"])
+        expect_equal(f"event {number} name", fields.get("event"), data.get("type"))
+        expect_equal(f"event {number} sequence_number", data.get("sequence_number"), number)
+        try:
+            events.append(RESPONSES_EVENTS.validate_python(data))
+        except pydantic.ValidationError as invalid:
+            raise AssertionError(f"event {number} ({data.get('type')}) is not a valid SDK event: {invalid}")
+    return events
+
+
+def check_responses(client: Any, counter: RequestCounter, code: Code) -> None:
+    counter.count = 0
+    error = raised(lambda: client.responses.create(model=f"error/{code.code}", input="Hello, gateway"))
+    expect_class(error, openai_class(code.wire_status))
+    expect_attempts(counter, code)
+    expect_equal("status_code", error.status_code, code.wire_status)
+    expect_equal("code", error.code, code.code)
+    expect_equal("type", error.type, code.openai_type)
+    expect_equal("message", error.message, f"Error code: {code.wire_status} - {code.description}")
+    expect_request_id("request_id", error.request_id)
+
+
+def check_responses_stream(client: Any, counter: RequestCounter, base_url: str, code: Code) -> None:
+    counter.count = 0
+    stream = client.responses.create(model=f"error/{code.code}", input="Hello, gateway", stream=True)
+    events = []
+
+    def consume() -> None:
+        for event in stream:
+            events.append(event)
+
+    error = raised(consume)
+    # The SDK raises its base APIError on the error event, with the nested object's fields.
+    expect_class(error, openai.APIError)
+    expect_equal("events before the error", [event.type for event in events], ["response.created", "response.in_progress"])
+    expect_equal("code", error.code, code.code)
+    expect_equal("type", error.type, code.openai_type)
+    expect_equal("message", error.message, code.description)
+    expect_request_id("x-request-id", stream.response.headers.get("x-request-id"))
+    expect_equal("requests", counter.count, 1)
+    # The whole stream, as a client reading the documented event types sees it.
+    raw = raw_responses_events(base_url, f"error/{code.code}")
+    expect_equal("raw event types", [event.type for event in raw][2:], ["error", "response.failed"])
+    expect_equal("error event code", raw[2].code, code.code)
+    expect_equal("error event message", raw[2].message, code.description)
+    expect_equal("failed response status", raw[3].response.status, "failed")
+    expect_equal("failed response message", raw[3].response.error.message, code.description)
+
+
+def check_responses_echo(client: Any, base_url: str) -> None:
+    response = client.responses.create(model="echo", input=PROMPT)
+    ResponsesResponse.model_validate(response.model_dump())
+    expect_equal("output_text", response.output_text, "Hello, gateway")
+    expect_equal("status", response.status, "completed")
+    stream = client.responses.create(model="echo", input="Hello, gateway", stream=True)
+    text = "".join(event.delta for event in stream if event.type == "response.output_text.delta")
+    expect_equal("streamed text", text, "Hello, gateway")
+    expect_request_id("stream x-request-id", stream.response.headers.get("x-request-id"))
+    with client.responses.stream(model="echo", input="Hello, gateway") as helper:
+        final = helper.get_final_response()
+    expect_equal("stream helper output_text", final.output_text, "Hello, gateway")
+    raw = raw_responses_events(base_url, "echo")
+    expect_equal("last raw event", raw[-1].type, "response.completed")
+
+
 # --- Anthropic ----------------------------------------------------------------------------------
 
 
@@ -346,14 +435,20 @@ def main() -> int:
     started = time.monotonic()
     report.check("openai echo", lambda: check_openai_echo(openai_client))
     report.check("openai unknown model", lambda: check_openai_unknown_model(openai_client))
+    report.check("responses echo", lambda: check_responses_echo(openai_client, base_url))
     report.check("anthropic echo", lambda: check_anthropic_echo(anthropic_client))
     report.check("anthropic unknown model", lambda: check_anthropic_unknown_model(anthropic_client))
-    print(f"{'code':<44} {'status':>6}  openai  stream  anthropic  stream")
+    print(f"{'code':<44} {'status':>6}  openai  stream  responses  stream  anthropic  stream")
     for code in codes:
         results = [
             report.check(f"{code.code} openai", lambda: check_openai(openai_client, openai_counter, code)),
             report.check(
                 f"{code.code} openai stream", lambda: check_openai_stream(openai_client, openai_counter, code)
+            ),
+            report.check(f"{code.code} responses", lambda: check_responses(openai_client, openai_counter, code)),
+            report.check(
+                f"{code.code} responses stream",
+                lambda: check_responses_stream(openai_client, openai_counter, base_url, code),
             ),
             report.check(
                 f"{code.code} anthropic", lambda: check_anthropic(anthropic_client, anthropic_counter, code)
@@ -365,7 +460,10 @@ def main() -> int:
         ]
         marks = ["ok" if passed else "FAIL" for passed in results]
         retry = " (retried)" if code.retryable else ""
-        print(f"{code.code + retry:<44} {code.status:>6}  {marks[0]:<6}  {marks[1]:<6}  {marks[2]:<9}  {marks[3]}")
+        print(
+            f"{code.code + retry:<44} {code.status:>6}  {marks[0]:<6}  {marks[1]:<6}  "
+            f"{marks[2]:<9}  {marks[3]:<6}  {marks[4]:<9}  {marks[5]}"
+        )
 
     elapsed = time.monotonic() - started
     for failure in report.failures:

@@ -1,6 +1,6 @@
 //! The example gateway: OpenAI (chat completions, Responses) and Anthropic
-//! endpoints whose errors
-//! are the `error-codes` envelopes. Run it from the repository root:
+//! endpoints whose errors are the `error-codes` envelopes. Run it from the
+//! repository root:
 //!
 //! ```text
 //! cargo run --example gateway                          # 127.0.0.1:8080

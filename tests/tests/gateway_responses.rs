@@ -63,7 +63,7 @@ async fn echo_answers_with_a_completed_response() {
             // Word counts: 3 + 3 + 2 input words, 2 output words.
             "usage": {
                 "input_tokens": 8,
-                "input_tokens_details": {"cached_tokens": 0},
+                "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
                 "output_tokens": 2,
                 "output_tokens_details": {"reasoning_tokens": 0},
                 "total_tokens": 10,

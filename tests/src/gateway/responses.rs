@@ -126,7 +126,10 @@ fn completed<'a>(
         output: vec![message(ids, "completed", vec![output_text(text)])],
         usage: Some(Usage {
             input_tokens,
-            input_tokens_details: InputDetails { cached_tokens: 0 },
+            input_tokens_details: InputDetails {
+                cached_tokens: 0,
+                cache_write_tokens: 0,
+            },
             output_tokens,
             output_tokens_details: OutputDetails {
                 reasoning_tokens: 0,

@@ -56,6 +56,7 @@ pub struct Usage {
 #[derive(Clone, Serialize)]
 pub struct InputDetails {
     pub cached_tokens: usize,
+    pub cache_write_tokens: usize,
 }
 
 #[derive(Clone, Serialize)]
