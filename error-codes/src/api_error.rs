@@ -1,7 +1,8 @@
 //! The [`ApiError`] trait: what every error that reaches a client says.
 
+use crate::code_list::CodeList;
 use crate::envelope::Envelope;
-use crate::info::{CodeInfo, CodeList};
+use crate::info::CodeInfo;
 use crate::Format;
 use std::borrow::Cow;
 use std::fmt;

@@ -33,10 +33,12 @@
 
 mod api_error;
 mod code;
+mod code_list;
 mod envelope;
 mod format;
 mod info;
 mod json;
+mod read;
 mod received;
 mod response;
 mod responses_stream;
@@ -48,18 +50,22 @@ mod sse;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+pub mod upstream;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
 pub use crate::api_error::ApiError;
 pub use crate::code::{ErrorCode, UnknownCode};
+pub use crate::code_list::CodeList;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
 };
 pub use crate::format::Format;
-pub use crate::info::{CodeInfo, CodeList};
-pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
+pub use crate::info::CodeInfo;
+pub use crate::read::{JsonType, ParseError, ParseErrorKind};
+pub use crate::received::ReceivedError;
 pub use crate::response::CLIENT_CLOSED_REQUEST;
 pub use crate::responses_stream::ResponsesStreamError;
 

@@ -1,7 +1,9 @@
 //! `ReceivedError`: what it accepts from real servers, and the precise error
 //! for every hostile body.
 
-use error_codes::{ErrorCode, Format, JsonType, ParseError, ParseErrorKind, ReceivedError};
+use error_codes::{
+    ApiError, ErrorCode, Format, JsonType, ParseError, ParseErrorKind, ReceivedError,
+};
 
 fn parse(body: &[u8]) -> Result<ReceivedError, ParseError> {
     ReceivedError::parse(400, body)
@@ -644,8 +646,32 @@ fn sse_errors() {
         assert_eq!(error.kind(), kind, "{}", String::from_utf8_lossy(event));
         assert_eq!(error.to_string(), text);
     }
+    // An event whose data is empty carries no envelope: it is skipped like
+    // a keep-alive, and a stream of nothing else has no data.
     let error = ReceivedError::parse_sse_event(200, b"data: \n\n").unwrap_err();
-    assert_eq!(error.kind(), ParseErrorKind::Empty);
+    assert_eq!(error.kind(), ParseErrorKind::NoData);
+}
+
+#[test]
+fn an_sse_event_with_empty_data_is_skipped_for_the_next() {
+    for format in Format::ALL {
+        let error_event = ErrorCode::UpstreamError
+            .envelope(format)
+            .details_error_code(true)
+            .to_sse_event();
+        for empty in [
+            &b"data:\n\n"[..],
+            b"data: \n\n",
+            b"event: error\ndata:\r\n\r\n",
+            b"data:\rdata:\r\r",
+        ] {
+            let stream = [empty, &error_event[..]].concat();
+            let received = ReceivedError::parse_sse_event(200, &stream)
+                .unwrap_or_else(|error| panic!("{}: {error}", String::from_utf8_lossy(&stream)));
+            assert_eq!(received.format(), format);
+            assert_eq!(received.known(), Some(ErrorCode::UpstreamError));
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,171 @@
+//! [`Envelope`]: one error ready to render in one format, with the
+//! envelope's optional parts.
+
+mod body;
+mod serde_impls;
+mod structs;
+
+pub use structs::{
+    AnthropicDetails, AnthropicEnvelope, AnthropicError, OpenAiEnvelope, OpenAiError,
+};
+
+use crate::{ApiError, Format};
+
+/// One error, ready to render in one format, with the optional parts of the
+/// envelope. Get one from [`ApiError::envelope`].
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format};
+///
+/// let body = ErrorCode::ModelNotFound
+///     .envelope(Format::OpenAi)
+///     .doc_url("https://example.com/errors#model_not_found")
+///     .suggestion("List models with GET /v1/models")
+///     .to_body();
+/// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+/// assert_eq!(json["error"]["doc_url"], "https://example.com/errors#model_not_found");
+/// assert_eq!(json["error"]["suggestion"], "List models with GET /v1/models");
+/// ```
+#[derive(Debug)]
+#[must_use = "an envelope does nothing until rendered with `to_body`, `to_http_response` or `to_sse_event`"]
+pub struct Envelope<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) format: Format,
+    pub(crate) request_id: Option<&'a str>,
+    doc_url: Option<&'a str>,
+    suggestion: Option<&'a str>,
+    details_error_code: bool,
+}
+
+impl<E: ?Sized> Clone for Envelope<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E: ?Sized> Copy for Envelope<'_, E> {}
+
+impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
+    /// The envelope of `error` in `format`, with no options set.
+    ///
+    /// ```
+    /// use error_codes::{Envelope, ErrorCode, Format};
+    ///
+    /// let body = Envelope::new(&ErrorCode::UpstreamTimeout, Format::OpenAi).to_body();
+    /// assert!(body.starts_with(br#"{"error":{"message":"Upstream exceeded the request deadline""#));
+    /// ```
+    pub fn new(error: &'a E, format: Format) -> Self {
+        Envelope {
+            error,
+            format,
+            request_id: None,
+            doc_url: None,
+            suggestion: None,
+            details_error_code: false,
+        }
+    }
+
+    /// The request id: `request_id` in the Anthropic body, and the
+    /// `x-request-id` (OpenAI) or `request-id` (Anthropic) header of
+    /// [`to_http_response`](Self::to_http_response).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let response = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).request_id("req_1").to_http_response();
+    /// assert_eq!(response.headers()["x-request-id"], "req_1");
+    /// ```
+    pub fn request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// A link to the code's documentation: `error.doc_url` (OpenAI format
+    /// only; Anthropic's envelope has no such field).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).doc_url("https://x.test/e").to_body();
+    /// assert!(body.ends_with(br#","doc_url":"https://x.test/e"}}"#));
+    /// ```
+    pub fn doc_url(mut self, doc_url: &'a str) -> Self {
+        self.doc_url = Some(doc_url);
+        self
+    }
+
+    /// What the client can do about it: `error.suggestion` (OpenAI format
+    /// only).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).suggestion("Retry").to_body();
+    /// assert!(body.ends_with(br#","suggestion":"Retry"}}"#));
+    /// ```
+    pub fn suggestion(mut self, suggestion: &'a str) -> Self {
+        self.suggestion = Some(suggestion);
+        self
+    }
+
+    /// Adds `error.details.error_code` with the code to the Anthropic
+    /// envelope, where the current official Anthropic SDK reads an error's
+    /// stable code. No effect on the OpenAI envelope, which always has
+    /// `code`.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).details_error_code(true).to_body();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     r#"{"type":"error","error":{"type":"timeout_error","message":"Upstream exceeded the request deadline","details":{"error_code":"upstream_timeout"}},"request_id":null}"#
+    /// );
+    /// ```
+    pub fn details_error_code(mut self, enabled: bool) -> Self {
+        self.details_error_code = enabled;
+        self
+    }
+
+    /// The format this envelope renders in.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).format(), Format::Anthropic);
+    /// ```
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The error being rendered.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).error().code(), "upstream_timeout");
+    /// ```
+    pub fn error(&self) -> &'a E {
+        self.error
+    }
+
+    /// The JSON body, in one allocation of exactly its size.
+    ///
+    /// OpenAI format: `{"error":{"message","type","param","code"}}`, all four
+    /// always present (`param` is `null` when absent), then `doc_url` and
+    /// `suggestion` when set. Anthropic format:
+    /// `{"type":"error","error":{"type","message"},"request_id"}` with
+    /// `request_id` `null` when unset. The bytes are exactly what
+    /// `serde_json` writes for [`OpenAiEnvelope`] / [`AnthropicEnvelope`].
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::InvalidApiKey.envelope(Format::OpenAi).to_body();
+    /// assert_eq!(
+    ///     String::from_utf8(body).unwrap(),
+    ///     r#"{"error":{"message":"API key is missing, malformed, revoked, or unrecognized","type":"authentication_error","param":null,"code":"invalid_api_key"}}"#
+    /// );
+    /// ```
+    pub fn to_body(&self) -> Vec<u8> {
+        self.render(b"", b"")
+    }
+}

@@ -1,0 +1,321 @@
+//! [`ReceivedError`]: an OpenAI- or Anthropic-format error body (or SSE
+//! error event) received from a server, as a typed value.
+
+mod envelope_fields;
+
+use crate::read::{self, ParseError};
+use crate::{ErrorCode, Format};
+use std::fmt;
+
+/// An error body received from an OpenAI- or Anthropic-format server,
+/// parsed into a typed value.
+///
+/// [`parse`](Self::parse) recognises either envelope:
+///
+/// - OpenAI: `{"error":{"message","type","param","code"}}` (plus the
+///   optional `doc_url` and `suggestion`);
+/// - Anthropic: `{"type":"error","error":{"type","message","details"?:{"error_code"}},"request_id"}`.
+///
+/// A code this crate does not know (a newer server, a private code) is kept
+/// as a string: [`code`](Self::code) returns it and [`known`](Self::known)
+/// returns `None`. A numeric code (`"code": 123`) is kept as its decimal
+/// string.
+///
+/// ```
+/// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+///
+/// // What a gateway sent...
+/// let body = ErrorCode::BudgetExhausted.to_body(Format::OpenAi);
+/// // ...is what a client gets back.
+/// let received = ReceivedError::parse(429, &body).unwrap();
+/// assert_eq!(received.format(), Format::OpenAi);
+/// assert_eq!(received.known(), Some(ErrorCode::BudgetExhausted));
+/// assert_eq!(received.message(), "Account or project budget reached");
+/// assert_eq!(received.error_type(), Some("rate_limit_error"));
+///
+/// // A code from a newer server survives as a string.
+/// let newer = br#"{"type":"error","error":{"type":"api_error","message":"slow down",
+///     "details":{"error_code":"galaxy_brain_overheated"}},"request_id":"req_9"}"#;
+/// let received = ReceivedError::parse(500, newer).unwrap();
+/// assert_eq!(received.format(), Format::Anthropic);
+/// assert_eq!(received.code(), Some("galaxy_brain_overheated"));
+/// assert_eq!(received.known(), None);
+/// assert_eq!(received.request_id(), Some("req_9"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReceivedError {
+    format: Format,
+    status: u16,
+    code: Option<String>,
+    message: String,
+    error_type: Option<String>,
+    param: Option<String>,
+    request_id: Option<String>,
+    doc_url: Option<String>,
+    suggestion: Option<String>,
+}
+
+impl ReceivedError {
+    /// Parses an error body received with HTTP status `status`.
+    ///
+    /// The format is Anthropic when the top-level `type` is `"error"`, and
+    /// OpenAI when there is no top-level `type` (or it is `null`). Both
+    /// formats need an `error` object with a string `message`; every other
+    /// field is optional, may be `null`, and must have its documented type
+    /// when present. Unknown keys are ignored. A key given twice counts with
+    /// its last value, as in JavaScript's `JSON.parse`. A UTF-8 byte order
+    /// mark before the JSON is skipped.
+    ///
+    /// Never panics, whatever the bytes; see [`ParseError`] for what can be
+    /// wrong. Values the envelope does not read are skipped by `serde_json`'s
+    /// iterative skipper, so nesting costs neither stack nor memory: a body
+    /// nested 100,000 levels deep in an unknown key parses, and one nested
+    /// where a field belongs is that field's
+    /// [`WrongType`](ParseErrorKind::WrongType). Megabytes of unknown keys
+    /// are skipped without being stored.
+    ///
+    /// ```
+    /// use error_codes::{ParseErrorKind, ReceivedError};
+    ///
+    /// let received = ReceivedError::parse(
+    ///     400,
+    ///     br#"{"error":{"message":"bad model","type":"invalid_request_error","param":"model","code":null}}"#,
+    /// ).unwrap();
+    /// assert_eq!(received.param(), Some("model"));
+    /// assert_eq!(received.code(), None);
+    ///
+    /// let error = ReceivedError::parse(502, b"<html>Bad Gateway</html>").unwrap_err();
+    /// assert_eq!(error.kind(), ParseErrorKind::InvalidJson);
+    ///
+    /// let error = ReceivedError::parse(400, br#"{"error":{"message":42}}"#).unwrap_err();
+    /// assert_eq!(error.kind(), ParseErrorKind::WrongType);
+    /// assert_eq!(error.to_string(), "`error.message` is a number, expected a string");
+    /// ```
+    pub fn parse(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
+        envelope_fields::received_error(status, read::json_body(body)?)
+    }
+
+    /// Parses one server-sent event carrying an error, as sent in the
+    /// middle of a stream: `data: {envelope}` (OpenAI) or
+    /// `event: error` + `data: {envelope}` (Anthropic).
+    ///
+    /// The event is read as the SSE specification says: lines end with LF,
+    /// CRLF or CR; lines starting with `:` are comments; `data` lines are
+    /// joined with LF; one space after the colon is dropped; `id` and
+    /// `retry` are ignored. The first event with data is read; events
+    /// before it whose data is absent or empty (comments, keep-alives,
+    /// `data:` alone) are skipped, events after it ignored. An `event` name
+    /// other than `error` is an error of kind
+    /// [`ParseErrorKind::NotAnError`](crate::ParseErrorKind::NotAnError). `status` is the
+    /// stream's HTTP status (usually 200); the code's own status comes from
+    /// [`known`](Self::known).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
+    ///
+    /// for format in Format::ALL {
+    ///     let event = ErrorCode::UpstreamTimeout.envelope(format).details_error_code(true).to_sse_event();
+    ///     let received = ReceivedError::parse_sse_event(200, &event).unwrap();
+    ///     assert_eq!(received.format(), format);
+    ///     assert_eq!(received.known(), Some(ErrorCode::UpstreamTimeout));
+    /// }
+    ///
+    /// let error = ReceivedError::parse_sse_event(200, b"event: ping\ndata: {}\n\n").unwrap_err();
+    /// assert_eq!(error.kind(), ParseErrorKind::NotAnError);
+    /// ```
+    pub fn parse_sse_event(status: u16, event: &[u8]) -> Result<ReceivedError, ParseError> {
+        ReceivedError::parse(status, read::error_event_data(event)?.as_bytes())
+    }
+
+    /// Parses a whole `http::Response`: its status, its body, and, when the
+    /// body carries no request id, the `x-request-id` (OpenAI format) or
+    /// `request-id` (Anthropic format) header, read as is (a server using
+    /// this crate percent-encodes bytes a header cannot carry).
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    ///
+    /// let response = ErrorCode::RateLimitExceeded
+    ///     .envelope(Format::OpenAi)
+    ///     .request_id("req_77")
+    ///     .to_http_response();
+    /// let received = ReceivedError::from_response(&response).unwrap();
+    /// assert_eq!(received.status(), 429);
+    /// assert_eq!(received.request_id(), Some("req_77"));
+    /// assert_eq!(received.known(), Some(ErrorCode::RateLimitExceeded));
+    /// ```
+    pub fn from_response<B: AsRef<[u8]>>(
+        response: &http::Response<B>,
+    ) -> Result<ReceivedError, ParseError> {
+        let mut received =
+            ReceivedError::parse(response.status().as_u16(), response.body().as_ref())?;
+        if received.request_id.is_none() {
+            let headers = response.headers();
+            received.request_id = headers
+                .get(received.format.request_id_header())
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+        }
+        Ok(received)
+    }
+
+    /// Which envelope the body was in.
+    ///
+    /// ```
+    /// use error_codes::{Format, ReceivedError};
+    ///
+    /// let received = ReceivedError::parse(500, br#"{"error":{"message":"m"}}"#).unwrap();
+    /// assert_eq!(received.format(), Format::OpenAi);
+    /// ```
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The HTTP status given to [`parse`](Self::parse).
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(503, br#"{"error":{"message":"m"}}"#).unwrap();
+    /// assert_eq!(received.status(), 503);
+    /// ```
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The stable code, if the body has one: OpenAI's `error.code`, or
+    /// Anthropic's `error.details.error_code`. Each format falls back to the
+    /// other's place (an Anthropic-format body with `error.code`, say). A
+    /// numeric code is given as its decimal string.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","code":1234}}"#).unwrap();
+    /// assert_eq!(received.code(), Some("1234"));
+    /// ```
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The canonical code, if [`code`](Self::code) is one this crate knows
+    /// (exact, case-sensitive).
+    ///
+    /// ```
+    /// use error_codes::{ErrorCode, ReceivedError};
+    ///
+    /// let known = ReceivedError::parse(404, br#"{"error":{"message":"m","code":"model_not_found"}}"#).unwrap();
+    /// assert_eq!(known.known(), Some(ErrorCode::ModelNotFound));
+    /// let private = ReceivedError::parse(403, br#"{"error":{"message":"m","code":"tenant_suspended"}}"#).unwrap();
+    /// assert_eq!(private.known(), None);
+    /// ```
+    pub fn known(&self) -> Option<ErrorCode> {
+        self.code.as_deref().and_then(ErrorCode::from_code)
+    }
+
+    /// The human message (`error.message`), always present.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(500, br#"{"error":{"message":"line 1\nline 2"}}"#).unwrap();
+    /// assert_eq!(received.message(), "line 1\nline 2");
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The `error.type`, such as `rate_limit_error`. `None` when the body
+    /// has none or it is `null`: both envelopes define it, but
+    /// OpenAI-compatible servers in the wild sometimes leave it out, and a
+    /// client should still get the message and code.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(
+    ///     529,
+    ///     br#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+    /// ).unwrap();
+    /// assert_eq!(received.error_type(), Some("overloaded_error"));
+    /// ```
+    pub fn error_type(&self) -> Option<&str> {
+        self.error_type.as_deref()
+    }
+
+    /// The request parameter at fault (OpenAI's `error.param`).
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","param":"messages"}}"#).unwrap();
+    /// assert_eq!(received.param(), Some("messages"));
+    /// ```
+    pub fn param(&self) -> Option<&str> {
+        self.param.as_deref()
+    }
+
+    /// The request id: the top-level `request_id` of the body (Anthropic
+    /// format), or with [`from_response`](Self::from_response) the
+    /// request-id header.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(
+    ///     500,
+    ///     br#"{"type":"error","error":{"type":"api_error","message":"m"},"request_id":"req_1"}"#,
+    /// ).unwrap();
+    /// assert_eq!(received.request_id(), Some("req_1"));
+    /// ```
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// A link to the code's documentation (`error.doc_url`), if sent.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","doc_url":"https://x.test/e"}}"#).unwrap();
+    /// assert_eq!(received.doc_url(), Some("https://x.test/e"));
+    /// ```
+    pub fn doc_url(&self) -> Option<&str> {
+        self.doc_url.as_deref()
+    }
+
+    /// What the client can do about it (`error.suggestion`), if sent.
+    ///
+    /// ```
+    /// use error_codes::ReceivedError;
+    ///
+    /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","suggestion":"Retry later"}}"#).unwrap();
+    /// assert_eq!(received.suggestion(), Some("Retry later"));
+    /// ```
+    pub fn suggestion(&self) -> Option<&str> {
+        self.suggestion.as_deref()
+    }
+}
+
+impl fmt::Display for ReceivedError {
+    /// `429 rate_limit_exceeded: Requests-per-minute cap hit`: the status,
+    /// the code (else the type), and the message.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    ///
+    /// let body = ErrorCode::RateLimitExceeded.to_body(Format::Anthropic);
+    /// let received = ReceivedError::parse(429, &body).unwrap();
+    /// assert_eq!(received.to_string(), "429 rate_limit_error: Requests-per-minute cap hit");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = self
+            .code
+            .as_deref()
+            .or(self.error_type.as_deref())
+            .unwrap_or("error");
+        write!(f, "{} {}: {}", self.status, label, self.message)
+    }
+}
+
+impl std::error::Error for ReceivedError {}

@@ -1,0 +1,294 @@
+//! [`UpstreamError`]: an error a provider sent, read and translated to the
+//! canonical code, with what the client may see.
+
+use super::signals::Signals;
+use super::{param, redact, table, Provider};
+use super::fields::TopFields;
+use crate::read::{self, Json};
+use crate::info::{CodeInfo, CodeList};
+use crate::{ApiError, ErrorCode};
+use http::HeaderMap;
+use std::borrow::Cow;
+use std::time::Duration;
+
+/// An error response (or error stream event) from an upstream provider,
+/// translated to the canonical code a gateway answers with.
+///
+/// Its [`ApiError`] impl renders the canonical code: status, envelope
+/// types and retry policy from the catalogue, the provider's delay as
+/// [`retry_after`](ApiError::retry_after), and a message that follows the
+/// [message policy](crate::upstream#what-the-client-reads).
+///
+/// ```
+/// use error_codes::upstream::{Provider, UpstreamError};
+/// use error_codes::{ApiError, ErrorCode};
+///
+/// let body = br#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 201234 tokens > 200000 maximum"}}"#;
+/// let error = UpstreamError::from_response(Provider::Anthropic, 400, &http::HeaderMap::new(), body);
+/// assert_eq!(error.canonical(), ErrorCode::ContextLengthExceeded);
+/// assert_eq!(error.upstream_code(), Some("invalid_request_error"));
+/// assert_eq!(error.message(), "prompt is too long: 201234 tokens > 200000 maximum");
+/// assert_eq!(error.status(), 400);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UpstreamError {
+    provider: Provider,
+    upstream_status: u16,
+    canonical: ErrorCode,
+    row: usize,
+    upstream_code: Option<String>,
+    upstream_message: String,
+    param: Option<String>,
+    client_message: Option<String>,
+    retry_after: Option<Duration>,
+}
+
+impl UpstreamError {
+    /// Reads an error response from `provider`: its HTTP status, headers
+    /// and body, whatever they hold.
+    ///
+    /// Never fails and never panics: an HTML page, an empty, truncated or
+    /// non-UTF-8 body is still an upstream error, classified by what can be
+    /// known (the status, the headers), and kept whole as
+    /// [`upstream_message`](Self::upstream_message) for logs.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::ErrorCode;
+    ///
+    /// let html = b"<html><body><h1>504 Gateway Time-out</h1></body></html>";
+    /// let error = UpstreamError::from_response(Provider::OpenAi, 504, &http::HeaderMap::new(), html);
+    /// assert_eq!(error.canonical(), ErrorCode::UpstreamTimeout);
+    /// assert_eq!(error.upstream_code(), None);
+    ///
+    /// let mut headers = http::HeaderMap::new();
+    /// headers.insert("x-amzn-errortype", "ThrottlingException:http://internal.amazon.com/coral/".parse().unwrap());
+    /// let error = UpstreamError::from_response(Provider::Bedrock, 429, &headers, br#"{"message":"Too many requests"}"#);
+    /// assert_eq!(error.canonical(), ErrorCode::RateLimitExceeded);
+    /// assert_eq!(error.upstream_code(), Some("ThrottlingException"));
+    /// ```
+    pub fn from_response(
+        provider: Provider,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> UpstreamError {
+        let top = read::json_body::<TopFields>(body).ok();
+        let signals = Signals::of_response(status, headers, top.as_ref());
+        let raw = || String::from_utf8_lossy(body).into_owned();
+        UpstreamError::from_signals(provider, status, signals, raw)
+    }
+
+    /// Reads one server-sent event of a stream from `provider` that has
+    /// already answered 200: the error, if the event is one.
+    ///
+    /// Errors are: OpenAI Chat Completions' `data: {"error":{...}}`; the
+    /// Responses API's `event: error` (flat or nested fields) and
+    /// `response.failed`; Anthropic's `event: error`; Gemini's and
+    /// Vertex's error chunks (`{"error":{"code","status",...}}`, also in an
+    /// array). `None` for any other event: a normal chunk, a comment, a
+    /// keep-alive, `data: [DONE]`.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// let event = b"event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
+    /// let error = UpstreamError::from_sse_event(Provider::Anthropic, event).unwrap();
+    /// assert_eq!(error.canonical(), ErrorCode::ModelUnavailable);
+    /// assert_eq!(error.upstream_status(), 200);
+    /// assert_eq!(error.status(), 503);
+    ///
+    /// let chunk = b"data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n";
+    /// assert_eq!(UpstreamError::from_sse_event(Provider::OpenAi, chunk), None);
+    /// ```
+    pub fn from_sse_event(provider: Provider, event: &[u8]) -> Option<UpstreamError> {
+        let text = read::utf8_text(event).ok()?;
+        let event = read::first_event(text);
+        let data = event.data?;
+        let top = read::json_body::<TopFields>(data.as_bytes()).ok()?;
+        let signals = Signals::of_response(200, &HeaderMap::new(), Some(&top));
+        let named_error = matches!(event.name, Some("error" | "response.failed"));
+        let is_error = signals.envelope && (named_error || has_error(&top));
+        is_error.then(|| UpstreamError::from_signals(provider, 200, signals, || data.clone()))
+    }
+
+    fn from_signals(
+        provider: Provider,
+        status: u16,
+        mut signals: Signals,
+        raw: impl FnOnce() -> String,
+    ) -> UpstreamError {
+        let (canonical, row) = table::classify(provider, &signals);
+        let fixable = client_can_fix(canonical);
+        if fixable && signals.param.is_none() {
+            signals.param = param::leading(&signals.message).or_else(|| {
+                matches!(
+                    canonical,
+                    ErrorCode::MissingRequiredParameter
+                        | ErrorCode::UnknownField
+                        | ErrorCode::InvalidParameterValue
+                )
+                .then(|| param::quoted(&signals.message))
+                .flatten()
+            });
+        }
+        let upstream_message = if signals.envelope && !signals.message.is_empty() {
+            signals.message
+        } else {
+            raw()
+        };
+        let client_message = (fixable && signals.envelope && !upstream_message.trim().is_empty())
+            .then(|| redact::client_safe(&upstream_message));
+        UpstreamError {
+            provider,
+            upstream_status: status,
+            canonical,
+            row,
+            upstream_code: signals.codes.into_iter().next(),
+            upstream_message,
+            param: signals.param.filter(|_| fixable),
+            client_message,
+            retry_after: signals.retry_after,
+        }
+    }
+
+    /// The canonical code this error translates to.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::ErrorCode;
+    ///
+    /// let body = br#"{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}}"#;
+    /// let error = UpstreamError::from_response(Provider::Gemini, 429, &http::HeaderMap::new(), body);
+    /// assert_eq!(error.canonical(), ErrorCode::RateLimitExceeded);
+    /// ```
+    pub fn canonical(&self) -> ErrorCode {
+        self.canonical
+    }
+
+    /// The provider the error came from.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// let error = UpstreamError::from_response(Provider::Groq, 500, &http::HeaderMap::new(), b"");
+    /// assert_eq!(error.provider(), Provider::Groq);
+    /// ```
+    pub fn provider(&self) -> Provider {
+        self.provider
+    }
+
+    /// The HTTP status the provider answered with (200 for an error inside
+    /// a stream).
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// let error = UpstreamError::from_response(Provider::Anthropic, 529, &http::HeaderMap::new(), b"");
+    /// assert_eq!(error.upstream_status(), 529);
+    /// ```
+    pub fn upstream_status(&self) -> u16 {
+        self.upstream_status
+    }
+
+    /// The provider's own code, type or status name, as it sent it:
+    /// `overloaded_error`, `RESOURCE_EXHAUSTED`, `ThrottlingException`,
+    /// `context_length_exceeded`, `"429"` for a numeric code. `None` when
+    /// the body carries none (an HTML page, say).
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    ///
+    /// let body = br#"{"error":{"message":"Rate limit exceeded: free-models-per-day","code":429,"metadata":{}}}"#;
+    /// let error = UpstreamError::from_response(Provider::OpenRouter, 429, &http::HeaderMap::new(), body);
+    /// assert_eq!(error.upstream_code(), Some("429"));
+    /// ```
+    pub fn upstream_code(&self) -> Option<&str> {
+        self.upstream_code.as_deref()
+    }
+
+    /// The provider's message exactly as sent (the whole body, lossily
+    /// decoded, when it is not an error envelope). For logs only: it may
+    /// name the gateway's account, keys or hosts. What the client reads is
+    /// [`message`](ApiError::message).
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::ApiError;
+    ///
+    /// let body = br#"{"error":{"message":"Incorrect API key provided: sk-abc*****xyz.","type":"invalid_request_error","code":"invalid_api_key"}}"#;
+    /// let error = UpstreamError::from_response(Provider::OpenAi, 401, &http::HeaderMap::new(), body);
+    /// assert_eq!(error.upstream_message(), "Incorrect API key provided: sk-abc*****xyz.");
+    /// assert_eq!(error.message(), "An upstream provider returned an invalid or unparseable response");
+    /// ```
+    pub fn upstream_message(&self) -> &str {
+        &self.upstream_message
+    }
+
+    /// The index of the translation table's row that decided, for audits
+    /// and tests.
+    pub(crate) fn row(&self) -> usize {
+        self.row
+    }
+}
+
+/// Whether the data is an error object rather than a normal chunk: it has
+/// an `error` (a chunk with `"error": null` is not one), or is the flat
+/// Responses `error` event.
+fn has_error(top: &Json<TopFields>) -> bool {
+    top.objects()
+        .any(|fields| matches!(fields.error, Some(ref error) if !matches!(error, Json::Null)))
+}
+
+/// The codes whose fix is the client's: it reads the provider's (redacted)
+/// message and the parameter. For every other code (the gateway's own
+/// failures: credentials, quota, 5xx, overload, timeouts, rate limits) it
+/// reads the catalogue's description.
+fn client_can_fix(code: ErrorCode) -> bool {
+    use ErrorCode::*;
+    matches!(
+        code,
+        ContextLengthExceeded
+            | ContentFiltered
+            | InvalidRequest
+            | ModelNotFound
+            | PayloadTooLarge
+            | MissingRequiredParameter
+            | UnknownField
+            | InvalidParameterValue
+            | ToolsNotSupported
+            | VisionNotSupported
+            | StreamingNotSupported
+            | NonStreamingNotSupported
+            | JsonModeNotSupported
+            | StructuredOutputNotSupported
+            | ToolsWithStructuredOutputNotSupported
+            | ToolChoiceRequiredNotSupported
+            | ReasoningNotSupported
+            | ThinkingDisableNotSupported
+            | UnsupportedModalities
+            | HostedToolNotSupported
+    )
+}
+
+impl ApiError for UpstreamError {
+    const CODES: CodeList = ErrorCode::CODES;
+
+    fn info(&self) -> &'static CodeInfo {
+        self.canonical.info()
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        match &self.client_message {
+            Some(message) => Cow::Borrowed(message),
+            None => Cow::Borrowed(self.canonical.info().message()),
+        }
+    }
+
+    fn param(&self) -> Option<Cow<'_, str>> {
+        self.param.as_deref().map(Cow::Borrowed)
+    }
+
+    fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+}
