@@ -149,20 +149,22 @@ async fn every_response_has_its_own_request_id() {
 
 #[test]
 fn bad_command_lines_are_usage_errors() {
-    use error_codes_tests::gateway::{parse_args, Command, UsageError, DEFAULT_LISTEN};
+    use error_codes_tests::gateway::{parse_args, Command, Config, UsageError, DEFAULT_LISTEN};
 
     let args = |list: &[&str]| parse_args(list.iter().map(|arg| (*arg).to_owned()));
     assert_eq!(
         args(&[]),
-        Ok(Command::Run {
-            listen: DEFAULT_LISTEN
-        })
+        Ok(Command::Run(Config {
+            listen: DEFAULT_LISTEN,
+            ..Config::default()
+        }))
     );
     assert_eq!(
         args(&["--listen", "127.0.0.1:0"]),
-        Ok(Command::Run {
-            listen: "127.0.0.1:0".parse().unwrap()
-        })
+        Ok(Command::Run(Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            ..Config::default()
+        }))
     );
     assert_eq!(args(&["-h"]), Ok(Command::Help));
     assert_eq!(

@@ -1,11 +1,11 @@
 //! [`UpstreamError`]: an error a provider sent, read and translated to the
 //! canonical code, with what the client may see.
 
+use super::fields::TopFields;
 use super::signals::Signals;
 use super::{param, redact, table, Provider};
-use super::fields::TopFields;
-use crate::read::{self, Json};
 use crate::info::{CodeInfo, CodeList};
+use crate::read::{self, Json};
 use crate::{ApiError, ErrorCode};
 use http::HeaderMap;
 use std::borrow::Cow;

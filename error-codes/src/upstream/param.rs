@@ -5,16 +5,29 @@
 /// Top-level request parameters a message may name bare, as in
 /// `model: field required`; any dotted or snake_case path is taken too.
 const KNOWN: [&str; 16] = [
-    "model", "messages", "system", "tools", "stream", "temperature", "input", "prompt", "stop",
-    "metadata", "thinking", "contents", "n", "seed", "modalities", "audio",
+    "model",
+    "messages",
+    "system",
+    "tools",
+    "stream",
+    "temperature",
+    "input",
+    "prompt",
+    "stop",
+    "metadata",
+    "thinking",
+    "contents",
+    "n",
+    "seed",
+    "modalities",
+    "audio",
 ];
 
 /// A parameter the message starts with, Anthropic's way:
 /// `messages.1.content.0.image.source.base64: invalid base64 data`.
 pub(crate) fn leading(message: &str) -> Option<String> {
     let (head, _) = message.split_once(": ")?;
-    let named = is_path(head)
-        && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
+    let named = is_path(head) && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
     named.then(|| head.to_owned())
 }
 
@@ -50,7 +63,10 @@ mod tests {
     #[test]
     fn reads_named_parameters() {
         let lead = |m| leading(m);
-        assert_eq!(lead("max_tokens: 100000 > 64000, which is the maximum").as_deref(), Some("max_tokens"));
+        assert_eq!(
+            lead("max_tokens: 100000 > 64000, which is the maximum").as_deref(),
+            Some("max_tokens")
+        );
         assert_eq!(
             lead("messages.1.content.0.image.source.base64: invalid base64 data").as_deref(),
             Some("messages.1.content.0.image.source.base64")
@@ -58,8 +74,14 @@ mod tests {
         assert_eq!(lead("model: Field required").as_deref(), Some("model"));
         assert_eq!(lead("Error: something broke"), None);
         assert_eq!(lead("Overloaded"), None);
-        assert_eq!(quoted("Invalid value for 'temperature': expected a number").as_deref(), Some("temperature"));
-        assert_eq!(quoted("Unknown name \"foo_bar\": Cannot find field.").as_deref(), Some("foo_bar"));
+        assert_eq!(
+            quoted("Invalid value for 'temperature': expected a number").as_deref(),
+            Some("temperature")
+        );
+        assert_eq!(
+            quoted("Unknown name \"foo_bar\": Cannot find field.").as_deref(),
+            Some("foo_bar")
+        );
         assert_eq!(quoted("The model `gpt-4-x` does not exist"), None);
         assert_eq!(quoted("no quotes here"), None);
     }

@@ -88,8 +88,14 @@ fn is_secret(piece: &str) -> bool {
 /// two-part name such as `models/gemini-2.0-flash` is kept.
 fn is_path(lower: &str) -> bool {
     const RESOURCES: [&str; 8] = [
-        "projects/", "locations/", "accounts/", "organizations/", "users/", "tenants/",
-        "subscriptions/", "resourcegroups/",
+        "projects/",
+        "locations/",
+        "accounts/",
+        "organizations/",
+        "users/",
+        "tenants/",
+        "subscriptions/",
+        "resourcegroups/",
     ];
     lower.starts_with(['/', '~'])
         || lower.contains('\\')
@@ -132,8 +138,23 @@ fn is_opaque_id(piece: &str) -> bool {
 /// An IPv4 address (with an optional port) or a host name.
 fn is_address(lower: &str) -> bool {
     const DOMAINS: [&str; 17] = [
-        "com", "net", "org", "io", "ai", "dev", "app", "cloud", "co", "us", "eu", "internal",
-        "local", "localhost", "svc", "lan", "corp",
+        "com",
+        "net",
+        "org",
+        "io",
+        "ai",
+        "dev",
+        "app",
+        "cloud",
+        "co",
+        "us",
+        "eu",
+        "internal",
+        "local",
+        "localhost",
+        "svc",
+        "lan",
+        "corp",
     ];
     let host = lower.split(':').next().unwrap_or(lower);
     let labels: Vec<&str> = host.split('.').collect();

@@ -23,7 +23,11 @@ pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Durat
         return Some(capped(seconds));
     }
     let at = http_date(value)?;
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO).min(MAX_DELAY))
+    Some(
+        at.duration_since(now)
+            .unwrap_or(Duration::ZERO)
+            .min(MAX_DELAY),
+    )
 }
 
 /// A Google `Duration` in its JSON form: `"58s"`, `"11.05s"`, `"0.5s"`.
@@ -87,7 +91,9 @@ fn written_duration(text: &str) -> Option<Duration> {
 /// A non-negative decimal number of seconds (or of any unit), finite.
 fn seconds(text: &str) -> Option<f64> {
     let valid = !text.is_empty()
-        && text.bytes().all(|byte| byte.is_ascii_digit() || byte == b'.')
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || byte == b'.')
         && text.bytes().filter(|byte| *byte == b'.').count() <= 1
         && text != ".";
     if !valid {
@@ -164,8 +170,14 @@ mod tests {
     fn reads_header_delays() {
         let now = UNIX_EPOCH + Duration::from_secs(784_111_777);
         let read = |pairs| from_headers(&headers(pairs), now);
-        assert_eq!(read(&[("retry-after", "30")]), Some(Duration::from_secs(30)));
-        assert_eq!(read(&[("retry-after", "1.5")]), Some(Duration::from_millis(1500)));
+        assert_eq!(
+            read(&[("retry-after", "30")]),
+            Some(Duration::from_secs(30))
+        );
+        assert_eq!(
+            read(&[("retry-after", "1.5")]),
+            Some(Duration::from_millis(1500))
+        );
         assert_eq!(
             read(&[("retry-after", "30"), ("retry-after-ms", "1234")]),
             Some(Duration::from_millis(1234))
@@ -180,7 +192,10 @@ mod tests {
         );
         assert_eq!(read(&[("retry-after", "soon")]), None);
         assert_eq!(read(&[("retry-after", "-3")]), None);
-        assert_eq!(read(&[("retry-after", "99999999999999999999")]), Some(MAX_DELAY));
+        assert_eq!(
+            read(&[("retry-after", "99999999999999999999")]),
+            Some(MAX_DELAY)
+        );
         assert_eq!(read(&[]), None);
     }
 
@@ -189,7 +204,10 @@ mod tests {
         let at = http_date("Thu, 01 Jan 1970 00:00:00 GMT").unwrap();
         assert_eq!(at, UNIX_EPOCH);
         let at = http_date("Wed, 29 Feb 2012 12:00:00 GMT").unwrap();
-        assert_eq!(at.duration_since(UNIX_EPOCH).unwrap().as_secs(), 1_330_516_800);
+        assert_eq!(
+            at.duration_since(UNIX_EPOCH).unwrap().as_secs(),
+            1_330_516_800
+        );
         assert_eq!(http_date("Wed, 29 Foo 2012 12:00:00 GMT"), None);
         assert_eq!(http_date("Wednesday, 29-Feb-12 12:00:00 GMT"), None);
     }
@@ -197,17 +215,32 @@ mod tests {
     #[test]
     fn reads_written_delays() {
         assert_eq!(google_duration("58s"), Some(Duration::from_secs(58)));
-        assert_eq!(google_duration("11.05s"), Some(Duration::from_millis(11_050)));
+        assert_eq!(
+            google_duration("11.05s"),
+            Some(Duration::from_millis(11_050))
+        );
         assert_eq!(google_duration("11"), None);
         let read = from_message;
         assert_eq!(
             read("Rate limit reached. Please try again in 11.054s. Visit ..."),
             Some(Duration::from_millis(11_054))
         );
-        assert_eq!(read("Please try again in 20ms."), Some(Duration::from_millis(20)));
-        assert_eq!(read("try again in 1m12.5s"), Some(Duration::from_millis(72_500)));
-        assert_eq!(read("Please retry after 6 seconds."), Some(Duration::from_secs(6)));
-        assert_eq!(read("Please retry in 34.07s."), Some(Duration::from_millis(34_070)));
+        assert_eq!(
+            read("Please try again in 20ms."),
+            Some(Duration::from_millis(20))
+        );
+        assert_eq!(
+            read("try again in 1m12.5s"),
+            Some(Duration::from_millis(72_500))
+        );
+        assert_eq!(
+            read("Please retry after 6 seconds."),
+            Some(Duration::from_secs(6))
+        );
+        assert_eq!(
+            read("Please retry in 34.07s."),
+            Some(Duration::from_millis(34_070))
+        );
         assert_eq!(read("Please try again later."), None);
         assert_eq!(read("try again in ..s"), None);
     }

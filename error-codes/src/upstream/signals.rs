@@ -2,8 +2,8 @@
 //! message, parameter and retry delay, gathered from the read body and the
 //! headers for the translation table to judge.
 
-use super::retry;
 use super::fields::{DetailFields, ErrorFields, TopFields};
+use super::retry;
 use crate::read::Json;
 use http::HeaderMap;
 use std::time::{Duration, SystemTime};

@@ -123,7 +123,11 @@ pub(crate) const TABLE: &[Row] = &[
 /// The first row of [`TABLE`] that matches, and its index.
 pub(crate) fn classify(provider: Provider, signals: &Signals) -> (ErrorCode, usize) {
     let text = format!("{}\n{}", signals.message, signals.extra_text).to_lowercase();
-    let text = if signals.envelope { text } else { String::new() };
+    let text = if signals.envelope {
+        text
+    } else {
+        String::new()
+    };
     TABLE
         .iter()
         .enumerate()

@@ -2,6 +2,7 @@
 //! `#[derive(ApiError)]`.
 
 use axum::http::Method;
+use error_codes::upstream::UpstreamError;
 use error_codes::{ApiError, ErrorCode};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -121,6 +122,36 @@ pub enum GatewayError {
         model: String,
     },
 
+    /// A model `NAME/<model>` whose `NAME` is no configured upstream.
+    #[api_error(
+        code = "model_not_found",
+        param = "model",
+        message = "Requested model ID isn\u{2019}t in the catalog: `{model}`; no upstream `{name}` is configured \
+                   (the gateway forwards `NAME/<model>` to `--upstream NAME=URL`)"
+    )]
+    UnknownUpstream {
+        /// The model asked for, [`clip`]ped.
+        model: String,
+        /// The part before the `/`, [`clip`]ped.
+        name: String,
+    },
+
+    /// An upstream that does not speak the endpoint's API: an
+    /// Anthropic-format request for an OpenAI-format upstream or the
+    /// reverse, and Azure, Gemini, Vertex and Bedrock (they need request
+    /// translation).
+    #[api_error(
+        code = "no_compatible_endpoint",
+        message = "No provider supports the required API endpoint for this model: upstream `{provider}` \
+                   does not serve {endpoint} through this gateway"
+    )]
+    NoCompatibleEndpoint {
+        /// The provider's name.
+        provider: &'static str,
+        /// The endpoint asked for, such as `POST /v1/messages`.
+        endpoint: &'static str,
+    },
+
     /// A method a known path does not serve.
     #[api_error(
         code = "method_not_allowed",
@@ -156,6 +187,12 @@ pub enum GatewayError {
     /// A canonical code as the catalogue has it: the `error/<code>` models.
     #[api_error(transparent)]
     Canonical(ErrorCode),
+
+    /// A failure of an upstream (an error status, an error event in its
+    /// stream, a refused or reset connection, a timeout, a malformed
+    /// body), translated to its canonical code by the crate.
+    #[api_error(transparent)]
+    Upstream(UpstreamError),
 }
 
 impl From<ErrorCode> for GatewayError {
@@ -272,6 +309,14 @@ mod tests {
                 path: "/".into(),
             },
             GatewayError::Unserializable,
+            GatewayError::UnknownUpstream {
+                model: "x/m".into(),
+                name: "x".into(),
+            },
+            GatewayError::NoCompatibleEndpoint {
+                provider: "gemini",
+                endpoint: "POST /v1/messages",
+            },
         ];
         for error in &errors {
             let code = ErrorCode::from_code(error.code()).unwrap();

@@ -5,24 +5,32 @@ use super::errors::GatewayError;
 use super::prompt::{last_user_message, pieces, prompt_words, word_count};
 use super::request::{CompletionRequest, Target};
 use super::respond::{event_stream, json_response, sse_event};
+use super::server::Gateway;
+use super::upstream::{forward, Api};
 use super::wire::messages::{
     Message, MessageUsage, OutputUsage, StopDelta, StreamEvent, TextBlock, TextDelta,
 };
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-/// The handler: echo, `error/<code>`, or an upstream.
+/// The handler: echo, `error/<code>`, or `NAME/<model>` forwarded to an
+/// upstream.
 pub(crate) async fn messages(
+    State(gateway): State<Gateway>,
     context: RequestContext,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    respond(&context, &headers, body).unwrap_or_else(|error| context.reject(&error))
+    respond(&gateway, &context, &headers, body)
+        .await
+        .unwrap_or_else(|error| context.reject(&error))
 }
 
-fn respond(
+async fn respond(
+    gateway: &Gateway,
     context: &RequestContext,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -44,7 +52,10 @@ fn respond(
             }
             anthropic_stream(context, &request, None, Some(context.error_event(&error)))
         }
-        Target::Upstream { .. } => Err(request.unknown_model()),
+        Target::Upstream { name, model } => {
+            let upstream = (name.to_owned(), model.to_owned());
+            forward(gateway, context, Api::Messages, headers, request, upstream).await
+        }
     }
 }
 

@@ -104,12 +104,16 @@ mod request;
 mod respond;
 mod responses;
 mod routes;
+mod server;
+mod upstream;
 mod wire;
 
-pub use cli::{parse_args, Command, UsageError, USAGE};
+pub use cli::{
+    parse_args, Command, Config, UpstreamConfig, UsageError, DEFAULT_UPSTREAM_TIMEOUT, USAGE,
+};
 pub use context::{format_for, new_request_id};
 pub use errors::{clip, json_kind, needs_retry_advice, GatewayError};
-pub use routes::router;
+pub use server::{Gateway, Log};
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -157,7 +161,9 @@ pub const ECHO_MODEL: &str = "echo";
 /// ```
 pub const ERROR_MODEL_PREFIX: &str = "error/";
 
-/// Serves the gateway on `listener` until `shutdown` completes.
+/// Serves the gateway without upstreams on `listener` until `shutdown`
+/// completes, logging to standard error; [`Gateway::serve`] serves a
+/// [`Config`].
 ///
 /// ```no_run
 /// # async fn run() -> std::io::Result<()> {
@@ -172,7 +178,8 @@ pub async fn serve<F>(listener: TcpListener, shutdown: F) -> std::io::Result<()>
 where
     F: Future<Output = ()> + Send + 'static,
 {
-    axum::serve(listener, router())
-        .with_graceful_shutdown(shutdown)
+    Gateway::new(&Config::default(), Log::Stderr)
+        .map_err(std::io::Error::other)?
+        .serve(listener, shutdown)
         .await
 }

@@ -6,28 +6,36 @@ use super::errors::GatewayError;
 use super::prompt::{last_user_input, pieces, prompt_words, word_count};
 use super::request::{CompletionRequest, Target};
 use super::respond::{event_stream, json_response, sse_event, unix_time};
+use super::server::Gateway;
+use super::upstream::{forward, Api};
 use super::wire::responses::{
     Event, InputDetails, OutputDetails, OutputMessage, OutputText, ResponseObject, TextDelta,
     TextDone, Usage, WithItem, WithPart, WithResponse,
 };
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use error_codes::ResponsesStreamError;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The handler: echo, `error/<code>`, or an upstream.
+/// The handler: echo, `error/<code>`, or `NAME/<model>` forwarded to an
+/// upstream.
 pub(crate) async fn responses(
+    State(gateway): State<Gateway>,
     context: RequestContext,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    respond(&context, &headers, body).unwrap_or_else(|error| context.reject(&error))
+    respond(&gateway, &context, &headers, body)
+        .await
+        .unwrap_or_else(|error| context.reject(&error))
 }
 
-fn respond(
+async fn respond(
+    gateway: &Gateway,
     context: &RequestContext,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -51,7 +59,10 @@ fn respond(
             }
             error_stream(&Ids::new(context), &request, &error)
         }
-        Target::Upstream { .. } => Err(request.unknown_model()),
+        Target::Upstream { name, model } => {
+            let upstream = (name.to_owned(), model.to_owned());
+            forward(gateway, context, Api::Responses, headers, request, upstream).await
+        }
     }
 }
 

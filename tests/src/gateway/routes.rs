@@ -7,6 +7,7 @@ use super::errors::{clip, GatewayError};
 use super::messages::messages;
 use super::respond::json_response;
 use super::responses::responses;
+use super::server::Gateway;
 use super::wire::{Catalogue, CatalogueEntry};
 use super::BODY_LIMIT;
 use axum::extract::DefaultBodyLimit;
@@ -19,12 +20,7 @@ use axum::Router;
 use error_codes::{ApiError, ErrorCode};
 
 /// The gateway's routes, fallbacks and middleware, ready to serve.
-///
-/// ```
-/// let router: axum::Router = error_codes_tests::gateway::router();
-/// # let _ = router;
-/// ```
-pub fn router() -> Router {
+pub(crate) fn routes(gateway: Gateway) -> Router {
     Router::new()
         .route("/v1/chat/completions", post(chat_completions))
         .route("/v1/messages", post(messages))
@@ -35,6 +31,7 @@ pub fn router() -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(tag_request))
+        .with_state(gateway)
 }
 
 async fn error_codes_catalogue(context: RequestContext) -> Response {
