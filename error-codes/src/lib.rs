@@ -9,7 +9,9 @@
 //!   [`AnthropicEnvelope`] for code that wants serde structs.
 //! - [`ReceivedError`]: any error body (or SSE error event) a client
 //!   receives, parsed back into a typed value; unknown codes are kept.
-//! - `axum` (feature `axum`): `IntoResponse` in the endpoint's format.
+//! - [`formatted`]: an error paired with the format it answers in.
+//! - `axum` (feature `axum`): `IntoResponse` in the endpoint's format;
+//!   `actix_web` (feature `actix-web`): `ResponseError` and `Responder`.
 //!
 //! ```
 //! use error_codes::{ApiError, ErrorCode, Format};
@@ -36,6 +38,8 @@ mod code;
 mod code_list;
 mod envelope;
 mod format;
+pub mod formatted;
+mod forward;
 mod info;
 mod json;
 mod read;
@@ -46,9 +50,16 @@ mod sse;
 
 /// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
 /// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
-/// [`axum::Rendered`] (feature `axum`).
+/// [`axum::OwnedEnvelope`] (feature `axum`).
 #[cfg(feature = "axum")]
 pub mod axum;
+
+/// [`ResponseError`](::actix_web::ResponseError) and
+/// [`Responder`](::actix_web::Responder) for errors in the endpoint's
+/// format: [`actix_web::OpenAi`], [`actix_web::Anthropic`],
+/// [`actix_web::OwnedEnvelope`] (feature `actix-web`).
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
 
 pub mod upstream;
 

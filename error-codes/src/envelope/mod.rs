@@ -2,7 +2,6 @@
 //! envelope's optional parts.
 
 mod body;
-mod serde_impls;
 mod structs;
 
 pub use structs::{

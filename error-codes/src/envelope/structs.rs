@@ -3,6 +3,7 @@
 
 use super::Envelope;
 use crate::ApiError;
+use serde::{Deserialize, Serialize};
 
 /// The OpenAI-format envelope as a struct:
 /// `{"error":{"message","type","param","code"}}`.
@@ -17,7 +18,7 @@ use crate::ApiError;
 /// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
 /// assert_eq!(serde_json::to_vec(&parsed).unwrap(), ErrorCode::UpstreamTimeout.to_body(Format::OpenAi));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenAiEnvelope {
     /// The error.
     pub error: OpenAiError,
@@ -33,19 +34,24 @@ pub struct OpenAiEnvelope {
 /// ).unwrap();
 /// assert_eq!(error.error_type, "api_error");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenAiError {
     /// The human message.
     pub message: String,
     /// The error type, such as `rate_limit_error`.
+    #[serde(rename = "type")]
     pub error_type: String,
     /// The request parameter at fault; serialized as `null` when absent.
+    #[serde(default)]
     pub param: Option<String>,
     /// The stable code; serialized as `null` when absent.
+    #[serde(default)]
     pub code: Option<String>,
     /// A link to the code's documentation; left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
     /// What the client can do; left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
 }
 
@@ -60,13 +66,15 @@ pub struct OpenAiError {
 /// assert_eq!(parsed.error.error_type, "overloaded_error");
 /// assert_eq!(serde_json::to_vec(&parsed).unwrap(), body);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnthropicEnvelope {
     /// Always `"error"`.
+    #[serde(rename = "type")]
     pub envelope_type: String,
     /// The error.
     pub error: AnthropicError,
     /// The request id; serialized as `null` when absent.
+    #[serde(default)]
     pub request_id: Option<String>,
 }
 
@@ -78,13 +86,15 @@ pub struct AnthropicEnvelope {
 /// let error: AnthropicError = serde_json::from_str(r#"{"type":"api_error","message":"m"}"#).unwrap();
 /// assert!(error.details.is_none());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnthropicError {
     /// The error type, such as `overloaded_error`.
+    #[serde(rename = "type")]
     pub error_type: String,
     /// The human message.
     pub message: String,
     /// `details.error_code`, when the server opted in; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<AnthropicDetails>,
 }
 
@@ -96,9 +106,10 @@ pub struct AnthropicError {
 /// let details: AnthropicDetails = serde_json::from_str(r#"{"error_code":"timeout"}"#).unwrap();
 /// assert_eq!(details.error_code.as_deref(), Some("timeout"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnthropicDetails {
     /// The stable code.
+    #[serde(default)]
     pub error_code: Option<String>,
 }
 

@@ -123,14 +123,9 @@ impl UpstreamError {
         let fixable = client_can_fix(canonical);
         if fixable && signals.param.is_none() {
             signals.param = param::leading(&signals.message).or_else(|| {
-                matches!(
-                    canonical,
-                    ErrorCode::MissingRequiredParameter
-                        | ErrorCode::UnknownField
-                        | ErrorCode::InvalidParameterValue
-                )
-                .then(|| param::quoted(&signals.message))
-                .flatten()
+                names_a_parameter(canonical)
+                    .then(|| param::named(&signals.message))
+                    .flatten()
             });
         }
         let upstream_message = if signals.envelope && !signals.message.is_empty() {
@@ -239,6 +234,22 @@ fn has_error(top: &Json<TopFields>) -> bool {
         .any(|fields| matches!(fields.error, Some(ref error) if !matches!(error, Json::Null)))
 }
 
+/// The codes about one parameter or feature of the request, whose message
+/// may name it anywhere.
+fn names_a_parameter(code: ErrorCode) -> bool {
+    use ErrorCode::*;
+    client_can_fix(code)
+        && !matches!(
+            code,
+            ContextLengthExceeded
+                | ContentFiltered
+                | InvalidRequest
+                | ModelNotFound
+                | PayloadTooLarge
+                | NoCompatibleEndpoint
+        )
+}
+
 /// The codes whose fix is the client's: it reads the provider's (redacted)
 /// message and the parameter. For every other code (the gateway's own
 /// failures: credentials, quota, 5xx, overload, timeouts, rate limits) it
@@ -267,6 +278,7 @@ fn client_can_fix(code: ErrorCode) -> bool {
             | ThinkingDisableNotSupported
             | UnsupportedModalities
             | HostedToolNotSupported
+            | NoCompatibleEndpoint
     )
 }
 

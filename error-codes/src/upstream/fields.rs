@@ -73,8 +73,6 @@ json_fields! {
     /// Azure's `innererror` / `inner_error`.
     pub(crate) struct InnerFields {
         "code" => code: Skipped,
-        "content_filter_result" => content_filter_result: Skipped,
-        "content_filter_results" => content_filter_results: Skipped,
     }
 }
 

@@ -24,6 +24,8 @@
 //! assert_eq!(response.headers()["retry-after"], "30");
 //! ```
 mod error;
+#[cfg(test)]
+mod evidence;
 mod fields;
 mod param;
 mod provider;

@@ -31,16 +31,33 @@ pub(crate) fn leading(message: &str) -> Option<String> {
     named.then(|| head.to_owned())
 }
 
-/// The first quoted parameter path in the message: `'temperature'`,
-/// `"foo"`, `` `max_tokens` ``.
-pub(crate) fn quoted(message: &str) -> Option<String> {
-    ['\'', '"', '`'].into_iter().find_map(|quote| {
-        message
-            .split(quote)
-            .skip(1)
-            .step_by(2)
-            .find(|inner| is_path(inner))
-            .map(str::to_owned)
+/// A parameter the message names by one of a few fixed phrases, the
+/// first found:
+///
+/// - `argument supplied: top_k` (OpenAI's unrecognized argument);
+/// - `Unknown name "foo"` (Google's unknown field);
+/// - `extraneous key [stream]` (Bedrock's unknown key);
+/// - `the toolConfig.toolChoice.any field` (Bedrock's unsupported field).
+///
+/// A name quoted anywhere else is not taken: `'response_format' of type
+/// 'json_schema'` quotes a value as readily as a parameter.
+pub(crate) fn named(message: &str) -> Option<String> {
+    const PHRASES: [(&str, &str); 4] = [
+        ("argument supplied: ", ""),
+        ("Unknown name \"", "\""),
+        ("extraneous key [", "]"),
+        ("the ", " field"),
+    ];
+    PHRASES.iter().find_map(|(before, after)| {
+        message.match_indices(before).find_map(|(index, _)| {
+            let rest = &message[index + before.len()..];
+            let name = match *after {
+                "" => rest.split([' ', ',', ';']).next()?.trim_end_matches('.'),
+                after => &rest[..rest.find(after)?],
+            };
+            let dotted = *before != "the " || name.contains(['.', '_']);
+            (is_path(name) && dotted).then(|| name.to_owned())
+        })
     })
 }
 
@@ -74,15 +91,30 @@ mod tests {
         assert_eq!(lead("model: Field required").as_deref(), Some("model"));
         assert_eq!(lead("Error: something broke"), None);
         assert_eq!(lead("Overloaded"), None);
+        let named = |m| named(m);
         assert_eq!(
-            quoted("Invalid value for 'temperature': expected a number").as_deref(),
-            Some("temperature")
+            named("Invalid parameter: 'response_format' of type 'json_schema' is not supported"),
+            None
         );
         assert_eq!(
-            quoted("Unknown name \"foo_bar\": Cannot find field.").as_deref(),
+            named("Unknown name \"foo_bar\": Cannot find field.").as_deref(),
             Some("foo_bar")
         );
-        assert_eq!(quoted("The model `gpt-4-x` does not exist"), None);
-        assert_eq!(quoted("no quotes here"), None);
+        assert_eq!(
+            named("extraneous key [stream] is not permitted").as_deref(),
+            Some("stream")
+        );
+        assert_eq!(
+            named("This model doesn't support the toolConfig.toolChoice.any field. Remove it.")
+                .as_deref(),
+            Some("toolConfig.toolChoice.any")
+        );
+        assert_eq!(
+            named("Unrecognized request argument supplied: top_k").as_deref(),
+            Some("top_k")
+        );
+        assert_eq!(named("The model `gpt-4-x` does not exist"), None);
+        assert_eq!(named("no parameter: here at all"), None);
+        assert_eq!(named("the request field is bad"), None);
     }
 }

@@ -15,8 +15,11 @@ pub(crate) struct Signals {
     /// body names (Google's and OpenRouter's numeric `code`), if any.
     pub(crate) status: u16,
     /// Every code, type and status name the body and headers carry, most
-    /// specific first: the first is the one reported as the upstream code.
+    /// specific first (see [`Rank`]): the first is the one reported as the
+    /// upstream code.
     pub(crate) codes: Vec<String>,
+    /// The rank of each of `codes`, while they are gathered.
+    ranks: Vec<Rank>,
     /// The provider's message (raw).
     pub(crate) message: String,
     /// Further provider text that is not the message but says what went
@@ -28,9 +31,6 @@ pub(crate) struct Signals {
     pub(crate) retry_after: Option<Duration>,
     /// Whether the body was an error envelope of some provider's shape.
     pub(crate) envelope: bool,
-    /// Whether the body reports content filter results (Azure's
-    /// `innererror.content_filter_result`).
-    pub(crate) content_filter: bool,
 }
 
 impl Signals {
@@ -48,22 +48,46 @@ impl Signals {
             .get("x-amzn-errortype")
             .and_then(|value| value.to_str().ok())
         {
-            signals.push_code(aws_type(kind));
+            signals.push_code(Rank::Named, aws_type(kind));
         }
         if let Some(top) = top {
             signals.read_top(top);
         }
+        signals.rank_codes();
         signals.retry_after = retry::from_headers(headers, SystemTime::now())
             .or(signals.retry_after)
             .or_else(|| retry::from_message(&signals.message));
         signals
     }
 
-    fn push_code(&mut self, code: &str) {
+    /// Keeps `code` with its rank; a numeric code ranks last, and one
+    /// that is an HTTP error status stands for the status of an error sent
+    /// inside a 200 stream.
+    fn push_code(&mut self, rank: Rank, code: &str) {
         let code = code.trim();
-        if !code.is_empty() && !self.codes.iter().any(|known| known == code) {
-            self.codes.push(code.to_owned());
+        if code.is_empty() || self.codes.iter().any(|known| known == code) {
+            return;
         }
+        let rank = if code.bytes().all(|byte| byte.is_ascii_digit()) {
+            if let Ok(status @ 400..=599) = code.parse::<u16>() {
+                if !(400..=599).contains(&self.status) {
+                    self.status = status;
+                }
+            }
+            Rank::Numeric
+        } else {
+            rank
+        };
+        self.codes.push(code.to_owned());
+        self.ranks.push(rank);
+    }
+
+    /// Orders the codes by rank, keeping body order within a rank.
+    fn rank_codes(&mut self) {
+        let mut ranked: Vec<(Rank, String)> =
+            self.ranks.drain(..).zip(self.codes.drain(..)).collect();
+        ranked.sort_by_key(|(rank, _)| *rank);
+        self.codes = ranked.into_iter().map(|(_, code)| code).collect();
     }
 
     fn set_message(&mut self, message: Option<&str>) {
@@ -105,15 +129,17 @@ impl Signals {
         }
         // Flat shapes: Bedrock, Mistral, the Responses API's `error` event,
         // FastAPI.
-        for code in [&top.code, &top.aws_type].into_iter().flatten() {
-            if let Some(code) = code.text() {
-                self.envelope = true;
-                self.push_code(aws_type(code));
-            }
+        if let Some(code) = top.aws_type.as_ref().and_then(Json::text) {
+            self.envelope = true;
+            self.push_code(Rank::Named, aws_type(code));
+        }
+        if let Some(code) = top.code.as_ref().and_then(Json::text) {
+            self.envelope = true;
+            self.push_code(Rank::Code, code);
         }
         if let Some(kind) = envelope_type.filter(|kind| !is_event_type(kind)) {
             self.envelope = true;
-            self.push_code(kind);
+            self.push_code(Rank::Type, kind);
         }
         match &top.message {
             Some(Json::String(message)) => {
@@ -145,35 +171,25 @@ impl Signals {
         // Google's status name is its most specific code; then the
         // provider's code, Azure's inner code, the type, Anthropic's
         // `details.error_code`, Google's `ErrorInfo.reason`.
-        let status_name = error.status.as_ref().and_then(Json::as_str);
-        let numeric_code = error.code.as_ref().and_then(|code| match code {
-            Json::Number(number) => number.parse::<u16>().ok(),
-            _ => None,
-        });
-        for code in [status_name, error.code.as_ref().and_then(Json::text)]
-            .into_iter()
-            .flatten()
-        {
-            self.push_code(code);
+        if let Some(name) = error.status.as_ref().and_then(Json::as_str) {
+            self.push_code(Rank::Named, name);
+        }
+        if let Some(code) = error.code.as_ref().and_then(Json::text) {
+            self.push_code(Rank::Code, code);
         }
         let inner_errors = [&error.innererror, &error.inner_error];
         for inner in inner_errors.into_iter().flatten().flat_map(Json::objects) {
             if let Some(code) = inner.code.as_ref().and_then(Json::text) {
-                self.push_code(code);
+                self.push_code(Rank::Inner, code);
             }
-            let results = [&inner.content_filter_result, &inner.content_filter_results];
-            self.content_filter |= results
-                .into_iter()
-                .flatten()
-                .any(|results| !matches!(results, Json::Null));
         }
         if let Some(kind) = error.error_type.as_ref().and_then(Json::as_str) {
-            self.push_code(kind);
+            self.push_code(Rank::Type, kind);
         }
         for details in error.details.iter().flat_map(Json::objects) {
             for code in [&details.error_code, &details.reason].into_iter().flatten() {
                 if let Some(code) = code.text() {
-                    self.push_code(code);
+                    self.push_code(Rank::Detail, code);
                 }
             }
             if let Some(delay) = details.retry_delay.as_ref().and_then(Json::as_str) {
@@ -198,11 +214,6 @@ impl Signals {
                 self.extra_text.push_str(raw);
             }
         }
-        if let Some(code) = numeric_code.filter(|code| (400..600).contains(code)) {
-            if !(400..600).contains(&self.status) {
-                self.status = code;
-            }
-        }
     }
 
     /// FastAPI's `detail`: a string, or `[{"loc","msg","type"}]`.
@@ -212,7 +223,7 @@ impl Signals {
         }
         for item in detail.objects() {
             if let Some(kind) = item.detail_type.as_ref().and_then(Json::as_str) {
-                self.push_code(kind);
+                self.push_code(Rank::Code, kind);
             }
             self.set_message(item.msg.as_ref().and_then(Json::as_str));
             if let Some(loc) = &item.loc {
@@ -220,6 +231,26 @@ impl Signals {
             }
         }
     }
+}
+
+/// How specific a code is, most specific first: the order in which codes
+/// are reported, the first being the upstream code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Rank {
+    /// A name that is the provider's whole classification: AWS's error type
+    /// (`x-amzn-errortype`, `__type`), Google's status name.
+    Named,
+    /// The provider's code (`error.code`, a flat `code`, a FastAPI
+    /// `detail[].type`).
+    Code,
+    /// Azure's `innererror.code`.
+    Inner,
+    /// The error's type (`error.type`, a flat `type`).
+    Type,
+    /// Anthropic's `details.error_code`, Google's `ErrorInfo.reason`.
+    Detail,
+    /// A numeric code (`429`, `"1300"`): ranked last, since a text says more.
+    Numeric,
 }
 
 /// An AWS error type as the `x-amzn-errortype` header or `__type` sends it:

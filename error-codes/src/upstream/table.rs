@@ -15,8 +15,9 @@ pub(crate) enum Signal {
     Text(&'static [&'static str]),
     /// The provider's text contains all of these (case-insensitive).
     TextAll(&'static [&'static str]),
-    /// The body reports content filter results (Azure).
-    ContentFilterResults,
+    /// The provider's text names one of these features and says it is not
+    /// supported ([`UNSUPPORTED`]).
+    Unsupported(&'static [&'static str]),
     /// The HTTP status is one of these, whatever the body.
     Status(&'static [u16]),
     /// The HTTP status is one of these and the body is an error envelope
@@ -27,26 +28,39 @@ pub(crate) enum Signal {
 }
 
 /// One row: for these providers (none listed: every provider), this
-/// signal, this canonical code.
+/// signal, this canonical code; and its evidence, the name of a case of
+/// the upstream corpus (`tests/upstream-corpus/`, a real provider body)
+/// that this row decides, checked by the tests.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub(crate) providers: &'static [Provider],
     pub(crate) signal: Signal,
     pub(crate) canonical: ErrorCode,
+    pub(crate) case: &'static str,
 }
 
 const ANY: &[Provider] = &[];
 const GOOGLE: &[Provider] = &[Provider::Gemini, Provider::Vertex];
 
-const fn row(providers: &'static [Provider], signal: Signal, canonical: ErrorCode) -> Row {
+const fn row(
+    providers: &'static [Provider],
+    signal: Signal,
+    canonical: ErrorCode,
+    case: &'static str,
+) -> Row {
     Row {
         providers,
         signal,
         canonical,
+        case,
     }
 }
 
-use Signal::{Always, Code, ContentFilterResults, EnvelopeStatus, Status, Text, TextAll};
+use Signal::{Always, Code, EnvelopeStatus, Status, Text, TextAll, Unsupported};
+
+/// How a provider says a feature is not supported (after `n't` is read as
+/// ` not`).
+const UNSUPPORTED: [&str; 2] = ["not support", "only supported"];
 
 /// The table, most decisive signals first: the provider's own codes, then
 /// its wording, then the HTTP status. Context-window wording comes before
@@ -57,74 +71,69 @@ use Signal::{Always, Code, ContentFilterResults, EnvelopeStatus, Status, Text, T
 #[rustfmt::skip]
 pub(crate) const TABLE: &[Row] = &[
     // 1. The provider's own codes, types and status names.
-    row(ANY, Code(&["context_length_exceeded", "context_window_exceeded", "model_context_window_exceeded"]), ContextLengthExceeded),
-    row(ANY, Code(&["content_filter", "content_policy_violation", "ResponsibleAIPolicyViolation", "content_filtered", "invalid_prompt", "SAFETY", "PROHIBITED_CONTENT", "data_inspection_failed"]), ContentFiltered),
-    row(ANY, ContentFilterResults, ContentFiltered),
-    row(ANY, Code(&["rate_limit_exceeded", "rate_limit_error", "RESOURCE_EXHAUSTED", "ThrottlingException", "TooManyRequestsException", "rate_limited", "too_many_requests"]), RateLimitExceeded),
-    row(ANY, Code(&["overloaded_error", "UNAVAILABLE", "ServiceUnavailableException", "ModelNotReadyException", "service_unavailable", "overloaded", "engine_overloaded"]), ModelUnavailable),
-    row(ANY, Code(&["DEADLINE_EXCEEDED", "ModelTimeoutException", "timeout_error", "timeout", "request_timeout"]), UpstreamTimeout),
-    row(ANY, Code(&["insufficient_quota", "billing_error", "billing_not_active", "billing_hard_limit_reached", "payment_required", "insufficient_balance", "insufficient_credits"]), UpstreamError),
-    row(ANY, Code(&["invalid_api_key", "authentication_error", "permission_error", "invalid_authentication", "PERMISSION_DENIED", "UNAUTHENTICATED", "API_KEY_INVALID", "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "IncompleteSignatureException", "unauthorized", "invalid_organization"]), UpstreamError),
-    row(ANY, Code(&["model_not_found", "DeploymentNotFound", "model_decommissioned", "model_not_available"]), ModelNotFound),
-    row(GOOGLE, Code(&["NOT_FOUND"]), ModelNotFound),
-    row(&[Provider::Anthropic], Code(&["not_found_error"]), ModelNotFound),
-    row(&[Provider::Bedrock], Code(&["ResourceNotFoundException"]), ModelNotFound),
-    row(ANY, Code(&["missing_required_parameter", "missing"]), MissingRequiredParameter),
-    row(ANY, Code(&["unknown_parameter", "unrecognized_field", "extra_forbidden"]), UnknownField),
-    row(ANY, Code(&["invalid_value", "unsupported_value", "integer_above_max_value", "integer_below_min_value", "decimal_above_max_value", "decimal_below_min_value", "less_than_equal", "greater_than_equal", "less_than", "greater_than"]), InvalidParameterValue),
+    row(ANY, Code(&["context_length_exceeded", "context_window_exceeded", "model_context_window_exceeded", "exceed_context_size_error"]), ContextLengthExceeded, "openai-context-length-exceeded-messages"),
+    row(ANY, Code(&["content_filter", "content_policy_violation", "ResponsibleAIPolicyViolation", "content_filtered", "invalid_prompt", "SAFETY", "PROHIBITED_CONTENT", "data_inspection_failed"]), ContentFiltered, "openai-images-content-policy-violation"),
+    row(ANY, Code(&["rate_limit_exceeded", "rate_limit_error", "RESOURCE_EXHAUSTED", "ThrottlingException", "TooManyRequestsException", "rate_limited", "too_many_requests"]), RateLimitExceeded, "openai-rate-limit-tpm-org-try-again-seconds"),
+    row(ANY, Code(&["overloaded_error", "UNAVAILABLE", "ServiceUnavailableException", "ModelNotReadyException", "service_unavailable", "overloaded", "engine_overloaded"]), ModelUnavailable, "anthropic-overloaded-529"),
+    row(ANY, Code(&["DEADLINE_EXCEEDED", "ModelTimeoutException", "timeout_error", "timeout", "request_timeout"]), UpstreamTimeout, "azure-408-operation-timeout"),
+    row(ANY, Code(&["insufficient_quota", "billing_error", "billing_not_active", "billing_hard_limit_reached", "payment_required", "insufficient_balance", "insufficient_credits"]), UpstreamError, "openai-insufficient-quota"),
+    row(ANY, Code(&["invalid_api_key", "authentication_error", "permission_error", "invalid_authentication", "PERMISSION_DENIED", "UNAUTHENTICATED", "API_KEY_INVALID", "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "IncompleteSignatureException", "unauthorized", "invalid_organization"]), UpstreamError, "openai-invalid-api-key-redacted-sk"),
+    row(ANY, Code(&["model_not_found", "DeploymentNotFound", "model_decommissioned", "model_not_available"]), ModelNotFound, "openai-model-not-found"),
+    row(GOOGLE, Code(&["NOT_FOUND"]), ModelNotFound, "gemini-404-model-not-found-v1beta"),
+    row(&[Provider::Anthropic], Code(&["not_found_error"]), ModelNotFound, "anthropic-model-not-found"),
+    row(&[Provider::Bedrock], Code(&["ResourceNotFoundException"]), ModelNotFound, "bedrock-resource-not-found-foundation-model"),
+    row(ANY, Code(&["missing_required_parameter", "missing"]), MissingRequiredParameter, "openai-missing-required-parameter-messages"),
+    row(&[Provider::Azure], Code(&["OperationNotSupported"]), NoCompatibleEndpoint, "azure-operation-not-supported-embedding-deployment"),
+    row(ANY, Code(&["unknown_parameter", "unrecognized_field", "extra_forbidden"]), UnknownField, "mistral-422-extra-forbidden-in-object-error"),
+    row(ANY, Code(&["invalid_value", "string_above_max_length", "array_above_max_length", "integer_above_max_value", "integer_below_min_value", "decimal_above_max_value", "decimal_below_min_value", "less_than_equal", "greater_than_equal", "less_than", "greater_than"]), InvalidParameterValue, "openai-string-above-max-length"),
     // 2. Context-window wording, before the size code it may come with.
-    row(ANY, Text(&["context length", "context window", "context_length", "maximum context", "prompt is too long", "prompt too long", "input is too long", "exceed context limit", "input token count", "too many input tokens", "reduce the length", "maximum input length"]), ContextLengthExceeded),
-    row(ANY, Code(&["request_too_large", "payload_too_large", "RequestEntityTooLarge"]), PayloadTooLarge),
+    row(ANY, Text(&["context length", "context window", "context_length", "maximum context", "prompt is too long", "prompt too long", "input is too long", "exceed context limit", "input token count", "too many input tokens", "reduce the length", "maximum input length", "context size"]), ContextLengthExceeded, "anthropic-prompt-too-long"),
+    row(ANY, Code(&["request_too_large", "payload_too_large", "RequestEntityTooLarge"]), PayloadTooLarge, "openai-413-request-too-large"),
     // 3. The provider's wording.
-    row(ANY, Text(&["content management policy", "content policy", "safety system", "content filter", "usage policies", "usage policy", "flagged as", "responsible ai", "safety settings"]), ContentFiltered),
-    row(ANY, Text(&["credit balance", "insufficient balance", "insufficient credits", "more credits", "exceeded your current quota", "billing", "payment required"]), UpstreamError),
-    row(ANY, Text(&["invalid api key", "incorrect api key", "api key not valid", "invalid x-api-key", "unauthorized", "permission denied", "not authorized", "access denied", "security token"]), UpstreamError),
-    row(ANY, Text(&["rate limit", "ratelimit", "rate_limit", "too many requests", "throttl", "requests per minute", "tokens per minute"]), RateLimitExceeded),
-    row(ANY, Text(&["overloaded", "capacity", "server is busy", "temporarily unavailable", "currently unavailable"]), ModelUnavailable),
-    row(ANY, Text(&["timed out", "timeout", "deadline exceeded"]), UpstreamTimeout),
-    row(ANY, TextAll(&["tools", "structured output", "not support"]), ToolsWithStructuredOutputNotSupported),
-    row(ANY, TextAll(&["tool_choice", "not support"]), ToolChoiceRequiredNotSupported),
-    row(ANY, TextAll(&["json_schema", "not support"]), StructuredOutputNotSupported),
-    row(ANY, TextAll(&["structured output", "not support"]), StructuredOutputNotSupported),
-    row(ANY, TextAll(&["json mode", "not support"]), JsonModeNotSupported),
-    row(ANY, TextAll(&["json_object", "not support"]), JsonModeNotSupported),
-    row(ANY, TextAll(&["thinking", "disabl", "not support"]), ThinkingDisableNotSupported),
-    row(ANY, TextAll(&["reasoning", "not support"]), ReasoningNotSupported),
-    row(ANY, TextAll(&["thinking", "not support"]), ReasoningNotSupported),
-    row(ANY, TextAll(&["image", "not support"]), VisionNotSupported),
-    row(ANY, TextAll(&["vision", "not support"]), VisionNotSupported),
-    row(ANY, TextAll(&["tool", "not support"]), ToolsNotSupported),
-    row(ANY, TextAll(&["function calling", "not support"]), ToolsNotSupported),
-    row(ANY, TextAll(&["endpoints found that support tool"]), ToolsNotSupported),
-    row(ANY, Text(&["only supports streaming", "only support stream", "requires streaming", "streaming is required"]), NonStreamingNotSupported),
-    row(ANY, TextAll(&["stream", "not support"]), StreamingNotSupported),
-    row(ANY, TextAll(&["modalit", "not support"]), UnsupportedModalities),
-    row(ANY, TextAll(&["audio", "not support"]), UnsupportedModalities),
-    row(ANY, Text(&["model not found", "model_not_found", "no such model", "unknown model", "invalid model", "model identifier is invalid", "does not exist", "decommissioned", "is not found", "no endpoints found", "deployment for this resource does not exist"]), ModelNotFound),
-    row(ANY, Text(&["missing required", "field required", "is required", "required parameter", "must be provided"]), MissingRequiredParameter),
-    row(ANY, Text(&["unrecognized request argument", "extra inputs are not permitted", "unknown parameter", "unknown field", "unknown name", "unrecognized field", "additional properties", "unexpected keyword"]), UnknownField),
-    row(ANY, Text(&["invalid value", "must be less than", "must be greater", "must be between", "less than or equal", "greater than or equal", "out of range", "maximum allowed", "is too large", "must be one of"]), InvalidParameterValue),
-    row(ANY, Text(&["request entity too large", "payload too large", "request too large", "body too large"]), PayloadTooLarge),
+    row(ANY, Text(&["content management policy", "content policy", "safety system", "content filter", "usage policies", "usage policy", "flagged as", "responsible ai", "safety settings", "content exists risk"]), ContentFiltered, "openai-safety-system-rejected"),
+    row(ANY, Text(&["credit balance", "insufficient balance", "insufficient credits", "more credits", "exceeded your current quota", "billing", "payment required"]), UpstreamError, "anthropic-credit-balance-too-low"),
+    row(ANY, Text(&["invalid api key", "incorrect api key", "api key not valid", "invalid x-api-key", "unauthorized", "permission denied", "not authorized", "access denied", "security token"]), UpstreamError, "azure-invalid-subscription-key"),
+    row(ANY, Text(&["rate limit", "ratelimit", "rate_limit", "too many requests", "throttl", "requests per minute", "tokens per minute"]), RateLimitExceeded, "azure-token-rate-limit-retry-after-86400-seconds"),
+    row(ANY, Text(&["overloaded", "capacity", "server is busy", "high demand", "peak load", "temporarily unavailable", "currently unavailable"]), ModelUnavailable, "openai-model-overloaded-503"),
+    row(ANY, Text(&["timed out", "timeout", "deadline exceeded"]), UpstreamTimeout, "openai-524-cf-gateway-timeout-json"),
+    row(ANY, Unsupported(&["tool_choice", "toolchoice"]), ToolChoiceRequiredNotSupported, "bedrock-converse-tool-choice-any-not-supported"),
+    row(ANY, Unsupported(&["json_schema", "structured output"]), StructuredOutputNotSupported, "openai-json-schema-not-supported-with-model"),
+    row(ANY, Unsupported(&["json mode", "json_object"]), JsonModeNotSupported, "openai-json-object-not-supported-with-model"),
+    row(ANY, Unsupported(&["reasoning", "thinking"]), ReasoningNotSupported, "mlx-server-stream-error-bare-string"),
+    row(ANY, Unsupported(&["image", "vision"]), VisionNotSupported, "openai-image-url-not-supported-by-model"),
+    row(ANY, Text(&["unknown variant `image_url`"]), VisionNotSupported, "deepseek-unknown-variant-image-url"),
+    row(ANY, Unsupported(&["tool", "function calling"]), ToolsNotSupported, "bedrock-converse-tool-use-not-supported"),
+    row(ANY, Text(&["endpoints found that support tool"]), ToolsNotSupported, "openrouter-404-no-endpoints-support-tool-use"),
+    row(ANY, Text(&["only supports streaming", "only support stream", "requires streaming", "streaming is required"]), NonStreamingNotSupported, "dashscope-only-stream-mode"),
+    row(ANY, Unsupported(&["stream"]), StreamingNotSupported, "openai-stream-not-supported-o1"),
+    row(ANY, Unsupported(&["modalit", "audio"]), UnsupportedModalities, "gemini-400-response-modalities-not-supported"),
+    row(ANY, Text(&["model not found", "model_not_found", "no such model", "unknown model", "invalid model", "model identifier is invalid", "not a valid model", "does not exist", "decommissioned", "is not found", "no endpoints found", "deployment for this resource does not exist"]), ModelNotFound, "bedrock-model-identifier-invalid-body-only"),
+    row(ANY, TextAll(&["model", "not found"]), ModelNotFound, "ollama-native-model-not-found"),
+    row(ANY, Text(&["missing required", "field required", "is required", "required parameter", "must be provided"]), MissingRequiredParameter, "anthropic-max-tokens-field-required"),
+    row(ANY, Text(&["unrecognized request argument", "extra inputs are not permitted", "unknown parameter", "unknown field", "unknown name", "unrecognized field", "additional properties", "unexpected keyword", "extraneous key", "not permitted"]), UnknownField, "openai-unrecognized-request-argument"),
+    row(ANY, Text(&["invalid value", "must be less than", "must be greater", "must be between", "less than or equal", "greater than or equal", "out of range", "maximum allowed", "is too large", "must be one of", "should have at most", "string too long"]), InvalidParameterValue, "anthropic-max-tokens-over-model-limit"),
+    row(ANY, Text(&["request entity too large", "payload too large", "request too large", "body too large", "payload size"]), PayloadTooLarge, "gemini-400-request-payload-size-exceeds-limit"),
     // 4. Generic codes: what kind of failure, not which.
-    row(ANY, Code(&["FAILED_PRECONDITION"]), UpstreamError),
-    row(ANY, Code(&["invalid_request_error", "invalid_request", "INVALID_ARGUMENT", "OUT_OF_RANGE", "ValidationException", "BadRequest", "bad_request", "unsupported_parameter", "value_error", "json_invalid"]), InvalidRequest),
-    row(ANY, Code(&["api_error", "server_error", "internal_error", "INTERNAL", "UNKNOWN", "DATA_LOSS", "InternalServerException", "ModelErrorException", "ModelStreamErrorException"]), UpstreamError),
+    row(ANY, Code(&["FAILED_PRECONDITION"]), UpstreamError, "gemini-400-user-location-not-supported"),
+    row(ANY, Code(&["unsupported_parameter"]), UnknownField, "openai-unsupported-parameter-max-tokens"),
+    row(ANY, Code(&["unsupported_value"]), InvalidParameterValue, "openai-unsupported-value-temperature"),
+    row(ANY, Code(&["invalid_request_error", "invalid_request", "INVALID_ARGUMENT", "OUT_OF_RANGE", "ValidationException", "BadRequest", "bad_request", "value_error", "json_invalid"]), InvalidRequest, "openai-invalid-type-image-url"),
+    row(ANY, Code(&["api_error", "server_error", "internal_error", "INTERNAL", "UNKNOWN", "DATA_LOSS", "InternalServerException", "ModelErrorException", "ModelStreamErrorException"]), UpstreamError, "openai-responses-response-failed"),
     // 5. The HTTP status.
-    row(ANY, Status(&[408, 504, 524]), UpstreamTimeout),
-    row(ANY, Status(&[413]), PayloadTooLarge),
-    row(ANY, Status(&[429]), RateLimitExceeded),
-    row(ANY, Status(&[529]), ModelUnavailable),
-    row(ANY, Status(&[401, 402, 403]), UpstreamError),
-    row(ANY, EnvelopeStatus(&[404]), ModelNotFound),
-    row(ANY, EnvelopeStatus(&[400, 422]), InvalidRequest),
-    row(ANY, Always, UpstreamError),
+    row(ANY, Status(&[408, 504, 524]), UpstreamTimeout, "cloudflare-524-timeout-html"),
+    row(ANY, Status(&[413]), PayloadTooLarge, "gemini-413-plain-text-body-size"),
+    row(ANY, Status(&[429]), RateLimitExceeded, "openai-429-empty-body"),
+    row(ANY, Status(&[401, 402, 403]), UpstreamError, "mistral-401-empty-body"),
+    row(ANY, EnvelopeStatus(&[400, 422]), InvalidRequest, "openrouter-400-provider-returned-error-nested-raw"),
+    row(ANY, Always, UpstreamError, "openai-responses-stream-error-flat"),
 ];
 
 /// The first row of [`TABLE`] that matches, and its index.
 pub(crate) fn classify(provider: Provider, signals: &Signals) -> (ErrorCode, usize) {
-    let text = format!("{}\n{}", signals.message, signals.extra_text).to_lowercase();
     let text = if signals.envelope {
-        text
+        format!("{}\n{}", signals.message, signals.extra_text)
+            .to_lowercase()
+            .replace("n't ", " not ")
     } else {
         String::new()
     };
@@ -148,7 +157,10 @@ fn matches(signal: Signal, signals: &Signals, text: &str) -> bool {
             .any(|found| codes.iter().any(|code| code.eq_ignore_ascii_case(found))),
         Text(needles) => needles.iter().any(|needle| text.contains(needle)),
         TextAll(needles) => needles.iter().all(|needle| text.contains(needle)),
-        ContentFilterResults => signals.content_filter,
+        Unsupported(features) => {
+            features.iter().any(|feature| text.contains(feature))
+                && UNSUPPORTED.iter().any(|marker| text.contains(marker))
+        }
         Status(statuses) => statuses.contains(&signals.status),
         EnvelopeStatus(statuses) => signals.envelope && statuses.contains(&signals.status),
         Always => true,

@@ -1,0 +1,72 @@
+//! Tests that every row of the translation table is evidenced by a real
+//! body: the corpus case the row names exists and is decided by that row.
+
+use super::table::TABLE;
+use super::{Provider, UpstreamError};
+use serde_json::Value;
+use std::path::Path;
+
+/// Every corpus case, as (name, what `UpstreamError` makes of it).
+fn corpus() -> Vec<(String, Option<UpstreamError>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/upstream-corpus");
+    let mut cases = Vec::new();
+    for provider in Provider::ALL {
+        let file = dir.join(format!("{}.json", provider.name()));
+        let text = std::fs::read_to_string(&file).expect("a corpus file per provider");
+        let Value::Array(file_cases) = serde_json::from_str(&text).expect("a JSON array") else {
+            panic!("{}: not an array", file.display());
+        };
+        for case in file_cases {
+            let name = case["name"].as_str().expect("a name").to_owned();
+            let error = match case["kind"].as_str() {
+                Some("sse") => {
+                    let event = case["event"].as_str().expect("an event");
+                    UpstreamError::from_sse_event(provider, event.as_bytes())
+                }
+                _ => {
+                    let mut headers = http::HeaderMap::new();
+                    for (key, value) in case["headers"].as_object().into_iter().flatten() {
+                        let name = http::HeaderName::from_bytes(key.as_bytes()).expect("a name");
+                        let value = value.as_str().expect("text").parse().expect("a value");
+                        headers.append(name, value);
+                    }
+                    // A non-UTF-8 body (`body_base64`) is covered by the
+                    // integration test; here it reads as empty.
+                    let body = case["body"].as_str().unwrap_or("");
+                    let status = case["status"].as_u64().expect("a status") as u16;
+                    Some(UpstreamError::from_response(
+                        provider,
+                        status,
+                        &headers,
+                        body.as_bytes(),
+                    ))
+                }
+            };
+            cases.push((name, error));
+        }
+    }
+    cases
+}
+
+#[test]
+fn every_row_decides_the_case_it_names() {
+    let cases = corpus();
+    for (index, row) in TABLE.iter().enumerate() {
+        let Some((_, error)) = cases.iter().find(|(name, _)| name == row.case) else {
+            panic!(
+                "row {index} names {:?}, which the corpus does not have",
+                row.case
+            );
+        };
+        let error = error.as_ref().expect("an error, not a normal event");
+        assert_eq!(
+            (error.row(), error.canonical()),
+            (index, row.canonical),
+            "row {index} ({:?}): its case {:?} is decided by row {} ({:?})",
+            row.signal,
+            row.case,
+            error.row(),
+            TABLE[error.row()].signal,
+        );
+    }
+}
