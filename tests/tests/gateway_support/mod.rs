@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 
 pub use error_codes_tests::RETRYABLE_CODES as RETRYABLE;
 
+pub mod fake_upstream;
+
 /// The three completion endpoints and the format each speaks.
 pub const ENDPOINTS: [(&str, Format); 3] = [
     ("/v1/chat/completions", Format::OpenAi),
@@ -28,6 +30,18 @@ impl Gateway {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         tokio::spawn(gateway::serve(listener, std::future::pending()));
+        Gateway {
+            base: format!("http://{address}"),
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// The gateway serving `config`, logging to `log`.
+    pub async fn start_with(config: &gateway::Config, log: gateway::Log) -> Gateway {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = gateway::Gateway::new(config, log).unwrap();
+        tokio::spawn(async move { server.serve(listener, std::future::pending()).await });
         Gateway {
             base: format!("http://{address}"),
             client: reqwest::Client::new(),
