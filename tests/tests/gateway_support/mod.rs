@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 pub use error_codes_tests::RETRYABLE_CODES as RETRYABLE;
 
 pub mod fake_upstream;
+pub mod proxy;
 
 /// The three completion endpoints and the format each speaks.
 pub const ENDPOINTS: [(&str, Format); 3] = [

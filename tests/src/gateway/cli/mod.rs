@@ -2,9 +2,14 @@
 //! `--upstream-timeout`, `--help`; and the upstream keys from the
 //! environment.
 
+mod config;
+mod usage_error;
+
+pub use config::{Config, UpstreamConfig};
+pub use usage_error::UsageError;
+
 use super::DEFAULT_LISTEN;
 use error_codes::upstream::Provider;
-use std::fmt;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -51,167 +56,6 @@ pub enum Command {
     Run(Config),
     /// Print [`USAGE`] and exit.
     Help,
-}
-
-/// What the gateway serves with.
-///
-/// ```
-/// use error_codes_tests::gateway::{Config, DEFAULT_LISTEN, DEFAULT_UPSTREAM_TIMEOUT};
-///
-/// let config = Config::default();
-/// assert_eq!(config.listen, DEFAULT_LISTEN);
-/// assert_eq!(config.upstream_timeout, DEFAULT_UPSTREAM_TIMEOUT);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    /// The address to listen on.
-    pub listen: SocketAddr,
-    /// The upstreams, at most one per provider.
-    pub upstreams: Vec<UpstreamConfig>,
-    /// How long an upstream may take to answer, and then stay silent
-    /// between two chunks of a stream.
-    pub upstream_timeout: Duration,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            listen: DEFAULT_LISTEN,
-            upstreams: Vec::new(),
-            upstream_timeout: DEFAULT_UPSTREAM_TIMEOUT,
-        }
-    }
-}
-
-/// One `--upstream NAME=URL`, with its key.
-#[derive(Clone, PartialEq, Eq)]
-pub struct UpstreamConfig {
-    /// Which provider `NAME` is.
-    pub provider: Provider,
-    /// The base URL, without a trailing `/`: `https://api.openai.com`.
-    pub url: String,
-    /// The key the gateway sends, never the client's.
-    pub key: Option<String>,
-}
-
-impl fmt::Debug for UpstreamConfig {
-    /// Never prints the key.
-    ///
-    /// ```
-    /// use error_codes::upstream::Provider;
-    /// use error_codes_tests::gateway::UpstreamConfig;
-    ///
-    /// let upstream = UpstreamConfig { provider: Provider::Groq, url: "https://x.test".into(), key: Some("gsk-secret".into()) };
-    /// assert!(!format!("{upstream:?}").contains("secret"));
-    /// ```
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("UpstreamConfig")
-            .field("provider", &self.provider)
-            .field("url", &self.url)
-            .field("key", &self.key.as_ref().map(|_| "<set>"))
-            .finish()
-    }
-}
-
-impl Config {
-    /// Fills the keys not given with `--upstream-key` from the
-    /// environment: `<NAME>_API_KEY` in upper case (`OPENAI_API_KEY`,
-    /// `ANTHROPIC_API_KEY`, `OPENAI_COMPATIBLE_API_KEY`, ...), read with
-    /// `lookup`.
-    ///
-    /// ```
-    /// use error_codes_tests::gateway::{parse_args, Command};
-    ///
-    /// let args = ["--upstream", "groq=https://api.groq.com/openai"].map(String::from);
-    /// let Ok(Command::Run(config)) = parse_args(args) else { panic!() };
-    /// let config = config.with_env_keys(|name| (name == "GROQ_API_KEY").then(|| "gsk-1".to_owned()));
-    /// assert_eq!(config.upstreams[0].key.as_deref(), Some("gsk-1"));
-    /// ```
-    pub fn with_env_keys(mut self, lookup: impl Fn(&str) -> Option<String>) -> Self {
-        for upstream in &mut self.upstreams {
-            if upstream.key.is_none() {
-                let variable = format!("{}_API_KEY", upstream.provider.name().to_uppercase());
-                upstream.key = lookup(&variable).filter(|key| !key.is_empty());
-            }
-        }
-        self
-    }
-}
-
-/// A command line the gateway cannot run with.
-///
-/// ```
-/// use error_codes_tests::gateway::{parse_args, UsageError};
-///
-/// let error = parse_args(["--listen".to_owned()]).unwrap_err();
-/// assert_eq!(error, UsageError::MissingValue("--listen"));
-/// assert_eq!(error.to_string(), "`--listen` needs a value, such as `--listen 127.0.0.1:8080`");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum UsageError {
-    /// An argument the gateway does not know.
-    UnknownArgument(String),
-    /// An option given without its value.
-    MissingValue(&'static str),
-    /// `--listen` with something that is not `IP:PORT`.
-    BadAddress {
-        /// What was given.
-        input: String,
-        /// Why it is not an address.
-        reason: String,
-    },
-    /// `--listen` or `--upstream-timeout` given twice.
-    Repeated(&'static str),
-    /// `--upstream` or `--upstream-key` with a value it cannot use.
-    BadUpstream {
-        /// The option.
-        option: &'static str,
-        /// What was given (a key is never repeated back).
-        input: String,
-        /// What is wrong with it.
-        reason: String,
-    },
-    /// `--upstream-timeout` with something that is not a whole number of
-    /// seconds from 1 up.
-    BadTimeout(String),
-}
-
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            UsageError::UnknownArgument(argument) => {
-                write!(f, "unknown argument `{argument}`")
-            }
-            UsageError::MissingValue(option) => {
-                write!(f, "`{option}` needs a value, such as `{option} {}`", example(option))
-            }
-            UsageError::BadAddress { input, reason } => write!(
-                f,
-                "`--listen {input}` is not an IP:PORT address ({reason}); try `--listen 127.0.0.1:8080`"
-            ),
-            UsageError::Repeated(option) => write!(f, "`{option}` is given more than once"),
-            UsageError::BadUpstream {
-                option,
-                input,
-                reason,
-            } => write!(f, "`{option} {input}`: {reason}"),
-            UsageError::BadTimeout(input) => write!(
-                f,
-                "`--upstream-timeout {input}` is not a whole number of seconds from 1 up"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for UsageError {}
-
-fn example(option: &str) -> &'static str {
-    match option {
-        "--upstream" => "openai=https://api.openai.com",
-        "--upstream-key" => "openai=sk-...",
-        "--upstream-timeout" => "60",
-        _ => "127.0.0.1:8080",
-    }
 }
 
 /// The options that take a value.
