@@ -192,7 +192,7 @@ pub enum GatewayError {
     /// stream, a refused or reset connection, a timeout, a malformed
     /// body), translated to its canonical code by the crate.
     #[api_error(transparent)]
-    Upstream(UpstreamError),
+    Upstream(Box<UpstreamError>),
 }
 
 impl From<ErrorCode> for GatewayError {

@@ -157,14 +157,15 @@ mod tests {
 
     #[test]
     fn api_keys_come_from_either_header() {
-        let headers = |pairs: &[(&'static str, &'static str)]| {
+        type Pairs = &'static [(&'static str, &'static str)];
+        let headers = |pairs: Pairs| {
             let mut map = HeaderMap::new();
             for (name, value) in pairs {
                 map.append(*name, HeaderValue::from_static(value));
             }
             map
         };
-        let cases: [(&[(&'static str, &'static str)], Option<&str>); 8] = [
+        let cases: [(Pairs, Option<&str>); 8] = [
             (&[("authorization", "Bearer sk-1")], Some("sk-1")),
             (&[("authorization", "bearer  sk-2 ")], Some("sk-2")),
             (&[("x-api-key", "sk-3")], Some("sk-3")),

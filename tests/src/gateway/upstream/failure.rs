@@ -41,11 +41,7 @@ impl Transport {
     /// between the gateway and the upstream would give (nginx's), 502 for a
     /// connection that failed or broke, 504 for a timeout, with what
     /// happened as the body, which reaches the logs and never the client.
-    pub(crate) fn into_upstream_error(
-        &self,
-        provider: Provider,
-        timeout: Duration,
-    ) -> UpstreamError {
+    pub(crate) fn to_upstream_error(&self, provider: Provider, timeout: Duration) -> UpstreamError {
         let (status, text) = match self {
             Transport::Connect(detail) => (502, format!("no connection to the upstream: {detail}")),
             Transport::Broken(detail) => (502, format!("the upstream connection broke: {detail}")),
@@ -92,7 +88,7 @@ mod tests {
     fn transport_failures_read_as_gateway_statuses() {
         let timeout = Duration::from_secs(3);
         let refused = Transport::Connect("connection refused".into())
-            .into_upstream_error(Provider::OpenAi, timeout);
+            .to_upstream_error(Provider::OpenAi, timeout);
         assert_eq!(refused.canonical(), ErrorCode::UpstreamError);
         assert_eq!(
             refused.upstream_message(),
@@ -100,7 +96,7 @@ mod tests {
         );
         // The client reads the catalogue's message, not what happened.
         assert_eq!(refused.message(), ErrorCode::UpstreamError.description());
-        let slow = Transport::Timeout.into_upstream_error(Provider::Anthropic, timeout);
+        let slow = Transport::Timeout.to_upstream_error(Provider::Anthropic, timeout);
         assert_eq!(slow.canonical(), ErrorCode::UpstreamTimeout);
         assert_eq!(slow.upstream_message(), "the upstream sent nothing for 3 s");
     }

@@ -127,9 +127,9 @@ pub(crate) async fn forward(
     };
     let timeout = gateway.inner.timeout;
     let fail = |transport: Transport| {
-        let error = transport.into_upstream_error(provider, timeout);
+        let error = transport.to_upstream_error(provider, timeout);
         log_failure(gateway, context, &error, Some(&transport));
-        GatewayError::Upstream(error)
+        GatewayError::Upstream(Box::new(error))
     };
     let response = match tokio::time::timeout(timeout, outgoing.send()).await {
         Ok(Ok(response)) => response,
@@ -155,7 +155,7 @@ pub(crate) async fn forward(
         let error =
             UpstreamError::from_response(provider, status.as_u16(), &upstream_headers, &body);
         log_failure(gateway, context, &error, None);
-        return Err(GatewayError::Upstream(error));
+        return Err(GatewayError::Upstream(Box::new(error)));
     }
     let mut answer = Response::new(Body::from(body));
     *answer.status_mut() = status;

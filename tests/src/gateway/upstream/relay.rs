@@ -119,7 +119,7 @@ impl Relay {
     }
 
     fn fail_transport(&mut self, transport: Transport) -> Bytes {
-        let error = transport.into_upstream_error(self.provider, self.timeout);
+        let error = transport.to_upstream_error(self.provider, self.timeout);
         Bytes::from(self.fail(error, Some(&transport)))
     }
 
@@ -128,7 +128,7 @@ impl Relay {
         log_failure(&self.guard.gateway, &self.guard.context, &error, transport);
         self.ended = true;
         self.guard.finished = true;
-        let error = GatewayError::Upstream(error);
+        let error = GatewayError::Upstream(Box::new(error));
         match self.api {
             Api::Chat | Api::Messages => self.guard.context.error_event(&error),
             Api::Responses => {
