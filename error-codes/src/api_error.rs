@@ -235,6 +235,25 @@ pub trait ApiError {
         None
     }
 
+    /// The upstream provider that generated the error, if one did: the
+    /// OpenAI-format body names it as `error.provider` (see
+    /// [`Envelope::provider`]). `None` by default: an error of the gateway
+    /// itself names no provider. [`UpstreamError`](crate::upstream::UpstreamError)
+    /// returns its provider's name.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// assert_eq!(ErrorCode::ModelUnavailable.provider(), None);
+    /// let upstream = UpstreamError::from_response(Provider::Mistral, 503, &http::HeaderMap::new(), b"");
+    /// assert_eq!(upstream.provider(), Provider::Mistral);
+    /// assert_eq!(ApiError::provider(&upstream), Some("mistral"));
+    /// ```
+    fn provider(&self) -> Option<&str> {
+        None
+    }
+
     /// The `error.type` of the OpenAI-format envelope.
     ///
     /// ```

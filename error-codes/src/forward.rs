@@ -45,6 +45,9 @@ macro_rules! forward_api_error {
             fn retry_after(&self) -> Option<Duration> {
                 (**self).retry_after()
             }
+            fn provider(&self) -> Option<&str> {
+                (**self).provider()
+            }
             fn openai_type(&self) -> &'static str {
                 (**self).openai_type()
             }
@@ -101,6 +104,9 @@ mod tests {
         fn anthropic_type(&self) -> &'static str {
             "overloaded_error"
         }
+        fn provider(&self) -> Option<&str> {
+            Some("kettle_co")
+        }
         fn to_sse_event(&self, format: Format) -> Vec<u8> {
             let mut event = b": overridden\n".to_vec();
             event.extend(self.envelope(format).to_sse_event());
@@ -121,6 +127,7 @@ mod tests {
             format!("{:?}", error.retry_after()),
             error.openai_type().to_owned(),
             error.anthropic_type().to_owned(),
+            format!("{:?}", error.provider()),
         ];
         for format in Format::ALL {
             let response = error.to_http_response(format);

@@ -31,6 +31,8 @@ mod derived {
         #[serde(default)]
         pub code: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub provider: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub doc_url: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub suggestion: Option<String>,
@@ -294,6 +296,7 @@ proptest! {
         error_type in "[a-z_]{0,12}",
         param in proptest::option::of(any::<String>()),
         code in proptest::option::of("[a-z_]{0,12}"),
+        provider in proptest::option::of("[a-z_]{0,12}"),
         doc_url in proptest::option::of(any::<String>()),
         suggestion in proptest::option::of(any::<String>()),
         request_id in proptest::option::of(any::<String>()),
@@ -305,12 +308,13 @@ proptest! {
                 error_type: error_type.clone(),
                 param: param.clone(),
                 code: code.clone(),
+                provider: provider.clone(),
                 doc_url: doc_url.clone(),
                 suggestion: suggestion.clone(),
             },
         };
         let derived = derived::OpenAiEnvelope {
-            error: derived::OpenAiError { message: message.clone(), error_type: error_type.clone(), param, code, doc_url, suggestion },
+            error: derived::OpenAiError { message: message.clone(), error_type: error_type.clone(), param, code, provider, doc_url, suggestion },
         };
         prop_assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&derived).unwrap());
 

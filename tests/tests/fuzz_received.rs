@@ -22,6 +22,7 @@ struct Fields {
     request_id: Option<String>,
     doc_url: Option<String>,
     suggestion: Option<String>,
+    provider: Option<String>,
 }
 
 fn fields(received: &ReceivedError) -> Fields {
@@ -34,6 +35,7 @@ fn fields(received: &ReceivedError) -> Fields {
         request_id: received.request_id().map(str::to_owned),
         doc_url: received.doc_url().map(str::to_owned),
         suggestion: received.suggestion().map(str::to_owned),
+        provider: received.provider().map(str::to_owned),
     }
 }
 
@@ -109,6 +111,7 @@ fn envelope_rules(value: &Value) -> Result<Fields, ParseErrorKind> {
         request_id: string(top.get("request_id"))?,
         doc_url: string(error.get("doc_url"))?,
         suggestion: string(error.get("suggestion"))?,
+        provider: string(error.get("provider"))?,
     })
 }
 
@@ -225,6 +228,7 @@ fn envelope_like() -> impl Strategy<Value = Value> {
         slot(prop_oneof![text(), any::<i64>().prop_map(Value::from)]),
         slot(text()),
         slot(text()),
+        slot(text()),
         slot(slot(text()).prop_map(|code| {
             let mut details = Map::new();
             insert(&mut details, "error_code", code);
@@ -233,7 +237,7 @@ fn envelope_like() -> impl Strategy<Value = Value> {
         prop::collection::vec(("[a-z_]{1,8}", any_json()), 0..3),
     )
         .prop_map(
-            |(message, error_type, param, code, doc_url, suggestion, details, extra)| {
+            |(message, error_type, param, code, doc_url, suggestion, provider, details, extra)| {
                 let mut error: Map<String, Value> = extra.into_iter().collect();
                 insert(&mut error, "message", message);
                 insert(&mut error, "type", error_type);
@@ -241,6 +245,7 @@ fn envelope_like() -> impl Strategy<Value = Value> {
                 insert(&mut error, "code", code);
                 insert(&mut error, "doc_url", doc_url);
                 insert(&mut error, "suggestion", suggestion);
+                insert(&mut error, "provider", provider);
                 insert(&mut error, "details", details);
                 Value::Object(error)
             },

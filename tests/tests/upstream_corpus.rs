@@ -4,91 +4,9 @@
 //! code, the parameter and the retry delay the case expects, and the
 //! message policy: what the client reads.
 
-use base64::Engine as _;
-use error_codes::upstream::{Provider, UpstreamError};
+use error_codes::upstream::UpstreamError;
 use error_codes::{ApiError, Format};
-use serde::Deserialize;
-use std::collections::BTreeMap;
-use std::path::Path;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Case {
-    name: String,
-    provider: String,
-    kind: Kind,
-    status: Option<u16>,
-    #[serde(default)]
-    headers: BTreeMap<String, String>,
-    body: Option<String>,
-    body_base64: Option<String>,
-    event: Option<String>,
-    expect: Expect,
-    source: String,
-    note: Option<String>,
-}
-
-#[derive(Debug, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-enum Kind {
-    Response,
-    Sse,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Expect {
-    canonical: Option<String>,
-    upstream_code: Option<String>,
-    param: Option<String>,
-    retry_after_ms: Option<u64>,
-}
-
-/// Every case of every corpus file, with the file it came from.
-fn corpus() -> Vec<(String, Case)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("upstream-corpus");
-    let mut cases = Vec::new();
-    for provider in Provider::ALL {
-        let file = dir.join(format!("{}.json", provider.name()));
-        let text = std::fs::read_to_string(&file)
-            .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        let file_cases: Vec<Case> = serde_json::from_str(&text)
-            .unwrap_or_else(|error| panic!("{}: {error}", file.display()));
-        for case in file_cases {
-            cases.push((provider.name().to_owned(), case));
-        }
-    }
-    cases
-}
-
-/// What the case yields: `None` for an SSE event that is not an error.
-fn run(case: &Case) -> Option<UpstreamError> {
-    let provider: Provider = case.provider.parse().expect("a known provider");
-    match case.kind {
-        Kind::Response => {
-            let mut headers = http::HeaderMap::new();
-            for (name, value) in &case.headers {
-                let name = http::HeaderName::from_bytes(name.as_bytes()).expect("a header name");
-                headers.append(name, value.parse().expect("a header value"));
-            }
-            let body = match (&case.body, &case.body_base64) {
-                (Some(body), None) => body.clone().into_bytes(),
-                (None, Some(encoded)) => base64::engine::general_purpose::STANDARD
-                    .decode(encoded)
-                    .expect("valid base64"),
-                _ => panic!("{}: exactly one of body and body_base64", case.name),
-            };
-            let status = case.status.expect("a response case has a status");
-            Some(UpstreamError::from_response(
-                provider, status, &headers, &body,
-            ))
-        }
-        Kind::Sse => {
-            let event = case.event.as_deref().expect("an sse case has an event");
-            UpstreamError::from_sse_event(provider, event.as_bytes())
-        }
-    }
-}
+use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 
 /// What a case got, in the corpus's terms, for one comparison.
 #[derive(Debug, PartialEq)]
@@ -118,8 +36,7 @@ fn outcome(error: Option<&UpstreamError>) -> Outcome {
 fn every_case_translates_as_expected() {
     let mut failures = Vec::new();
     let cases = corpus();
-    for (file, case) in &cases {
-        assert_eq!(&case.provider, file, "{}: provider of its file", case.name);
+    for case in &cases {
         assert!(!case.source.is_empty(), "{}: a source", case.name);
         let expected = Outcome {
             canonical: case.expect.canonical.clone(),
@@ -127,7 +44,7 @@ fn every_case_translates_as_expected() {
             param: case.expect.param.clone(),
             retry_after_ms: case.expect.retry_after_ms,
         };
-        let got = outcome(run(case).as_ref());
+        let got = outcome(case.run().as_ref());
         if got != expected {
             failures.push(format!(
                 "{}:\n    expected {expected:?}\n    got      {got:?}",
@@ -142,4 +59,195 @@ fn every_case_translates_as_expected() {
         cases.len(),
         failures.join("\n")
     );
+}
+
+/// The gateway's secrets in corpus bodies (the cases whose notes say so):
+/// none may reach the client's body, headers or stream event.
+const SECRETS: &[(&str, &[&str])] = &[
+    (
+        "bedrock-access-denied-explicit-deny-capital-message",
+        &["0482xxxxxxxx", "mcp-tenantOperator", "arn:aws"],
+    ),
+    ("deepseek-authentication-fails-masked-key", &["****eek}"]),
+    (
+        "groq-rate-limit-tpm-org-try-again-fractional-seconds",
+        &["org_01hrsvc1b8ey0anvbgha0xckf2"],
+    ),
+    ("openai-invalid-api-key-redacted-sk", &["sk-VKMIs", "wjh3"]),
+    (
+        "openai-rate-limit-tpm-org-try-again-seconds",
+        &["org-uVqpjtJiKqvVJMVfvpaounIh"],
+    ),
+    (
+        "openai-request-too-large-for-tpm",
+        &["org-78asdf87asdf9aaa8976"],
+    ),
+    (
+        "openrouter-400-not-a-valid-model-id-user-id",
+        &["user_39yvGR6gBlXf8o3DGgqb1NeHs5u"],
+    ),
+    (
+        "vertex-404-publisher-model-not-found",
+        &["248190060486", "projects/"],
+    ),
+    (
+        "vertex-403-permission-denied-iam",
+        &["rhel-lightspeed", "projects/"],
+    ),
+];
+
+/// Everything the client receives for an error: both formats' response
+/// (status line aside: headers and body) and stream event.
+fn client_view(error: &UpstreamError) -> String {
+    let mut seen = String::new();
+    for format in Format::ALL {
+        let response = error.to_http_response(format);
+        for (name, value) in response.headers() {
+            seen.push_str(&format!("{name}: {}\n", value.to_str().unwrap_or("?")));
+        }
+        seen.push_str(&String::from_utf8_lossy(response.body()));
+        seen.push_str(&String::from_utf8_lossy(&error.to_sse_event(format)));
+    }
+    seen
+}
+
+#[test]
+fn no_secret_reaches_the_client() {
+    let cases = corpus();
+    for (name, secrets) in SECRETS {
+        let case = cases
+            .iter()
+            .find(|case| case.name == *name)
+            .unwrap_or_else(|| panic!("{name}: not in the corpus"));
+        let error = case.run().expect("an error");
+        let seen = client_view(&error);
+        for secret in *secrets {
+            assert!(
+                error.upstream_message().contains(secret)
+                    || case.body.as_deref().unwrap_or("").contains(secret),
+                "{name}: {secret:?} is not in the upstream body, so the check proves nothing"
+            );
+            assert!(
+                !seen.contains(secret),
+                "{name}: {secret:?} reaches the client:\n{seen}"
+            );
+        }
+    }
+}
+
+/// The gateway's own failures: the client reads the catalogue's
+/// description, never the provider's text.
+fn gateway_failure(code: &str) -> bool {
+    matches!(
+        code,
+        "upstream_error" | "rate_limit_exceeded" | "model_unavailable" | "upstream_timeout"
+    )
+}
+
+/// The numbers of a message outside links and paths: token counts, limits,
+/// sizes, what a client needs to fix its request.
+fn numbers(message: &str) -> Vec<&str> {
+    message
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|word| {
+            !word.is_empty() && word.len() < 10 && word.bytes().all(|b| b.is_ascii_digit())
+        })
+        .collect()
+}
+
+/// Whether the case's body (or event) is JSON: a provider's explanation
+/// the client may read. A plain-text or HTML page is never shown.
+fn json_body(case: &Case) -> bool {
+    match case.kind {
+        Kind::Sse => true,
+        Kind::Response => case
+            .body
+            .as_deref()
+            .is_some_and(|body| serde_json::from_str::<serde_json::Value>(body).is_ok()),
+    }
+}
+
+#[test]
+fn the_message_policy_holds_for_every_case() {
+    let mut checked = [0, 0];
+    for case in corpus() {
+        let Some(error) = case.run() else { continue };
+        let description = error.canonical().description();
+        let message = error.message();
+        if gateway_failure(error.code()) {
+            assert_eq!(
+                message, description,
+                "{}: the catalogue's description",
+                case.name
+            );
+            assert_eq!(error.param(), None, "{}: no parameter", case.name);
+            checked[0] += 1;
+        } else if json_body(&case) && !error.upstream_message().trim().is_empty() {
+            assert_ne!(
+                message, description,
+                "{}: the provider's explanation",
+                case.name
+            );
+            for number in numbers(error.upstream_message()) {
+                assert!(
+                    message.contains(number),
+                    "{}: {number} is lost from {message:?}",
+                    case.name
+                );
+            }
+            checked[1] += 1;
+        }
+    }
+    assert!(
+        checked[0] >= 40 && checked[1] >= 40,
+        "both halves checked: {checked:?}"
+    );
+}
+
+#[test]
+fn what_to_fix_reaches_the_client_verbatim() {
+    let cases = corpus();
+    let verbatim = [
+        "anthropic-prompt-too-long",
+        "anthropic-max-tokens-over-model-limit",
+        "openai-context-length-exceeded-messages",
+    ];
+    for name in verbatim {
+        let case = cases.iter().find(|case| case.name == name).expect(name);
+        let error = case.run().expect("an error");
+        let body: serde_json::Value =
+            serde_json::from_slice(&error.to_body(Format::OpenAi)).expect("JSON");
+        assert_eq!(body["error"]["message"], error.upstream_message(), "{name}");
+        assert_eq!(body["error"]["provider"], case.provider, "{name}");
+        assert_eq!(
+            body["error"]["param"].as_str(),
+            case.expect.param.as_deref(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn the_corpus_covers_every_provider_streams_and_broken_bodies() {
+    let cases = corpus();
+    assert!(cases.len() >= 80, "{} cases", cases.len());
+    for provider in error_codes::upstream::Provider::ALL {
+        assert!(
+            cases.iter().any(|case| case.provider == provider.name()),
+            "{provider}: no case"
+        );
+    }
+    let events = cases.iter().filter(|case| case.kind == Kind::Sse);
+    assert!(events.clone().any(|case| case.expect.canonical.is_some()));
+    assert!(events.clone().any(|case| case.expect.canonical.is_none()));
+    let not_json = cases
+        .iter()
+        .filter(|case| case.kind == Kind::Response && !json_body(case))
+        .count();
+    assert!(not_json >= 5, "{not_json} responses whose body is not JSON");
+    let mut names: Vec<&str> = cases.iter().map(|case| case.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), cases.len(), "case names are unique");
 }

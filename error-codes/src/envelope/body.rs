@@ -29,6 +29,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
             message,
             param: param.as_deref(),
             code: self.error.code(),
+            provider: self.provider_name(),
             error_type: match self.format {
                 Format::OpenAi => self.error.openai_type(),
                 Format::Anthropic => self.error.anthropic_type(),
@@ -51,6 +52,9 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                     + quoted_len(parts.error_type)
                     + nullable_len(parts.param)
                     + quoted_len(parts.code)
+                    + parts
+                        .provider
+                        .map_or(0, |name| PROVIDER.len() + quoted_len(name))
                     + self
                         .doc_url
                         .map_or(0, |url| DOC_URL.len() + quoted_len(url))
@@ -83,6 +87,10 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 push_nullable(out, parts.param);
                 out.extend_from_slice(b",\"code\":");
                 push_quoted(out, parts.code);
+                if let Some(name) = parts.provider {
+                    out.extend_from_slice(PROVIDER);
+                    push_quoted(out, name);
+                }
                 if let Some(url) = self.doc_url {
                     out.extend_from_slice(DOC_URL);
                     push_quoted(out, url);
@@ -117,6 +125,7 @@ struct Parts<'a> {
     message: &'a [u8],
     param: Option<&'a str>,
     code: &'a str,
+    provider: Option<&'a str>,
     error_type: &'a str,
 }
 
@@ -156,6 +165,7 @@ impl fmt::Write for MessageBuffer<'_> {
     }
 }
 
+const PROVIDER: &[u8] = b",\"provider\":";
 const DOC_URL: &[u8] = b",\"doc_url\":";
 const SUGGESTION: &[u8] = b",\"suggestion\":";
 const DETAILS_OPEN: &[u8] = b",\"details\":{\"error_code\":";

@@ -33,6 +33,7 @@ pub struct Envelope<'a, E: ?Sized> {
     pub(crate) request_id: Option<&'a str>,
     doc_url: Option<&'a str>,
     suggestion: Option<&'a str>,
+    provider: Option<&'a str>,
     details_error_code: bool,
 }
 
@@ -60,6 +61,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
             request_id: None,
             doc_url: None,
             suggestion: None,
+            provider: None,
             details_error_code: false,
         }
     }
@@ -107,6 +109,31 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
         self
     }
 
+    /// The upstream provider that generated the error: `error.provider` in
+    /// the OpenAI-format body (Anthropic's envelope has no such field).
+    /// Without it, the body names the error's own
+    /// [`ApiError::provider`], if any; an error no provider generated has
+    /// no `provider` key.
+    ///
+    /// ```
+    /// use error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::ModelUnavailable.envelope(Format::OpenAi).provider("anthropic").to_body();
+    /// assert!(body.ends_with(br#","code":"model_unavailable","provider":"anthropic"}}"#));
+    /// let body = ErrorCode::ModelUnavailable.envelope(Format::OpenAi).to_body();
+    /// assert!(!body.windows(10).any(|w| w == b"\"provider\""));
+    /// ```
+    pub fn provider(mut self, provider: &'a str) -> Self {
+        self.provider = Some(provider);
+        self
+    }
+
+    /// The provider the body names: the one set with
+    /// [`provider`](Self::provider), else the error's own.
+    pub(crate) fn provider_name(&self) -> Option<&'a str> {
+        self.provider.or_else(|| self.error.provider())
+    }
+
     /// Adds `error.details.error_code` with the code to the Anthropic
     /// envelope, where the current official Anthropic SDK reads an error's
     /// stable code. No effect on the OpenAI envelope, which always has
@@ -149,8 +176,8 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// The JSON body, in one allocation of exactly its size.
     ///
     /// OpenAI format: `{"error":{"message","type","param","code"}}`, all four
-    /// always present (`param` is `null` when absent), then `doc_url` and
-    /// `suggestion` when set. Anthropic format:
+    /// always present (`param` is `null` when absent), then `provider`,
+    /// `doc_url` and `suggestion` when set. Anthropic format:
     /// `{"type":"error","error":{"type","message"},"request_id"}` with
     /// `request_id` `null` when unset. The bytes are exactly what
     /// `serde_json` writes for [`OpenAiEnvelope`] / [`AnthropicEnvelope`].

@@ -47,6 +47,10 @@ pub struct OpenAiError {
     /// The stable code; serialized as `null` when absent.
     #[serde(default)]
     pub code: Option<String>,
+    /// The upstream provider that generated the error (a gateway's
+    /// extension); left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
     /// A link to the code's documentation; left out when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
@@ -122,6 +126,7 @@ impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for OpenAiEnvelope {
                 error_type: error.openai_type().to_owned(),
                 param: error.param().map(|param| param.into_owned()),
                 code: Some(error.code().to_owned()),
+                provider: envelope.provider_name().map(str::to_owned),
                 doc_url: envelope.doc_url.map(str::to_owned),
                 suggestion: envelope.suggestion.map(str::to_owned),
             },

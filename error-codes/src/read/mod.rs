@@ -11,6 +11,7 @@
 
 mod json;
 mod parse_error;
+pub(crate) mod slots;
 mod sse;
 
 pub(crate) use json::{json_fields, Fields, Json, Skipped};

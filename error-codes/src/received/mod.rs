@@ -1,7 +1,7 @@
 //! [`ReceivedError`]: an OpenAI- or Anthropic-format error body (or SSE
 //! error event) received from a server, as a typed value.
 
-mod envelope_fields;
+mod envelope_rules;
 
 use crate::read::{self, ParseError};
 use crate::{ErrorCode, Format};
@@ -13,7 +13,7 @@ use std::fmt;
 /// [`parse`](Self::parse) recognises either envelope:
 ///
 /// - OpenAI: `{"error":{"message","type","param","code"}}` (plus the
-///   optional `doc_url` and `suggestion`);
+///   optional `doc_url`, `suggestion` and `provider`);
 /// - Anthropic: `{"type":"error","error":{"type","message","details"?:{"error_code"}},"request_id"}`.
 ///
 /// A code this crate does not know (a newer server, a private code) is kept
@@ -53,6 +53,7 @@ pub struct ReceivedError {
     request_id: Option<String>,
     doc_url: Option<String>,
     suggestion: Option<String>,
+    provider: Option<String>,
 }
 
 impl ReceivedError {
@@ -92,7 +93,7 @@ impl ReceivedError {
     /// assert_eq!(error.to_string(), "`error.message` is a number, expected a string");
     /// ```
     pub fn parse(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        envelope_fields::received_error(status, read::json_body(body)?)
+        envelope_rules::received_error(status, read::json_body(body)?)
     }
 
     /// Parses one server-sent event carrying an error, as sent in the
@@ -294,6 +295,21 @@ impl ReceivedError {
     /// ```
     pub fn suggestion(&self) -> Option<&str> {
         self.suggestion.as_deref()
+    }
+
+    /// The upstream provider that generated the error (`error.provider`,
+    /// a gateway's extension of the OpenAI envelope), if sent.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use error_codes::{ApiError, Format, ReceivedError};
+    ///
+    /// let upstream = UpstreamError::from_response(Provider::Groq, 503, &http::HeaderMap::new(), b"");
+    /// let received = ReceivedError::parse(503, &upstream.to_body(Format::OpenAi)).unwrap();
+    /// assert_eq!(received.provider(), Some("groq"));
+    /// ```
+    pub fn provider(&self) -> Option<&str> {
+        self.provider.as_deref()
     }
 }
 

@@ -1,10 +1,10 @@
 //! [`UpstreamError`]: an error a provider sent, read and translated to the
 //! canonical code, with what the client may see.
 
-use super::fields::TopFields;
 use super::signals::Signals;
 use super::{param, redact, table, Provider};
 use crate::info::{CodeInfo, CodeList};
+use crate::read::slots::TopFields;
 use crate::read::{self, Json};
 use crate::{ApiError, ErrorCode};
 use http::HeaderMap;
@@ -219,8 +219,9 @@ impl UpstreamError {
         &self.upstream_message
     }
 
-    /// The index of the translation table's row that decided, for audits
-    /// and tests.
+    /// The index of the translation table's row that decided (for the
+    /// evidence test).
+    #[cfg(test)]
     pub(crate) fn row(&self) -> usize {
         self.row
     }
@@ -302,5 +303,9 @@ impl ApiError for UpstreamError {
 
     fn retry_after(&self) -> Option<Duration> {
         self.retry_after
+    }
+
+    fn provider(&self) -> Option<&str> {
+        Some(self.provider.name())
     }
 }

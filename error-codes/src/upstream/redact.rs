@@ -20,6 +20,9 @@ pub(crate) const REDACTED: &str = "[redacted]";
 /// - a location: a URL (`://`), an ARN (`arn:`), a path (Google's
 ///   `projects/...`, a file path; not a two-part `models/x`), an e-mail address, an IPv4 address, or a
 ///   host name (dotted, ending in a common top-level or internal domain).
+///
+/// Tool call ids (`toolu_`, `call_`), which the client itself sent, are
+/// kept.
 pub(crate) fn client_safe(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut piece_start = None;
@@ -69,9 +72,13 @@ fn is_secret(piece: &str) -> bool {
         "sk-", "sk_", "gsk_", "xai-", "aiza", "key-", "rk-", "pk-", "sess-", "org-", "org_",
         "proj_", "proj-", "user-", "user_", "acct_", "acct-", "req_", "req-",
     ];
+    /// Ids the client itself sent in its request (tool call ids): kept,
+    /// so the client can find the part of its request at fault.
+    const CLIENT_IDS: [&str; 2] = ["toolu_", "call_"];
     let lower = piece.to_ascii_lowercase();
     let piece = piece.trim_start_matches(['.', ':']);
     !piece.is_empty()
+        && !CLIENT_IDS.iter().any(|prefix| lower.starts_with(prefix))
         && (PREFIXES.iter().any(|prefix| lower.starts_with(prefix))
             || piece.contains("***")
             || piece.contains("://")
@@ -222,6 +229,7 @@ mod tests {
             "max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-20250514",
             "messages.1.content.0.image.source.base64: invalid base64 data",
             "Invalid value for 'temperature': expected a number <= 2, got 3.5.",
+            "messages.3: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_01AbCdEfGhIjKlMnOpQrStUv.",
             "The model `gpt-3.5-turbo-0301` has been deprecated; use gpt-4o-mini.",
             "models/gemini-1.0-pro is not found for API version v1beta.",
             "",

@@ -2,9 +2,9 @@
 //! message, parameter and retry delay, gathered from the read body and the
 //! headers for the translation table to judge.
 
-use super::fields::{DetailFields, ErrorFields, TopFields};
 use super::retry;
-use crate::read::Json;
+use crate::read::slots::{DetailFields, ErrorFields, TopFields};
+use crate::read::{self, Json};
 use http::HeaderMap;
 use std::time::{Duration, SystemTime};
 
@@ -90,10 +90,13 @@ impl Signals {
         self.codes = ranked.into_iter().map(|(_, code)| code).collect();
     }
 
+    /// Keeps the first message found. A message that is itself an error
+    /// body serialised as a string (Vertex relaying Anthropic's error) is
+    /// replaced by the message inside it; its codes are not read.
     fn set_message(&mut self, message: Option<&str>) {
         if let Some(message) = message.filter(|message| !message.trim().is_empty()) {
             if self.message.is_empty() {
-                self.message = message.to_owned();
+                self.message = nested_message(message).unwrap_or_else(|| message.to_owned());
             }
         }
     }
@@ -231,6 +234,19 @@ impl Signals {
             }
         }
     }
+}
+
+/// The message of an error body serialised into a message string.
+fn nested_message(message: &str) -> Option<String> {
+    if !message.trim_start().starts_with(['{', '[']) {
+        return None;
+    }
+    let top = read::json_body::<TopFields>(message.as_bytes()).ok()?;
+    let mut nested = Signals::default();
+    for fields in top.objects() {
+        nested.read_top_fields(fields);
+    }
+    (!nested.message.is_empty()).then_some(nested.message)
 }
 
 /// How specific a code is, most specific first: the order in which codes

@@ -1,40 +1,10 @@
-//! The slots of the OpenAI and Anthropic envelopes, and the checks that
-//! turn them into a [`ReceivedError`].
+//! The checks that turn the slots of a read body into a
+//! [`ReceivedError`]: the rules of the OpenAI and Anthropic envelopes.
 
 use super::ReceivedError;
-use crate::read::{
-    code_field, excerpt, json_fields, string_field, wrong_type, Json, ParseError, Repr, Skipped,
-};
+use crate::read::slots::TopFields;
+use crate::read::{code_field, excerpt, string_field, wrong_type, Json, ParseError, Repr};
 use crate::Format;
-
-json_fields! {
-    /// The top level of either envelope.
-    pub(crate) struct TopFields {
-        "type" => envelope_type: Skipped,
-        "error" => error: ErrorFields,
-        "request_id" => request_id: Skipped,
-    }
-}
-
-json_fields! {
-    /// The `error` object of either envelope.
-    pub(crate) struct ErrorFields {
-        "message" => message: Skipped,
-        "type" => error_type: Skipped,
-        "param" => param: Skipped,
-        "code" => code: Skipped,
-        "doc_url" => doc_url: Skipped,
-        "suggestion" => suggestion: Skipped,
-        "details" => details: DetailsFields,
-    }
-}
-
-json_fields! {
-    /// The Anthropic envelope's `error.details` object.
-    pub(crate) struct DetailsFields {
-        "error_code" => error_code: Skipped,
-    }
-}
 
 /// The error a body read into envelope slots describes, received with
 /// HTTP status `status`.
@@ -91,5 +61,6 @@ pub(crate) fn received_error(
         request_id: string_field("request_id", top.request_id)?,
         doc_url: string_field("error.doc_url", error.doc_url)?,
         suggestion: string_field("error.suggestion", error.suggestion)?,
+        provider: string_field("error.provider", error.provider)?,
     })
 }

@@ -1,14 +1,18 @@
-//! The slots of every provider's error shape the upstream reader keeps:
-//! OpenAI / Azure / OpenRouter, Anthropic, Google `google.rpc.Status`,
-//! Bedrock, Mistral and FastAPI, the Responses API's stream events.
+//! The slots of every error envelope the crate reads, declared once for
+//! both readers: the OpenAI and Anthropic envelopes
+//! ([`ReceivedError`](crate::ReceivedError)) and every provider's shape
+//! ([`UpstreamError`](crate::upstream::UpstreamError)): OpenAI / Azure /
+//! OpenRouter, Anthropic, Google `google.rpc.Status`, Bedrock, Mistral and
+//! FastAPI, the Responses API's stream events.
 
-use crate::read::{json_fields, Skipped};
+use super::{json_fields, Skipped};
 
 json_fields! {
     /// The top level of a body (or of an SSE event's data).
     pub(crate) struct TopFields {
         "type" => envelope_type: Skipped,
         "error" => error: ErrorFields,
+        "request_id" => request_id: Skipped,
         "message" => message: MessageFields,
         "Message" => message_capital: Skipped,
         "detail" => detail: DetailFields,
@@ -28,6 +32,9 @@ json_fields! {
         "param" => param: Skipped,
         "code" => code: Skipped,
         "status" => status: Skipped,
+        "doc_url" => doc_url: Skipped,
+        "suggestion" => suggestion: Skipped,
+        "provider" => provider: Skipped,
         "details" => details: DetailsFields,
         "innererror" => innererror: InnerFields,
         "inner_error" => inner_error: InnerFields,

@@ -1,0 +1,184 @@
+//! A bounded fuzz run of `UpstreamError::from_response` and
+//! `UpstreamError::from_sse_event` that works on stable, in the normal
+//! test suite (the cargo-fuzz target `fuzz/fuzz_targets/upstream_parse.rs`
+//! runs the same functions unbounded on nightly).
+//!
+//! The inputs are the corpus's real bodies and events, truncated at every
+//! length and mutated (bytes flipped, inserted, deleted; spans spliced from
+//! another case; nesting added), plus arbitrary bytes. Beyond "no panic",
+//! every outcome must hold the crate's promises: the canonical code's
+//! status and retry policy, the provider named in the body that parses
+//! back, the catalogue's description for the gateway's own failures.
+
+use error_codes::upstream::UpstreamError;
+use error_codes::{ApiError, Format, ReceivedError};
+use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn cases() -> &'static [Case] {
+    static CASES: OnceLock<Vec<Case>> = OnceLock::new();
+    CASES.get_or_init(corpus)
+}
+
+/// The promises every translation keeps, whatever the input.
+fn check(case: &Case, error: &UpstreamError) {
+    let canonical = error.canonical();
+    assert_eq!(error.code(), canonical.code());
+    assert_eq!(error.status(), canonical.status());
+    assert_eq!(error.is_retryable(), canonical.is_retryable());
+    assert_eq!(error.provider().name(), case.provider);
+    if case.kind == Kind::Response {
+        assert_eq!(Some(error.upstream_status()), case.status);
+    }
+    if matches!(
+        canonical.code(),
+        "upstream_error" | "rate_limit_exceeded" | "model_unavailable" | "upstream_timeout"
+    ) {
+        assert_eq!(error.message(), canonical.description());
+    }
+    if let Some(delay) = error.retry_after() {
+        assert!(delay.as_secs() <= 24 * 60 * 60, "{delay:?}");
+    }
+    for format in Format::ALL {
+        let response = error.to_http_response(format);
+        assert_eq!(response.status().as_u16(), canonical.status());
+        let received = ReceivedError::parse(response.status().as_u16(), response.body())
+            .expect("the rendered body parses back");
+        assert_eq!(
+            received.error_type(),
+            Some(canonical.info().error_type(format))
+        );
+        assert_eq!(received.message(), error.message());
+        if format == Format::OpenAi {
+            assert_eq!(received.code(), Some(canonical.code()));
+            assert_eq!(received.provider(), Some(case.provider.as_str()));
+        }
+    }
+}
+
+fn run(case: &Case, bytes: &[u8]) {
+    if let Some(error) = case.run_with(bytes) {
+        check(case, &error);
+    } else {
+        assert_eq!(case.kind, Kind::Sse, "a response always gives an error");
+    }
+}
+
+#[test]
+fn every_truncation_of_every_case_is_translated() {
+    for case in cases() {
+        let bytes = case.bytes();
+        for end in 0..=bytes.len() {
+            run(case, &bytes[..end]);
+        }
+    }
+}
+
+/// One edit of a body.
+#[derive(Clone, Debug)]
+enum Edit {
+    Flip(usize, u8),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    /// A span of another case spliced in.
+    Splice(usize, usize, usize, usize),
+    /// The body wrapped in `n` arrays or objects.
+    Nest(usize, bool),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let tokens = prop::sample::select(vec![
+        &b"{"[..],
+        b"}",
+        b"[",
+        b"]",
+        b"\"",
+        b"\\",
+        b",",
+        b":",
+        b"null",
+        b"\"error\"",
+        b"\"message\"",
+        b"\"code\"",
+        b"\"status\"",
+        b"\"details\"",
+        b"429",
+        b"\xff",
+        b"\n\n",
+        b"data: ",
+        b"event: error\n",
+        b"\xe2\x80",
+    ])
+    .prop_map(<[u8]>::to_vec);
+    prop_oneof![
+        (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Flip(at, byte)),
+        (
+            any::<usize>(),
+            prop_oneof![tokens, prop::collection::vec(any::<u8>(), 1..8)]
+        )
+            .prop_map(|(at, bytes)| Edit::Insert(at, bytes)),
+        (any::<usize>(), 1..64usize).prop_map(|(at, len)| Edit::Delete(at, len)),
+        (any::<usize>(), any::<usize>(), any::<usize>(), 1..256usize)
+            .prop_map(|(at, other, from, len)| Edit::Splice(at, other, from, len)),
+        (0..2000usize, any::<bool>()).prop_map(|(depth, array)| Edit::Nest(depth, array)),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
+    let at = |index: usize, len: usize| if len == 0 { 0 } else { index % (len + 1) };
+    match edit {
+        Edit::Flip(index, byte) => {
+            if !bytes.is_empty() {
+                let index = index % bytes.len();
+                bytes[index] ^= byte | 1;
+            }
+        }
+        Edit::Insert(index, inserted) => {
+            let index = at(*index, bytes.len());
+            bytes.splice(index..index, inserted.iter().copied());
+        }
+        Edit::Delete(index, len) => {
+            let start = at(*index, bytes.len());
+            let end = (start + len).min(bytes.len());
+            bytes.drain(start..end);
+        }
+        Edit::Splice(index, other, from, len) => {
+            let donor = cases()[other % cases().len()].bytes();
+            let from = at(*from, donor.len());
+            let span = &donor[from..(from + len).min(donor.len())];
+            let index = at(*index, bytes.len());
+            bytes.splice(index..index, span.iter().copied());
+        }
+        Edit::Nest(depth, array) => {
+            let (open, close) = if *array {
+                (&b"["[..], &b"]"[..])
+            } else {
+                (&b"{\"error\":"[..], &b"}"[..])
+            };
+            let mut nested = open.repeat(*depth);
+            nested.append(bytes);
+            nested.extend(close.repeat(*depth));
+            *bytes = nested;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_cases_are_translated(index in any::<usize>(), edits in prop::collection::vec(edit(), 1..6)) {
+        let case = &cases()[index % cases().len()];
+        let mut bytes = case.bytes();
+        for edit in &edits {
+            apply(&mut bytes, edit);
+        }
+        run(case, &bytes);
+    }
+
+    #[test]
+    fn arbitrary_bytes_are_translated(index in any::<usize>(), bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        run(&cases()[index % cases().len()], &bytes);
+    }
+}
