@@ -6,7 +6,8 @@
 mod gateway_support;
 
 use error_codes::{ApiError, ErrorCode, Format};
-use gateway_support::fake_upstream::{corpus, normal_events};
+use error_codes_tests::upstream_corpus::{corpus, Kind};
+use gateway_support::fake_upstream::normal_events;
 use gateway_support::proxy::*;
 use gateway_support::*;
 use serde_json::Value;
@@ -16,10 +17,10 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
     let Proxy { gateway, .. } = proxy().await;
     let mut checked = 0;
     for case in corpus() {
-        if case.kind != "response" || !FORWARDED.contains(&case.provider.as_str()) {
+        if case.kind != Kind::Response || !FORWARDED.contains(&case.provider.as_str()) {
             continue;
         }
-        let canonical = ErrorCode::from_code(case.canonical.as_deref().unwrap()).unwrap();
+        let canonical = ErrorCode::from_code(case.expect.canonical.as_deref().unwrap()).unwrap();
         for (path, format) in endpoints_of(&case.provider) {
             let model = format!("{}/{}", case.provider, case.name);
             let response = gateway
@@ -38,7 +39,7 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
             let body: Value =
                 serde_json::from_str(&text).unwrap_or_else(|_| panic!("{what}: {text}"));
             assert_eq!(code_of(&body, *format), canonical.code(), "{what}: {text}");
-            if let Some(ms) = case.retry_after_ms {
+            if let Some(ms) = case.expect.retry_after_ms {
                 assert_eq!(
                     retry_after_ms,
                     Some(ms.to_string()),
@@ -48,7 +49,7 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
             if *format == Format::Anthropic {
                 assert_eq!(body["request_id"], id.as_str());
             }
-            for secret in secrets(&case.body) {
+            for secret in secrets(&case.bytes()) {
                 assert!(
                     !text.contains(&secret),
                     "{what}: {secret} reaches the client: {text}"
@@ -66,7 +67,7 @@ async fn corpus_stream_errors_become_the_clients_error_event() {
     let Proxy { gateway, .. } = proxy().await;
     let mut checked = 0;
     for case in corpus() {
-        if case.kind != "sse" || !FORWARDED.contains(&case.provider.as_str()) {
+        if case.kind != Kind::Sse || !FORWARDED.contains(&case.provider.as_str()) {
             continue;
         }
         for (path, format) in endpoints_of(&case.provider) {
@@ -76,10 +77,11 @@ async fn corpus_stream_errors_become_the_clients_error_event() {
             assert_eq!(response.status(), 200, "{what}");
             let text = response.text().await.unwrap();
             let normal = normal_events(path);
-            let Some(canonical) = case.canonical.as_deref() else {
+            let Some(canonical) = case.expect.canonical.as_deref() else {
                 // Not an error (a keep-alive comment, a normal event): the
                 // stream passes through whole.
-                let mut expected = vec![normal[0].clone(), case.event.clone()];
+                let event = String::from_utf8(case.bytes()).unwrap();
+                let mut expected = vec![normal[0].clone(), event];
                 expected.extend(normal[1..].iter().cloned());
                 assert_eq!(text, expected.concat(), "{what}");
                 continue;

@@ -1,6 +1,6 @@
 //! An in-process fake upstream provider for the proxy tests. It serves the
 //! three APIs and answers by the `model` it receives: a case name of the
-//! upstream corpus (`tests/upstream-corpus/*.json`) replays that real
+//! upstream corpus (read by `error_codes_tests::upstream_corpus`) replays that real
 //! provider body, or that real stream event after one normal event; a few
 //! fixed names behave as a working, a slow, a broken or an endless
 //! upstream. It records every request it receives.
@@ -11,85 +11,11 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
+use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-/// One case of the upstream corpus.
-#[derive(Clone, Debug)]
-pub struct Case {
-    pub name: String,
-    pub provider: String,
-    /// `response` or `sse`.
-    pub kind: String,
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    /// The stream event of an `sse` case.
-    pub event: String,
-    /// The canonical code the crate reads it as; `None` for a non-error.
-    pub canonical: Option<String>,
-    pub retry_after_ms: Option<u64>,
-}
-
-/// Every case of every corpus file.
-pub fn corpus() -> Vec<Case> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/upstream-corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("the upstream corpus is committed")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    let mut cases = Vec::new();
-    for file in files {
-        let list: Vec<Value> = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-        for case in list {
-            let text = |key: &str| case[key].as_str().unwrap_or_default().to_owned();
-            let body = match case.get("body_base64").and_then(Value::as_str) {
-                Some(encoded) => base64_decode(encoded),
-                None => text("body").into_bytes(),
-            };
-            let headers = case["headers"]
-                .as_object()
-                .map(|map| {
-                    map.iter()
-                        .map(|(name, value)| (name.clone(), value.as_str().unwrap().to_owned()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            cases.push(Case {
-                name: text("name"),
-                provider: text("provider"),
-                kind: text("kind"),
-                status: case["status"].as_u64().unwrap_or(200) as u16,
-                headers,
-                body,
-                event: text("event"),
-                canonical: case["expect"]["canonical"].as_str().map(str::to_owned),
-                retry_after_ms: case["expect"]["retry_after_ms"].as_u64(),
-            });
-        }
-    }
-    cases
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::new();
-    let (mut bits, mut count) = (0u32, 0);
-    for byte in text.bytes().filter(|byte| *byte != b'=') {
-        let value = ALPHABET.iter().position(|c| *c == byte).expect("base64") as u32;
-        bits = (bits << 6) | value;
-        count += 6;
-        if count >= 8 {
-            count -= 8;
-            out.push((bits >> count) as u8);
-        }
-    }
-    out
-}
 
 /// A request the fake received.
 #[derive(Clone, Debug)]
@@ -318,16 +244,17 @@ async fn answer(
             }))
         }
         name => match fake.cases.iter().find(|case| case.name == name) {
-            Some(case) if case.kind == "sse" => {
+            Some(case) if case.kind == Kind::Sse => {
                 // One normal event, the case's event, then more that the
                 // gateway must not pass on.
-                let mut list = vec![normal[0].clone(), case.event.clone()];
+                let event = String::from_utf8(case.bytes()).unwrap();
+                let mut list = vec![normal[0].clone(), event];
                 list.extend(normal[1..].iter().cloned());
                 events(list)
             }
             Some(case) => {
-                let mut response = Response::new(Body::from(case.body.clone()));
-                *response.status_mut() = StatusCode::from_u16(case.status).unwrap();
+                let mut response = Response::new(Body::from(case.bytes()));
+                *response.status_mut() = StatusCode::from_u16(case.status.unwrap()).unwrap();
                 for (name, value) in &case.headers {
                     if name != "content-length" {
                         response.headers_mut().insert(
