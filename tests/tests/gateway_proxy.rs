@@ -111,6 +111,28 @@ async fn an_event_reaches_the_client_before_the_upstream_sends_the_next() {
     assert_eq!(rest, normal[1..].concat().as_bytes());
 }
 
+/// An upstream failure of the gateway itself: the catalogue's message, the
+/// retry headers, and the provider named (OpenAI format).
+async fn assert_upstream_error(
+    response: reqwest::Response,
+    format: Format,
+    status: u16,
+    code: &str,
+    provider: &str,
+) {
+    assert_eq!(response.status().as_u16(), status, "{code}");
+    assert_eq!(header(&response, "x-should-retry"), Some("true"), "{code}");
+    assert_eq!(header(&response, "retry-after-ms"), Some("1000"), "{code}");
+    request_id(&response, format);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(code_of(&body, format), code);
+    let expected = error_codes::ErrorCode::from_code(code).unwrap();
+    assert_eq!(body["error"]["message"], expected.description());
+    if format == Format::OpenAi {
+        assert_eq!(body["error"]["provider"], provider);
+    }
+}
+
 #[tokio::test]
 async fn a_dead_port_a_slow_upstream_and_a_bad_body_are_upstream_errors() {
     let Proxy { gateway, .. } = proxy().await;
@@ -146,7 +168,8 @@ async fn a_dead_port_a_slow_upstream_and_a_bad_body_are_upstream_errors() {
         let response = dead_gateway
             .post_json(path, &body_for(path, model, false))
             .await;
-        assert_error(response, format, 502, "upstream_error", None).await;
+        let provider = model.split('/').next().unwrap();
+        assert_upstream_error(response, format, 502, "upstream_error", provider).await;
     }
 
     let started = Instant::now();
@@ -156,7 +179,7 @@ async fn a_dead_port_a_slow_upstream_and_a_bad_body_are_upstream_errors() {
             &body_for("/v1/chat/completions", "openai/slow", false),
         )
         .await;
-    assert_error(response, Format::OpenAi, 504, "upstream_timeout", None).await;
+    assert_upstream_error(response, Format::OpenAi, 504, "upstream_timeout", "openai").await;
     let waited = started.elapsed();
     assert!(
         waited >= Duration::from_secs(1) && waited < Duration::from_secs(4),
@@ -169,7 +192,7 @@ async fn a_dead_port_a_slow_upstream_and_a_bad_body_are_upstream_errors() {
             &body_for("/v1/responses", "openai/garbage", false),
         )
         .await;
-    assert_error(response, Format::OpenAi, 502, "upstream_error", None).await;
+    assert_upstream_error(response, Format::OpenAi, 502, "upstream_error", "openai").await;
 }
 
 #[tokio::test]

@@ -46,8 +46,10 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
                     "{what}: the delay is forwarded"
                 );
             }
-            if *format == Format::Anthropic {
-                assert_eq!(body["request_id"], id.as_str());
+            match format {
+                // The provider is named where the format has a field for it.
+                Format::OpenAi => assert_eq!(body["error"]["provider"], case.provider, "{what}"),
+                Format::Anthropic => assert_eq!(body["request_id"], id.as_str()),
             }
             for secret in secrets(&case.bytes()) {
                 assert!(
@@ -104,6 +106,7 @@ async fn corpus_stream_errors_become_the_clients_error_event() {
                     assert_eq!(events[1].0.as_deref(), Some("error"), "{what}");
                     assert_eq!(data[0]["code"], canonical, "{what}");
                     assert_eq!(data[0]["error"]["code"], canonical, "{what}");
+                    assert_eq!(data[0]["error"]["provider"], case.provider, "{what}");
                     assert_eq!(data[0]["sequence_number"], 1, "{what}: numbering continues");
                     assert_eq!(events[2].0.as_deref(), Some("response.failed"));
                     assert_eq!(data[1]["sequence_number"], 2);
@@ -116,6 +119,7 @@ async fn corpus_stream_errors_become_the_clients_error_event() {
                 (_, Format::OpenAi) => {
                     assert_eq!(events[1].0, None);
                     assert_eq!(code_of(&data[0], Format::OpenAi), canonical, "{what}");
+                    assert_eq!(data[0]["error"]["provider"], case.provider, "{what}");
                     assert_eq!(data.len(), 1, "{what}: nothing after the error");
                 }
                 (_, Format::Anthropic) => {

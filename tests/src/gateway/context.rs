@@ -2,14 +2,14 @@
 //! how an error is answered in that format.
 
 use super::DEMO_RETRY_DELAY;
-use crate::gateway::errors::needs_retry_advice;
+use crate::gateway::errors::{needs_retry_advice, GatewayError};
 use axum::extract::{FromRequestParts, Request};
 use axum::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use error_codes::{ApiError, Format};
+use error_codes::{ApiError, Envelope, Format};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::hash::{BuildHasher, Hasher};
@@ -94,12 +94,18 @@ impl RequestContext {
     /// `details.error_code` the official Anthropic SDK reads, and the
     /// gateway's retry advice for a retryable error without a delay of its
     /// own.
-    pub(crate) fn reject<E: ApiError>(&self, error: &E) -> Response {
-        let mut response = error
-            .envelope(self.format)
-            .request_id(&self.id)
-            .details_error_code(true)
-            .into_response();
+    pub(crate) fn reject(&self, error: &GatewayError) -> Response {
+        match error {
+            // Rendered as itself: the derive's `transparent` does not
+            // forward `ApiError::provider`, which names the provider in
+            // the OpenAI-format body.
+            GatewayError::Upstream(upstream) => self.reject_as(&**upstream),
+            own => self.reject_as(own),
+        }
+    }
+
+    fn reject_as<E: ApiError>(&self, error: &E) -> Response {
+        let mut response = self.envelope(error).into_response();
         if needs_retry_advice(error) {
             let headers = response.headers_mut();
             headers.insert(RETRY_AFTER, HeaderValue::from(DEMO_RETRY_DELAY.as_secs()));
@@ -113,12 +119,18 @@ impl RequestContext {
 
     /// `error` as one server-sent error event of this request's format,
     /// for a chat completions or messages stream that has started.
-    pub(crate) fn error_event<E: ApiError>(&self, error: &E) -> Vec<u8> {
+    pub(crate) fn error_event(&self, error: &GatewayError) -> Vec<u8> {
+        match error {
+            GatewayError::Upstream(upstream) => self.envelope(&**upstream).to_sse_event(),
+            own => self.envelope(own).to_sse_event(),
+        }
+    }
+
+    fn envelope<'a, E: ApiError>(&'a self, error: &'a E) -> Envelope<'a, E> {
         error
             .envelope(self.format)
             .request_id(&self.id)
             .details_error_code(true)
-            .to_sse_event()
     }
 }
 

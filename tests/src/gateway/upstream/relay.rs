@@ -128,9 +128,11 @@ impl Relay {
         log_failure(&self.guard.gateway, &self.guard.context, &error, transport);
         self.ended = true;
         self.guard.finished = true;
-        let error = GatewayError::Upstream(Box::new(error));
         match self.api {
-            Api::Chat | Api::Messages => self.guard.context.error_event(&error),
+            Api::Chat | Api::Messages => self
+                .guard
+                .context
+                .error_event(&GatewayError::Upstream(Box::new(error))),
             Api::Responses => {
                 let response = self.responses.response.clone().unwrap_or_default();
                 ResponsesStreamError::new(&error, self.responses.next_sequence_number)
