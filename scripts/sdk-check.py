@@ -10,13 +10,21 @@ exactly the retryable codes (it counts the HTTP requests the SDK sends). Every
 Responses stream, echo or failing, is also validated event by event against the
 SDK's own event types (pydantic validation: required fields, literal values). It
 also checks that the "echo" model works through both SDKs, streaming and not,
-and that an unknown model is the SDK's NotFoundError.
+and that an unknown model is the SDK's NotFoundError. With --fake-upstream-port,
+it also checks proxied failures: every real provider error of the upstream
+corpus, replayed by a fake upstream behind the gateway (see sdk_proxy.py).
 
 It installs nothing. Prepare once, then run against a running gateway:
 
     pip install openai anthropic
     cargo run --example gateway &
     python3 scripts/sdk-check.py [--base-url http://127.0.0.1:8080] [--code CODE ...]
+
+With a gateway forwarding to the fake upstream (port 18090 here):
+
+    cargo run --example gateway -- --upstream-timeout 2 \\
+        --upstream openai=http://127.0.0.1:18090 --upstream anthropic=http://127.0.0.1:18090 ... &
+    python3 scripts/sdk-check.py --fake-upstream-port 18090
 
 Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage or
 when the SDKs or the gateway cannot be reached.
@@ -30,147 +38,32 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 try:
     import anthropic
     import openai
-    import pydantic
-    from openai.types.responses import Response as ResponsesResponse
-    from openai.types.responses import ResponseStreamEvent
+    import pydantic  # noqa: F401 (the Responses checks need it)
 except ImportError as missing:
     sys.exit(f"sdk-check: {missing}. Install the SDKs first: pip install openai anthropic")
 
-PROMPT = [{"role": "user", "content": "Hello, gateway"}]
-MAX_RETRIES = 2  # the SDKs' default; a retryable code costs 1 + MAX_RETRIES requests
-
-
-@dataclass
-class Code:
-    code: str
-    status: int
-    description: str
-    retryable: bool
-    openai_type: str
-    anthropic_type: str
-
-    @property
-    def wire_status(self) -> int:
-        # Status 0 (client_disconnected) is answered with 499, as the crate renders it.
-        return self.status or 499
-
-
-@dataclass
-class Report:
-    passed: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def check(self, label: str, run: Callable[[], None]) -> bool:
-        try:
-            run()
-        except AssertionError as failure:
-            self.failures.append(f"{label}: {failure}")
-            return False
-        except Exception as error:  # an unexpected exception is a failure too, with its class
-            self.failures.append(f"{label}: unexpected {type(error).__module__}.{type(error).__name__}: {error}")
-            return False
-        self.passed += 1
-        return True
-
-
-class RequestCounter:
-    """Counts the HTTP requests an SDK client sends, through an httpx event hook."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, request: Any) -> None:
-        self.count += 1
-
-
-def expect(condition: bool, message: str) -> None:
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_equal(what: str, actual: Any, expected: Any) -> None:
-    expect(actual == expected, f"{what} is {actual!r}, expected {expected!r}")
-
-
-def first_class(module: Any, *names: str) -> type:
-    """The first of `names` this SDK version defines (newer versions add finer classes)."""
-    for name in names:
-        cls = getattr(module, name, None)
-        if cls is not None:
-            return cls
-    raise AssertionError(f"{module.__name__} defines none of {names}")
-
-
-def openai_class(status: int) -> type:
-    named = {
-        400: "BadRequestError",
-        401: "AuthenticationError",
-        403: "PermissionDeniedError",
-        404: "NotFoundError",
-        409: "ConflictError",
-        422: "UnprocessableEntityError",
-        429: "RateLimitError",
-    }
-    if status in named:
-        return first_class(openai, named[status])
-    if status >= 500:
-        return openai.InternalServerError
-    return openai.APIStatusError
-
-
-def anthropic_class(status: int) -> type:
-    named = {
-        400: ("BadRequestError",),
-        401: ("AuthenticationError",),
-        402: ("PaymentRequiredError", "APIStatusError"),
-        403: ("PermissionDeniedError",),
-        404: ("NotFoundError",),
-        409: ("ConflictError",),
-        413: ("ContentTooLargeError", "RequestTooLargeError", "APIStatusError"),
-        422: ("UnprocessableEntityError",),
-        429: ("RateLimitError",),
-        499: ("ClientClosedRequestError", "APIStatusError"),
-        503: ("ServiceUnavailableError", "InternalServerError"),
-        504: ("GatewayTimeoutError", "InternalServerError"),
-        529: ("OverloadedError", "InternalServerError"),
-    }
-    if status in named:
-        return first_class(anthropic, *named[status])
-    if status >= 500:
-        return anthropic.InternalServerError
-    return anthropic.APIStatusError
-
-
-def raised(call: Callable[[], Any]) -> BaseException:
-    try:
-        call()
-    except Exception as error:  # the caller checks the class
-        return error
-    raise AssertionError("no exception was raised")
-
-
-def expect_class(error: BaseException, cls: type) -> None:
-    expect(
-        type(error) is cls,
-        f"raised {type(error).__module__}.{type(error).__name__}, expected {cls.__module__}.{cls.__name__}",
-    )
-
-
-def expect_request_id(what: str, request_id: Any) -> None:
-    expect(isinstance(request_id, str) and request_id.startswith("req_"), f"{what} is {request_id!r}, expected req_...")
-
-
-def expect_attempts(counter: RequestCounter, code: Code) -> None:
-    expected = 1 + MAX_RETRIES if code.retryable else 1
-    what = "retried" if code.retryable else "not retried"
-    expect(counter.count == expected, f"sent {counter.count} requests, expected {expected} ({what})")
-
+from sdk_proxy import FakeUpstream, check_proxied  # noqa: E402
+from sdk_responses import check_responses, check_responses_echo, check_responses_stream  # noqa: E402
+from sdk_support import (  # noqa: E402
+    MAX_RETRIES,
+    PROMPT,
+    Code,
+    Report,
+    RequestCounter,
+    anthropic_class,
+    expect,
+    expect_attempts,
+    expect_class,
+    expect_equal,
+    expect_request_id,
+    openai_class,
+    raised,
+)
 
 # --- OpenAI -------------------------------------------------------------------------------------
 
@@ -231,87 +124,6 @@ def check_openai_unknown_model(client: Any) -> None:
 
 
 # --- OpenAI Responses API -----------------------------------------------------------------------
-
-RESPONSES_EVENTS = pydantic.TypeAdapter(ResponseStreamEvent)
-
-
-def raw_responses_events(base_url: str, model: str) -> list[Any]:
-    """The raw stream of POST /v1/responses, every event validated as the SDK's event types."""
-    body = json.dumps({"model": model, "input": PROMPT, "stream": True}).encode()
-    request = urllib.request.Request(
-        f"{base_url}/v1/responses",
-        data=body,
-        headers={"authorization": "Bearer sk-demo", "content-type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        text = response.read().decode()
-    events = []
-    for number, block in enumerate(text.split("\n\n")[:-1]):
-        fields = dict(line.split(": ", 1) for line in block.split("\n"))
-        data = json.loads(fields["data"])
-        expect_equal(f"event {number} name", fields.get("event"), data.get("type"))
-        expect_equal(f"event {number} sequence_number", data.get("sequence_number"), number)
-        try:
-            events.append(RESPONSES_EVENTS.validate_python(data))
-        except pydantic.ValidationError as invalid:
-            raise AssertionError(f"event {number} ({data.get('type')}) is not a valid SDK event: {invalid}")
-    return events
-
-
-def check_responses(client: Any, counter: RequestCounter, code: Code) -> None:
-    counter.count = 0
-    error = raised(lambda: client.responses.create(model=f"error/{code.code}", input="Hello, gateway"))
-    expect_class(error, openai_class(code.wire_status))
-    expect_attempts(counter, code)
-    expect_equal("status_code", error.status_code, code.wire_status)
-    expect_equal("code", error.code, code.code)
-    expect_equal("type", error.type, code.openai_type)
-    expect_equal("message", error.message, f"Error code: {code.wire_status} - {code.description}")
-    expect_request_id("request_id", error.request_id)
-
-
-def check_responses_stream(client: Any, counter: RequestCounter, base_url: str, code: Code) -> None:
-    counter.count = 0
-    stream = client.responses.create(model=f"error/{code.code}", input="Hello, gateway", stream=True)
-    events = []
-
-    def consume() -> None:
-        for event in stream:
-            events.append(event)
-
-    error = raised(consume)
-    # The SDK raises its base APIError on the error event, with the nested object's fields.
-    expect_class(error, openai.APIError)
-    expect_equal("events before the error", [event.type for event in events], ["response.created", "response.in_progress"])
-    expect_equal("code", error.code, code.code)
-    expect_equal("type", error.type, code.openai_type)
-    expect_equal("message", error.message, code.description)
-    expect_request_id("x-request-id", stream.response.headers.get("x-request-id"))
-    expect_equal("requests", counter.count, 1)
-    # The whole stream, as a client reading the documented event types sees it.
-    raw = raw_responses_events(base_url, f"error/{code.code}")
-    expect_equal("raw event types", [event.type for event in raw][2:], ["error", "response.failed"])
-    expect_equal("error event code", raw[2].code, code.code)
-    expect_equal("error event message", raw[2].message, code.description)
-    expect_equal("failed response status", raw[3].response.status, "failed")
-    expect_equal("failed response message", raw[3].response.error.message, code.description)
-
-
-def check_responses_echo(client: Any, base_url: str) -> None:
-    response = client.responses.create(model="echo", input=PROMPT)
-    ResponsesResponse.model_validate(response.model_dump())
-    expect_equal("output_text", response.output_text, "Hello, gateway")
-    expect_equal("status", response.status, "completed")
-    stream = client.responses.create(model="echo", input="Hello, gateway", stream=True)
-    text = "".join(event.delta for event in stream if event.type == "response.output_text.delta")
-    expect_equal("streamed text", text, "Hello, gateway")
-    expect_request_id("stream x-request-id", stream.response.headers.get("x-request-id"))
-    with client.responses.stream(model="echo", input="Hello, gateway") as helper:
-        final = helper.get_final_response()
-    expect_equal("stream helper output_text", final.output_text, "Hello, gateway")
-    raw = raw_responses_events(base_url, "echo")
-    expect_equal("last raw event", raw[-1].type, "response.completed")
-
 
 # --- Anthropic ----------------------------------------------------------------------------------
 
@@ -404,10 +216,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8080", help="the gateway (default %(default)s)")
     parser.add_argument("--code", action="append", help="check only this code (repeatable)")
+    parser.add_argument(
+        "--fake-upstream-port",
+        type=int,
+        help="also check proxied failures: serve the fake upstream on this port (see sdk_proxy.py)",
+    )
     args = parser.parse_args()
     base_url = args.base_url.rstrip("/")
 
     codes = fetch_catalogue(base_url)
+    catalogue = {code.code: code for code in codes}
     if args.code:
         unknown = sorted(set(args.code) - {code.code for code in codes})
         if unknown:
@@ -464,6 +282,9 @@ def main() -> int:
             f"{code.code + retry:<44} {code.status:>6}  {marks[0]:<6}  {marks[1]:<6}  "
             f"{marks[2]:<9}  {marks[3]:<6}  {marks[4]:<9}  {marks[5]}"
         )
+
+    if args.fake_upstream_port:
+        check_proxied(report, base_url, catalogue, FakeUpstream(args.fake_upstream_port))
 
     elapsed = time.monotonic() - started
     for failure in report.failures:
