@@ -169,11 +169,24 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// let event = ResponsesStreamError::new(&ErrorCode::UpstreamTimeout, 5)
     ///     .failed_event(response.as_object().unwrap());
     /// let text = String::from_utf8(event).unwrap();
+    /// let data = text.strip_prefix("event: response.failed\ndata: ").unwrap();
+    /// let data: serde_json::Value = serde_json::from_str(data.strip_suffix("\n\n").unwrap()).unwrap();
     /// assert_eq!(
-    ///     text,
-    ///     "event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":6,\"response\":\
-    ///      {\"id\":\"resp_1\",\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\
-    ///      \"message\":\"Upstream exceeded the request deadline\",\"type\":\"api_error\",\"param\":null}}}\n\n"
+    ///     data,
+    ///     serde_json::json!({
+    ///         "type": "response.failed",
+    ///         "sequence_number": 6,
+    ///         "response": {
+    ///             "id": "resp_1",
+    ///             "status": "failed",
+    ///             "error": {
+    ///                 "code": "server_error",
+    ///                 "message": "Upstream exceeded the request deadline",
+    ///                 "type": "api_error",
+    ///                 "param": null,
+    ///             },
+    ///         },
+    ///     })
     /// );
     /// ```
     pub fn failed_event(&self, response: &Map<String, Value>) -> Vec<u8> {
