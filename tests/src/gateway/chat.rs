@@ -1,63 +1,32 @@
 //! `POST /v1/chat/completions`: the OpenAI chat completions API.
 
+use super::complete::Endpoint;
 use super::context::RequestContext;
 use super::errors::GatewayError;
 use super::prompt::{last_user_message, pieces, prompt_words, word_count};
-use super::request::{CompletionRequest, Target};
+use super::request::CompletionRequest;
 use super::respond::{event_stream, json_response, sse_event, unix_time};
-use super::server::Gateway;
-use super::upstream::{forward, Api};
+use super::upstream::Api;
 use super::wire::chat::{
     ChatChoice, ChatChunk, ChatCompletion, ChatMessage, ChatUsage, ChunkChoice, Delta,
 };
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 
-/// The handler: echo, `error/<code>`, or `NAME/<model>` forwarded to an
-/// upstream.
-pub(crate) async fn chat_completions(
-    State(gateway): State<Gateway>,
-    context: RequestContext,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    respond(&gateway, &context, &headers, body)
-        .await
-        .unwrap_or_else(|error| context.reject(&error))
-}
-
-async fn respond(
-    gateway: &Gateway,
-    context: &RequestContext,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, GatewayError> {
-    let request = CompletionRequest::read(headers, body)?;
-    match request.target()? {
-        Target::Echo => {
-            let text = last_user_message(&request.body)?;
-            if request.stream {
-                openai_stream(context, &request, Some(&text), None)
-            } else {
-                openai_completion(context, &request, &text)
-            }
+/// The chat completions endpoint: a `chat.completion`, or its chunk stream.
+pub(crate) static CHAT_COMPLETIONS: Endpoint = Endpoint {
+    api: Api::Chat,
+    prompt: last_user_message,
+    echo: |context, request, text| {
+        if request.stream {
+            openai_stream(context, request, Some(text), None)
+        } else {
+            openai_completion(context, request, text)
         }
-        Target::Error(code) => {
-            let error = GatewayError::Canonical(code);
-            if !request.stream {
-                return Err(error);
-            }
-            openai_stream(context, &request, None, Some(context.error_event(&error)))
-        }
-        Target::Upstream { name, model } => {
-            let upstream = (name.to_owned(), model.to_owned());
-            forward(gateway, context, Api::Chat, headers, request, upstream).await
-        }
-    }
-}
+    },
+    failing_stream: |context, request, error| {
+        openai_stream(context, request, None, Some(context.error_event(error)))
+    },
+};
 
 fn openai_completion(
     context: &RequestContext,

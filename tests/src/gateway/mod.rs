@@ -96,6 +96,7 @@
 
 mod chat;
 mod cli;
+mod complete;
 mod context;
 mod errors;
 mod messages;

@@ -1,70 +1,36 @@
 //! `POST /v1/responses`: the OpenAI Responses API, its `response` object
 //! and its event stream.
 
+use super::complete::Endpoint;
 use super::context::RequestContext;
 use super::errors::GatewayError;
 use super::prompt::{last_user_input, pieces, prompt_words, word_count};
-use super::request::{CompletionRequest, Target};
+use super::request::CompletionRequest;
 use super::respond::{event_stream, json_response, sse_event, unix_time};
-use super::server::Gateway;
-use super::upstream::{forward, Api};
+use super::upstream::Api;
 use super::wire::responses::{
     Event, InputDetails, OutputDetails, OutputMessage, OutputText, ResponseObject, TextDelta,
     TextDone, Usage, WithItem, WithPart, WithResponse,
 };
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use error_codes::ResponsesStreamError;
 use serde::Serialize;
 use serde_json::Value;
 
-/// The handler: echo, `error/<code>`, or `NAME/<model>` forwarded to an
-/// upstream.
-pub(crate) async fn responses(
-    State(gateway): State<Gateway>,
-    context: RequestContext,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    respond(&gateway, &context, &headers, body)
-        .await
-        .unwrap_or_else(|error| context.reject(&error))
-}
-
-async fn respond(
-    gateway: &Gateway,
-    context: &RequestContext,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Response, GatewayError> {
-    let request = CompletionRequest::read(headers, body)?;
-    match request.target()? {
-        Target::Echo => {
-            let text = last_user_input(&request.body)?;
-            let ids = Ids::new(context);
-            if request.stream {
-                echo_stream(&ids, &request, &text)
-            } else {
-                let response = completed(&ids, &request, &text);
-                json_response(context, &response)
-            }
+/// The Responses endpoint: a `response`, or its event stream.
+pub(crate) static RESPONSES: Endpoint = Endpoint {
+    api: Api::Responses,
+    prompt: last_user_input,
+    echo: |context, request, text| {
+        let ids = Ids::new(context);
+        if request.stream {
+            echo_stream(&ids, request, text)
+        } else {
+            json_response(context, &completed(&ids, request, text))
         }
-        Target::Error(code) => {
-            let error = GatewayError::Canonical(code);
-            if !request.stream {
-                return Err(error);
-            }
-            error_stream(&Ids::new(context), &request, &error)
-        }
-        Target::Upstream { name, model } => {
-            let upstream = (name.to_owned(), model.to_owned());
-            forward(gateway, context, Api::Responses, headers, request, upstream).await
-        }
-    }
-}
+    },
+    failing_stream: |context, request, error| error_stream(&Ids::new(context), request, error),
+};
 
 /// The ids of one response and its one output message.
 struct Ids {

@@ -1,12 +1,13 @@
 //! The routes, the fallbacks for wrong methods and unknown paths, and the
 //! catalogue endpoint.
 
-use super::chat::chat_completions;
+use super::chat::CHAT_COMPLETIONS;
+use super::complete::completion_route;
 use super::context::{tag_request, RequestContext};
 use super::errors::{clip, GatewayError};
-use super::messages::messages;
+use super::messages::MESSAGES;
 use super::respond::json_response;
-use super::responses::responses;
+use super::responses::RESPONSES;
 use super::server::Gateway;
 use super::wire::{Catalogue, CatalogueEntry};
 use super::BODY_LIMIT;
@@ -15,16 +16,16 @@ use axum::http::header::{HeaderValue, ALLOW};
 use axum::http::{Method, Uri};
 use axum::middleware;
 use axum::response::Response;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use error_codes::{ApiError, ErrorCode};
 
 /// The gateway's routes, fallbacks and middleware, ready to serve.
 pub(crate) fn routes(gateway: Gateway) -> Router {
     Router::new()
-        .route("/v1/chat/completions", post(chat_completions))
-        .route("/v1/messages", post(messages))
-        .route("/v1/responses", post(responses))
+        .route("/v1/chat/completions", completion_route(&CHAT_COMPLETIONS))
+        .route("/v1/messages", completion_route(&MESSAGES))
+        .route("/v1/responses", completion_route(&RESPONSES))
         .route("/v1/error-codes", get(error_codes_catalogue))
         // After the routes: it applies to the routes added so far.
         .method_not_allowed_fallback(method_not_allowed)
