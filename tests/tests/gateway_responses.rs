@@ -27,6 +27,20 @@ fn numbered_events(text: &str) -> Vec<Value> {
         .collect()
 }
 
+/// A 200 Responses stream: its request id, its numbered events and their
+/// types.
+async fn read_stream(response: reqwest::Response) -> (String, Vec<Value>, Vec<String>) {
+    assert_eq!(response.status(), 200, "a stream starts normally");
+    assert_eq!(header(&response, "content-type"), Some("text/event-stream"));
+    let id = request_id(&response, Format::OpenAi);
+    let events = numbered_events(&response.text().await.unwrap());
+    let types = events
+        .iter()
+        .map(|event| event["type"].as_str().unwrap().to_owned())
+        .collect();
+    (id, events, types)
+}
+
 #[tokio::test]
 async fn echo_answers_with_a_completed_response() {
     let gateway = Gateway::start().await;
@@ -101,14 +115,7 @@ async fn echo_reads_a_string_input_or_input_text_parts() {
 async fn echo_streams_the_responses_event_sequence() {
     let gateway = Gateway::start().await;
     let response = gateway.post_json(PATH, &body_for(PATH, "echo", true)).await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(header(&response, "content-type"), Some("text/event-stream"));
-    let id = request_id(&response, Format::OpenAi);
-    let events = numbered_events(&response.text().await.unwrap());
-    let types: Vec<&str> = events
-        .iter()
-        .map(|event| event["type"].as_str().unwrap())
-        .collect();
+    let (id, events, types) = read_stream(response).await;
     assert_eq!(
         types,
         [
@@ -169,18 +176,7 @@ async fn every_code_fails_a_started_stream_with_error_then_response_failed() {
         let response = gateway
             .post_json(PATH, &body_for(PATH, &format!("error/{}", row.code), true))
             .await;
-        assert_eq!(
-            response.status(),
-            200,
-            "{code:?}: the stream starts normally"
-        );
-        assert_eq!(header(&response, "content-type"), Some("text/event-stream"));
-        let id = request_id(&response, Format::OpenAi);
-        let events = numbered_events(&response.text().await.unwrap());
-        let types: Vec<&str> = events
-            .iter()
-            .map(|event| event["type"].as_str().unwrap())
-            .collect();
+        let (id, events, types) = read_stream(response).await;
         assert_eq!(
             types,
             [
