@@ -25,7 +25,7 @@ mkdir -p "$work/hand" "$work/derive"
 # The two sides: the crates only (no benches, no dev-dependencies), in a
 # workspace of their own with the service.
 (cd "$root" && git archive "$hand_rev" error-codes error-codes-derive) | tar x -C "$work/hand"
-(cd "$root" && tar c error-codes/src error-codes/Cargo.toml error-codes-derive/src error-codes-derive/Cargo.toml) | tar x -C "$work/derive"
+(cd "$root" && git ls-files -co --exclude-standard error-codes error-codes-derive | tar c -T -) | tar x -C "$work/derive"
 for side in hand derive; do
     dir="$work/$side"
     cp "$root/Cargo.lock" "$dir/"

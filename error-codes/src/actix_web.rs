@@ -1,17 +1,17 @@
-//! [`ResponseError`] and [`Responder`] for errors, in the format of the
+//! [`ResponseError`](::actix_web::ResponseError) and [`Responder`](::actix_web::Responder) for errors, in the format of the
 //! endpoint that fails (feature `actix-web`): the actix-web twin of
 //! `error_codes::axum`, name for name.
 //!
 //! The wrappers are those of [`error_codes::formatted`](crate::formatted):
-//! [`OpenAi`] and [`Anthropic`] fix the format at the type level, for
+//! [`OpenAi`](crate::formatted::OpenAi) and [`Anthropic`](crate::formatted::Anthropic) fix the format at the type level, for
 //! handlers that serve one API (`Result<T, OpenAi<MyError>>`, and `?`
-//! converts any `MyError`); [`OwnedEnvelope`] chooses it at run time and
+//! converts any `MyError`); [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and
 //! carries the envelope options, for code shared by both APIs;
-//! [`Envelope`] itself answers for a borrowed error rendered on the spot.
+//! [`Envelope`](crate::Envelope) itself answers for a borrowed error rendered on the spot.
 //! `OpenAi`, `Anthropic` and `OwnedEnvelope` are both a `ResponseError`
 //! (returned as a handler's `Err`) and a `Responder` (returned as is).
 //!
-//! Each answers with exactly [`Envelope::to_http_response`]: the same
+//! Each answers with exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response): the same
 //! status (499 for status 0, see
 //! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)), the same
 //! headers (`content-type`, `x-should-retry`, `retry-after`, the request

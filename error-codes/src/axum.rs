@@ -2,14 +2,14 @@
 //! format of the endpoint that fails (feature `axum`).
 //!
 //! The wrappers are those of [`error_codes::formatted`](crate::formatted):
-//! [`OpenAi`] and [`Anthropic`] fix the format at the type level, for
+//! [`OpenAi`](crate::formatted::OpenAi) and [`Anthropic`](crate::formatted::Anthropic) fix the format at the type level, for
 //! handlers that serve one API (`Result<T, OpenAi<MyError>>`, and `?`
-//! converts any `MyError`); [`OwnedEnvelope`] chooses it at run time and
+//! converts any `MyError`); [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and
 //! carries the envelope options (request id, Anthropic
 //! `details.error_code`), for code shared by both APIs; [`Envelope`]
 //! itself answers for a borrowed error rendered on the spot.
 //!
-//! Each becomes exactly [`Envelope::to_http_response`] with the body in an
+//! Each becomes exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response) with the body in an
 //! axum [`Body`](axum_core::body::Body): status (499 for status 0, see
 //! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)),
 //! `content-type`, `x-should-retry`, `retry-after` and the request id header.

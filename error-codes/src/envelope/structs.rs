@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// `{"error":{"message","type","param","code"}}`.
 ///
 /// Serializes to the same bytes as [`ApiError::to_body`] with
-/// [`Format::OpenAi`].
+/// [`Format::OpenAi`](crate::Format::OpenAi).
 ///
 /// ```
 /// use error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};

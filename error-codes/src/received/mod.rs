@@ -72,7 +72,7 @@ impl ReceivedError {
     /// iterative skipper, so nesting costs neither stack nor memory: a body
     /// nested 100,000 levels deep in an unknown key parses, and one nested
     /// where a field belongs is that field's
-    /// [`WrongType`](ParseErrorKind::WrongType). Megabytes of unknown keys
+    /// [`WrongType`](crate::ParseErrorKind::WrongType). Megabytes of unknown keys
     /// are skipped without being stored.
     ///
     /// ```
