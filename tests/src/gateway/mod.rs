@@ -34,7 +34,43 @@
 //!   sends the crate's [`ResponsesStreamError`](error_codes::ResponsesStreamError)
 //!   events: `error` (in both the documented and the live shape) and the
 //!   terminal `response.failed`.
+//! - `"NAME/<model>"`: forwarded to the upstream `--upstream NAME=URL` (see
+//!   [Upstreams](#upstreams)).
 //! - anything else: `model_not_found` with `param` = `"model"`.
+//!
+//! # Upstreams
+//!
+//! With `--upstream NAME=URL` ([`Config::upstreams`]), a model
+//! `NAME/<model>` is forwarded to that upstream with the body unchanged but
+//! for `model`, which becomes `<model>`: the OpenAI-format providers
+//! (`openai`, `mistral`, `groq`, `deepseek`, `openrouter`,
+//! `openai_compatible`) at `URL/v1/chat/completions` and
+//! `URL/v1/responses`, `anthropic` at `URL/v1/messages` (with the client's
+//! `anthropic-version`, `2023-06-01` if it sends none, and its
+//! `anthropic-beta`). The upstream key is the gateway's, never the
+//! client's: `--upstream-key NAME=KEY`, else the environment variable
+//! `<NAME>_API_KEY` ([`Config::with_env_keys`]); `Authorization: Bearer`
+//! for the OpenAI format, `x-api-key` for Anthropic.
+//!
+//! - A success passes through: a JSON body whole, an event stream event by
+//!   event as the upstream sends it.
+//! - Every failure is answered through
+//!   [`UpstreamError`](error_codes::upstream::UpstreamError) in the
+//!   client's format (the canonical code, the provider in the OpenAI body's
+//!   `provider`, the provider's retry delay, none of its secrets): an error
+//!   status, a 2xx body that is not a JSON object, a refused connection
+//!   (read as 502), a broken one (502), no answer or no next event within
+//!   `--upstream-timeout` (504). In a stream that has started, the failure
+//!   (an upstream error event, a broken connection, a stall, an end without
+//!   the stream's terminal event) is the client's error event, and the
+//!   stream ends; a Responses stream gets the crate's `error` and
+//!   `response.failed`, numbered after the upstream's last event.
+//! - A format the upstream does not speak (an Anthropic-format request for
+//!   an OpenAI-format upstream or the reverse; Azure, Gemini, Vertex and
+//!   Bedrock, which need request translation) is `no_compatible_endpoint`;
+//!   a `NAME/` that names no configured upstream is `model_not_found`.
+//! - A client that disconnects mid-stream drops the relay and with it the
+//!   upstream request; the gateway logs `client_disconnected` ([`Log`]).
 //!
 //! # Errors
 //!
