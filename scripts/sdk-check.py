@@ -1,19 +1,30 @@
 #!/usr/bin/env python3
 """Check the example gateway against the official OpenAI and Anthropic Python SDKs.
 
-For every canonical code (read from the gateway's GET /v1/error-codes), in both
-APIs, streaming and not, this asks the gateway for model "error/<code>" through
-the official SDK and asserts that the SDK raises its own error class with the
-right status, code, type, message and request id, and that it retries exactly
-the retryable codes (it counts the HTTP requests the SDK sends). It also checks
-that the "echo" model works through both SDKs, streaming and not, and that an
-unknown model is the SDK's NotFoundError.
+For every canonical code (read from the gateway's GET /v1/error-codes), in the
+three APIs (OpenAI chat completions, the OpenAI Responses API, Anthropic
+messages), streaming and not, this asks the gateway for model "error/<code>"
+through the official SDK and asserts that the SDK raises its own error class
+with the right status, code, type, message and request id, and that it retries
+exactly the retryable codes (it counts the HTTP requests the SDK sends). Every
+Responses stream, echo or failing, is also validated event by event against the
+SDK's own event types (pydantic validation: required fields, literal values). It
+also checks that the "echo" model works through both SDKs, streaming and not,
+and that an unknown model is the SDK's NotFoundError. With --fake-upstream-port,
+it also checks proxied failures: every real provider error of the upstream
+corpus, replayed by a fake upstream behind the gateway (see sdk_proxy.py).
 
 It installs nothing. Prepare once, then run against a running gateway:
 
     pip install openai anthropic
     cargo run --example gateway &
     python3 scripts/sdk-check.py [--base-url http://127.0.0.1:8080] [--code CODE ...]
+
+With a gateway forwarding to the fake upstream (port 18090 here):
+
+    cargo run --example gateway -- --upstream-timeout 2 \\
+        --upstream openai=http://127.0.0.1:18090 --upstream anthropic=http://127.0.0.1:18090 ... &
+    python3 scripts/sdk-check.py --fake-upstream-port 18090
 
 Exit status: 0 when every check passes, 1 when one fails, 2 on bad usage or
 when the SDKs or the gateway cannot be reached.
@@ -27,145 +38,32 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 try:
     import anthropic
     import openai
+    import pydantic  # noqa: F401 (the Responses checks need it)
 except ImportError as missing:
     sys.exit(f"sdk-check: {missing}. Install the SDKs first: pip install openai anthropic")
 
-PROMPT = [{"role": "user", "content": "Hello, gateway"}]
-MAX_RETRIES = 2  # the SDKs' default; a retryable code costs 1 + MAX_RETRIES requests
-
-
-@dataclass
-class Code:
-    code: str
-    status: int
-    description: str
-    retryable: bool
-    openai_type: str
-    anthropic_type: str
-    problem_type: str
-
-    @property
-    def wire_status(self) -> int:
-        # Status 0 (client_disconnected) is answered with 499, as the crate renders it.
-        return self.status or 499
-
-
-@dataclass
-class Report:
-    passed: int = 0
-    failures: list[str] = field(default_factory=list)
-
-    def check(self, label: str, run: Callable[[], None]) -> bool:
-        try:
-            run()
-        except AssertionError as failure:
-            self.failures.append(f"{label}: {failure}")
-            return False
-        except Exception as error:  # an unexpected exception is a failure too, with its class
-            self.failures.append(f"{label}: unexpected {type(error).__module__}.{type(error).__name__}: {error}")
-            return False
-        self.passed += 1
-        return True
-
-
-class RequestCounter:
-    """Counts the HTTP requests an SDK client sends, through an httpx event hook."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, request: Any) -> None:
-        self.count += 1
-
-
-def expect(condition: bool, message: str) -> None:
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_equal(what: str, actual: Any, expected: Any) -> None:
-    expect(actual == expected, f"{what} is {actual!r}, expected {expected!r}")
-
-
-def first_class(module: Any, *names: str) -> type:
-    """The first of `names` this SDK version defines (newer versions add finer classes)."""
-    for name in names:
-        cls = getattr(module, name, None)
-        if cls is not None:
-            return cls
-    raise AssertionError(f"{module.__name__} defines none of {names}")
-
-
-def openai_class(status: int) -> type:
-    named = {
-        400: "BadRequestError",
-        401: "AuthenticationError",
-        403: "PermissionDeniedError",
-        404: "NotFoundError",
-        409: "ConflictError",
-        422: "UnprocessableEntityError",
-        429: "RateLimitError",
-    }
-    if status in named:
-        return first_class(openai, named[status])
-    if status >= 500:
-        return openai.InternalServerError
-    return openai.APIStatusError
-
-
-def anthropic_class(status: int) -> type:
-    named = {
-        400: ("BadRequestError",),
-        401: ("AuthenticationError",),
-        402: ("PaymentRequiredError", "APIStatusError"),
-        403: ("PermissionDeniedError",),
-        404: ("NotFoundError",),
-        409: ("ConflictError",),
-        413: ("ContentTooLargeError", "RequestTooLargeError", "APIStatusError"),
-        422: ("UnprocessableEntityError",),
-        429: ("RateLimitError",),
-        499: ("ClientClosedRequestError", "APIStatusError"),
-        503: ("ServiceUnavailableError", "InternalServerError"),
-        504: ("GatewayTimeoutError", "InternalServerError"),
-        529: ("OverloadedError", "InternalServerError"),
-    }
-    if status in named:
-        return first_class(anthropic, *named[status])
-    if status >= 500:
-        return anthropic.InternalServerError
-    return anthropic.APIStatusError
-
-
-def raised(call: Callable[[], Any]) -> BaseException:
-    try:
-        call()
-    except Exception as error:  # the caller checks the class
-        return error
-    raise AssertionError("no exception was raised")
-
-
-def expect_class(error: BaseException, cls: type) -> None:
-    expect(
-        type(error) is cls,
-        f"raised {type(error).__module__}.{type(error).__name__}, expected {cls.__module__}.{cls.__name__}",
-    )
-
-
-def expect_request_id(what: str, request_id: Any) -> None:
-    expect(isinstance(request_id, str) and request_id.startswith("req_"), f"{what} is {request_id!r}, expected req_...")
-
-
-def expect_attempts(counter: RequestCounter, code: Code) -> None:
-    expected = 1 + MAX_RETRIES if code.retryable else 1
-    what = "retried" if code.retryable else "not retried"
-    expect(counter.count == expected, f"sent {counter.count} requests, expected {expected} ({what})")
-
+from sdk_proxy import FakeUpstream, check_proxied  # noqa: E402
+from sdk_responses import check_responses, check_responses_echo, check_responses_stream  # noqa: E402
+from sdk_support import (  # noqa: E402
+    MAX_RETRIES,
+    PROMPT,
+    Code,
+    Report,
+    RequestCounter,
+    anthropic_class,
+    expect,
+    expect_attempts,
+    expect_class,
+    expect_equal,
+    expect_request_id,
+    openai_class,
+    raised,
+)
 
 # --- OpenAI -------------------------------------------------------------------------------------
 
@@ -224,6 +122,8 @@ def check_openai_unknown_model(client: Any) -> None:
     expect_equal("code", error.code, "model_not_found")
     expect_equal("param", error.param, "model")
 
+
+# --- OpenAI Responses API -----------------------------------------------------------------------
 
 # --- Anthropic ----------------------------------------------------------------------------------
 
@@ -316,10 +216,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8080", help="the gateway (default %(default)s)")
     parser.add_argument("--code", action="append", help="check only this code (repeatable)")
+    parser.add_argument(
+        "--fake-upstream-port",
+        type=int,
+        help="also check proxied failures: serve the fake upstream on this port (see sdk_proxy.py)",
+    )
     args = parser.parse_args()
     base_url = args.base_url.rstrip("/")
 
     codes = fetch_catalogue(base_url)
+    catalogue = {code.code: code for code in codes}
     if args.code:
         unknown = sorted(set(args.code) - {code.code for code in codes})
         if unknown:
@@ -347,14 +253,20 @@ def main() -> int:
     started = time.monotonic()
     report.check("openai echo", lambda: check_openai_echo(openai_client))
     report.check("openai unknown model", lambda: check_openai_unknown_model(openai_client))
+    report.check("responses echo", lambda: check_responses_echo(openai_client, base_url))
     report.check("anthropic echo", lambda: check_anthropic_echo(anthropic_client))
     report.check("anthropic unknown model", lambda: check_anthropic_unknown_model(anthropic_client))
-    print(f"{'code':<44} {'status':>6}  openai  stream  anthropic  stream")
+    print(f"{'code':<44} {'status':>6}  openai  stream  responses  stream  anthropic  stream")
     for code in codes:
         results = [
             report.check(f"{code.code} openai", lambda: check_openai(openai_client, openai_counter, code)),
             report.check(
                 f"{code.code} openai stream", lambda: check_openai_stream(openai_client, openai_counter, code)
+            ),
+            report.check(f"{code.code} responses", lambda: check_responses(openai_client, openai_counter, code)),
+            report.check(
+                f"{code.code} responses stream",
+                lambda: check_responses_stream(openai_client, openai_counter, base_url, code),
             ),
             report.check(
                 f"{code.code} anthropic", lambda: check_anthropic(anthropic_client, anthropic_counter, code)
@@ -366,7 +278,13 @@ def main() -> int:
         ]
         marks = ["ok" if passed else "FAIL" for passed in results]
         retry = " (retried)" if code.retryable else ""
-        print(f"{code.code + retry:<44} {code.status:>6}  {marks[0]:<6}  {marks[1]:<6}  {marks[2]:<9}  {marks[3]}")
+        print(
+            f"{code.code + retry:<44} {code.status:>6}  {marks[0]:<6}  {marks[1]:<6}  "
+            f"{marks[2]:<9}  {marks[3]:<6}  {marks[4]:<9}  {marks[5]}"
+        )
+
+    if args.fake_upstream_port:
+        check_proxied(report, base_url, catalogue, FakeUpstream(args.fake_upstream_port))
 
     elapsed = time.monotonic() - started
     for failure in report.failures:

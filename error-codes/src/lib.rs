@@ -46,6 +46,7 @@ mod problem;
 mod read;
 mod received;
 mod response;
+mod responses_stream;
 mod sse;
 
 /// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
@@ -79,6 +80,7 @@ pub use crate::problem::{ProblemTypes, ProblemTypesError};
 pub use crate::read::{JsonType, ParseError, ParseErrorKind};
 pub use crate::received::ReceivedError;
 pub use crate::response::CLIENT_CLOSED_REQUEST;
+pub use crate::responses_stream::ResponsesStreamError;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
 /// trait's documentation for the attribute.

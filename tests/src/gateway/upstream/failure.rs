@@ -1,0 +1,103 @@
+//! Failures below HTTP (a refused or reset connection, a timeout) read as
+//! [`UpstreamError`]s, and the log line of every upstream failure.
+
+use crate::gateway::context::RequestContext;
+use crate::gateway::server::Gateway;
+use axum::http::HeaderMap;
+use error_codes::upstream::{Provider, UpstreamError};
+use error_codes::ApiError;
+use std::time::Duration;
+
+/// What went wrong below HTTP.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Transport {
+    /// No connection: refused, unreachable, DNS, TLS.
+    Connect(String),
+    /// The connection broke: reset, closed mid-body, a broken chunk.
+    Broken(String),
+    /// Nothing came for `--upstream-timeout`.
+    Timeout,
+}
+
+impl Transport {
+    pub(crate) fn from_reqwest(error: &reqwest::Error) -> Transport {
+        // The source chain says what happened (`connection refused`, ...).
+        let mut detail = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            detail = format!("{detail}: {cause}");
+            source = cause.source();
+        }
+        if error.is_timeout() {
+            Transport::Timeout
+        } else if error.is_connect() {
+            Transport::Connect(detail)
+        } else {
+            Transport::Broken(detail)
+        }
+    }
+
+    /// The failure as an [`UpstreamError`]: read as the answer a proxy
+    /// between the gateway and the upstream would give (nginx's), 502 for a
+    /// connection that failed or broke, 504 for a timeout, with what
+    /// happened as the body, which reaches the logs and never the client.
+    pub(crate) fn to_upstream_error(&self, provider: Provider, timeout: Duration) -> UpstreamError {
+        let (status, text) = match self {
+            Transport::Connect(detail) => (502, format!("no connection to the upstream: {detail}")),
+            Transport::Broken(detail) => (502, format!("the upstream connection broke: {detail}")),
+            Transport::Timeout => (
+                504,
+                format!("the upstream sent nothing for {} s", timeout.as_secs()),
+            ),
+        };
+        UpstreamError::from_response(provider, status, &HeaderMap::new(), text.as_bytes())
+    }
+}
+
+/// Logs an upstream failure: the request, the provider, the canonical code
+/// and what the upstream said (its message stays in the log; the client
+/// reads the crate's client-safe message).
+pub(crate) fn log_failure(
+    gateway: &Gateway,
+    context: &RequestContext,
+    error: &UpstreamError,
+    transport: Option<&Transport>,
+) {
+    let how = match transport {
+        Some(Transport::Connect(_)) => "connection failed".to_owned(),
+        Some(Transport::Broken(_)) => "connection broke".to_owned(),
+        Some(Transport::Timeout) => "timed out".to_owned(),
+        None => format!("answered {}", error.upstream_status()),
+    };
+    gateway.log(&format!(
+        "{} upstream {} {how}: {} (upstream code {}): {}",
+        context.id,
+        error.provider().name(),
+        error.code(),
+        error.upstream_code().unwrap_or("none"),
+        error.upstream_message(),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use error_codes::ErrorCode;
+
+    #[test]
+    fn transport_failures_read_as_gateway_statuses() {
+        let timeout = Duration::from_secs(3);
+        let refused = Transport::Connect("connection refused".into())
+            .to_upstream_error(Provider::OpenAi, timeout);
+        assert_eq!(refused.canonical(), ErrorCode::UpstreamError);
+        assert_eq!(
+            refused.upstream_message(),
+            "no connection to the upstream: connection refused"
+        );
+        // The client reads the catalogue's message, not what happened.
+        assert_eq!(refused.message(), ErrorCode::UpstreamError.description());
+        let slow = Transport::Timeout.to_upstream_error(Provider::Anthropic, timeout);
+        assert_eq!(slow.canonical(), ErrorCode::UpstreamTimeout);
+        assert_eq!(slow.upstream_message(), "the upstream sent nothing for 3 s");
+    }
+}

@@ -1,0 +1,89 @@
+//! The proxy tests' setup: the gateway with every forwardable provider
+//! configured on one fake upstream, and how their answers are read.
+
+use super::fake_upstream::FakeUpstream;
+use super::Gateway;
+use error_codes::upstream::Provider;
+use error_codes::Format;
+use error_codes_tests::gateway::{Config, Log, UpstreamConfig};
+use serde_json::Value;
+use std::time::Duration;
+
+/// The providers a request can be forwarded to as it is.
+pub const FORWARDED: [&str; 7] = [
+    "openai",
+    "mistral",
+    "groq",
+    "deepseek",
+    "openrouter",
+    "openai_compatible",
+    "anthropic",
+];
+
+pub struct Proxy {
+    pub gateway: Gateway,
+    pub fake: FakeUpstream,
+    pub log: Log,
+}
+
+/// The gateway with every forwarded provider (and Gemini) configured on
+/// the fake, each with its own key, and a 1 s upstream timeout.
+pub async fn proxy() -> Proxy {
+    let fake = FakeUpstream::start().await;
+    let upstreams = FORWARDED
+        .iter()
+        .chain(&["gemini"])
+        .map(|name| UpstreamConfig {
+            provider: name.parse::<Provider>().unwrap(),
+            url: fake.url.clone(),
+            key: Some(format!("upstream-key-{name}")),
+        })
+        .collect();
+    let config = Config {
+        upstreams,
+        upstream_timeout: Duration::from_secs(1),
+        ..Config::default()
+    };
+    let log = Log::memory();
+    let gateway = Gateway::start_with(&config, log.clone()).await;
+    Proxy { gateway, fake, log }
+}
+
+/// The endpoints a provider's requests go to, with their formats.
+pub fn endpoints_of(provider: &str) -> &'static [(&'static str, Format)] {
+    if provider == "anthropic" {
+        &[("/v1/messages", Format::Anthropic)]
+    } else {
+        &[
+            ("/v1/chat/completions", Format::OpenAi),
+            ("/v1/responses", Format::OpenAi),
+        ]
+    }
+}
+
+/// The stable code of an error body in `format`.
+pub fn code_of(body: &Value, format: Format) -> &str {
+    let pointer = match format {
+        Format::OpenAi => "/error/code",
+        Format::Anthropic => "/error/details/error_code",
+        other => panic!("the gateway serves no {other:?} endpoint"),
+    };
+    body.pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// The key-like pieces of an upstream body (`sk-...`, `org-...`), which
+/// must never reach the client.
+pub fn secrets(body: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(body)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .filter(|piece| {
+            ["sk-", "org-", "proj_"]
+                .iter()
+                .any(|prefix| piece.starts_with(prefix))
+        })
+        .filter(|piece| piece.len() > 6)
+        .map(str::to_owned)
+        .collect()
+}
