@@ -517,8 +517,8 @@ mod messages {
         assert_eq!(written, "before half");
         assert_eq!(error.message(), "before half");
         for format in Format::ALL {
-            let body = String::from_utf8(error.to_body(format)).unwrap();
-            assert!(body.contains(r#""message":"before half""#), "{body}");
+            let body: serde_json::Value = serde_json::from_slice(&error.to_body(format)).unwrap();
+            assert_eq!(message_of(&body, format), "before half", "{body}");
         }
     }
 
@@ -539,11 +539,19 @@ mod messages {
                 let body: serde_json::Value =
                     serde_json::from_slice(&error.to_body(format)).unwrap();
                 assert_eq!(
-                    body["error"]["message"],
+                    message_of(&body, format),
                     expected.as_str(),
                     "{len} {format:?}"
                 );
             }
+        }
+    }
+
+    /// Where each format's body carries the message.
+    fn message_of(body: &serde_json::Value, format: Format) -> &serde_json::Value {
+        match format {
+            Format::Problem => &body["detail"],
+            _ => &body["error"]["message"],
         }
     }
 

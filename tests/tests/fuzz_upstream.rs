@@ -45,10 +45,15 @@ fn check(case: &Case, error: &UpstreamError) {
         assert_eq!(response.status().as_u16(), canonical.status());
         let received = ReceivedError::parse(response.status().as_u16(), response.body())
             .expect("the rendered body parses back");
-        assert_eq!(
-            received.error_type(),
-            Some(canonical.info().error_type(format))
-        );
+        if format == Format::Problem {
+            let problem_type = canonical.info().problem_type();
+            assert_eq!(received.problem_type(), Some(problem_type.as_str()));
+        } else {
+            assert_eq!(
+                received.error_type(),
+                Some(canonical.info().error_type(format))
+            );
+        }
         assert_eq!(received.message(), error.message());
         if format == Format::OpenAi {
             assert_eq!(received.code(), Some(canonical.code()));
