@@ -518,7 +518,16 @@ mod messages {
         assert_eq!(error.message(), "before half");
         for format in Format::ALL {
             let body = String::from_utf8(error.to_body(format)).unwrap();
-            assert!(body.contains(r#""message":"before half""#), "{body}");
+            // Problem details carry the message as `detail`.
+            let key = if format == Format::Problem {
+                "detail"
+            } else {
+                "message"
+            };
+            assert!(
+                body.contains(&format!(r#""{key}":"before half""#)),
+                "{body}"
+            );
         }
     }
 
@@ -538,11 +547,12 @@ mod messages {
             for format in Format::ALL {
                 let body: serde_json::Value =
                     serde_json::from_slice(&error.to_body(format)).unwrap();
-                assert_eq!(
-                    body["error"]["message"],
-                    expected.as_str(),
-                    "{len} {format:?}"
-                );
+                let message = if format == Format::Problem {
+                    &body["detail"]
+                } else {
+                    &body["error"]["message"]
+                };
+                assert_eq!(message, expected.as_str(), "{len} {format:?}");
             }
         }
     }
