@@ -25,7 +25,7 @@ mkdir -p "$work/hand" "$work/derive"
 # The two sides: the crates only (no benches, no dev-dependencies), in a
 # workspace of their own with the service.
 (cd "$root" && git archive "$hand_rev" error-codes error-codes-derive) | tar x -C "$work/hand"
-(cd "$root" && tar c error-codes/src error-codes/Cargo.toml error-codes-derive/src error-codes-derive/Cargo.toml) | tar x -C "$work/derive"
+(cd "$root" && git ls-files -co --exclude-standard error-codes error-codes-derive | tar c -T -) | tar x -C "$work/derive"
 for side in hand derive; do
     dir="$work/$side"
     cp "$root/Cargo.lock" "$dir/"
@@ -120,7 +120,8 @@ if command -v valgrind >/dev/null 2>&1; then
     for side in hand derive; do
         dir="$work/$side"
         touch "$dir/error-codes/src/lib.rs"
-        cmd=$(cargo build --offline -v -p error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
+        # Without incremental compilation, as a crates.io dependency builds.
+        cmd=$(CARGO_INCREMENTAL=0 cargo build --offline -v -p error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
             | grep -o 'Running `.*--crate-name error_codes .*`' | sed 's/^Running `//; s/`$//')
         touch "$dir/error-codes/src/lib.rs"
         (cd "$dir" && valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null bash -c "$cmd" 2>&1) \

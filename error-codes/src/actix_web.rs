@@ -9,12 +9,12 @@
 //! fix the format at the type level, for handlers that serve one API
 //! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
 //! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
-//! options, for code shared by several APIs; [`Envelope`] itself answers
+//! options, for code shared by several APIs; [`Envelope`](crate::Envelope) itself answers
 //! for a borrowed error rendered on the spot. `OpenAi`, `Anthropic`,
 //! `Problem` and `OwnedEnvelope` are both a `ResponseError`
 //! (returned as a handler's `Err`) and a `Responder` (returned as is).
 //!
-//! Each answers with exactly [`Envelope::to_http_response`]: the same
+//! Each answers with exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response): the same
 //! status (499 for status 0, see
 //! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)), the same
 //! headers (`content-type`, `x-should-retry`, `retry-after`, the request

@@ -11,7 +11,7 @@
 //! `instance`), for code shared by several APIs; [`Envelope`]
 //! itself answers for a borrowed error rendered on the spot.
 //!
-//! Each becomes exactly [`Envelope::to_http_response`] with the body in an
+//! Each becomes exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response) with the body in an
 //! axum [`Body`](axum_core::body::Body): status (499 for status 0, see
 //! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)),
 //! `content-type`, `x-should-retry`, `retry-after` and the request id header.

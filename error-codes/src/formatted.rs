@@ -16,7 +16,9 @@
 //! use error_codes::{ApiError, ErrorCode, Format};
 //!
 //! let response = OpenAi(ErrorCode::RateLimitExceeded).envelope().to_http_response();
-//! assert_eq!(response, ErrorCode::RateLimitExceeded.to_http_response(Format::OpenAi));
+//! let expected = ErrorCode::RateLimitExceeded.to_http_response(Format::OpenAi);
+//! assert_eq!(response.headers(), expected.headers());
+//! assert_eq!(response.into_body(), expected.into_body());
 //! # let _ = (Anthropic(ErrorCode::RateLimitExceeded), OwnedEnvelope::new(ErrorCode::RateLimitExceeded, Format::OpenAi));
 //! ```
 
@@ -71,7 +73,7 @@ macro_rules! fixed_format {
             /// The error's envelope in this wrapper's format.
             ///
             /// ```
-            #[doc = concat!("use error_codes::{formatted::", stringify!($wrapper), ", ErrorCode};")]
+            #[doc = concat!("use error_codes::{formatted::", stringify!($wrapper), ", ErrorCode, Format};")]
             ///
             #[doc = concat!("let wrapped = ", stringify!($wrapper), "(ErrorCode::UpstreamTimeout);")]
             #[doc = concat!("assert_eq!(wrapped.envelope().format(), ", stringify!($format), ");")]

@@ -58,7 +58,7 @@ impl Fields for Skipped {
 /// Declares a struct of optional [`Json`] slots, one per key, and its
 /// [`Fields`] impl: the one reader of every object of every error body.
 ///
-/// ```ignore
+/// ```text
 /// json_fields! {
 ///     /// The `error` object.
 ///     pub(crate) struct ErrorFields {
