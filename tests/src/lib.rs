@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests of the `error-codes` workspace.
 
 pub mod gateway;
+mod problem_peer;
+
+pub use problem_peer::ProblemPeer;
 
 /// The codes the spec names retryable; every other canonical code is not.
 ///
