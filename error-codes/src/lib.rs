@@ -1,12 +1,14 @@
 //! One typed, compile-time-checked catalogue of API error codes, rendered as
-//! the exact error envelopes OpenAI- and Anthropic-format clients expect.
+//! the exact error envelopes OpenAI- and Anthropic-format clients expect, or
+//! as RFC 9457 problem details for any other HTTP API.
 //!
 //! - [`ApiError`]: the trait (and `#[derive(ApiError)]`) every client-facing
 //!   error implements: code, status, safe message, retry policy.
 //! - [`ErrorCode`]: the 57 canonical codes, itself declared with the derive.
 //! - [`Format`], [`Envelope`]: JSON bodies, `http::Response`s and
-//!   server-sent events in either format; [`OpenAiEnvelope`] and
-//!   [`AnthropicEnvelope`] for code that wants serde structs.
+//!   server-sent events in any format; [`OpenAiEnvelope`] and
+//!   [`AnthropicEnvelope`] for code that wants serde structs;
+//!   [`ProblemTypes`] for the `type` URIs of problem details.
 //! - [`ReceivedError`]: any error body (or SSE error event) a client
 //!   receives, parsed back into a typed value; unknown codes are kept.
 //! - [`formatted`]: an error paired with the format it answers in.

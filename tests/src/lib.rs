@@ -2,6 +2,9 @@
 
 pub mod gateway;
 pub mod upstream_corpus;
+mod problem_peer;
+
+pub use problem_peer::ProblemPeer;
 
 /// The codes the spec names retryable; every other canonical code is not.
 ///

@@ -4,9 +4,8 @@
 //! events.
 
 use error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
-use error_codes_tests::{seed_table, RETRYABLE_CODES};
+use error_codes_tests::{seed_table, ProblemPeer, RETRYABLE_CODES};
 use http_api_problem::HttpApiProblem;
-use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -31,26 +30,6 @@ enum Management {
     SlowDown(Duration),
     #[api_error(transparent)]
     Canonical(ErrorCode),
-}
-
-/// The same object as a struct, for `serde_json` to write.
-#[derive(Serialize)]
-struct Peer<'a> {
-    #[serde(rename = "type")]
-    problem_type: &'a str,
-    title: &'a str,
-    status: u16,
-    detail: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instance: Option<&'a str>,
-    code: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    param: Option<&'a str>,
-    retryable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    request_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
 }
 
 fn json(body: &[u8]) -> Value {
@@ -130,7 +109,7 @@ fn bodies_are_the_bytes_serde_json_writes() {
                 envelope = envelope.doc_url(doc_url).suggestion("Look it up");
             }
             let from_id = request_id.map(|_| "urn:request-id:req_%C3%A9%0A1");
-            let expected = serde_json::to_vec(&Peer {
+            let expected = serde_json::to_vec(&ProblemPeer {
                 problem_type: if documented { doc_url } else { &type_uri },
                 title: code.description(),
                 status: wire_status(code.status()),
@@ -168,7 +147,7 @@ fn private_codes_formatted_messages_and_params() {
         field: "region".into(),
     };
     let bytes = error.to_body(Format::Problem);
-    let expected = serde_json::to_vec(&Peer {
+    let expected = serde_json::to_vec(&ProblemPeer {
         problem_type: "tag:error-codes,2026:field_immutable",
         title: ErrorCode::FieldImmutable.description(),
         status: 400,

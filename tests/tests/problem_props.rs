@@ -4,55 +4,13 @@
 //! body, response and event all parse back to the same values.
 
 use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+use error_codes_tests::ProblemPeer;
 use proptest::prelude::*;
-use serde::Serialize;
 
-#[derive(Debug, ApiError)]
-enum Dynamic {
-    #[api_error(code = "invalid_parameter_value", message = "{message}", param = param)]
-    Canonical {
-        message: String,
-        param: Option<String>,
-    },
-    /// This tenant is suspended.
-    #[api_error(code = "tenant_suspended", status = 403, message = "suspended: {0}")]
-    Private(String),
-}
+#[path = "strings/nasty.rs"]
+mod nasty;
 
-#[derive(Serialize)]
-struct Peer<'a> {
-    #[serde(rename = "type")]
-    problem_type: String,
-    title: &'a str,
-    status: u16,
-    detail: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instance: Option<String>,
-    code: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    param: Option<&'a str>,
-    retryable: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    request_id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggestion: Option<&'a str>,
-}
-
-/// Strings made to hurt: any Unicode scalar, weighted towards JSON, SSE and
-/// URI specials.
-fn nasty_string() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        3 => any::<char>().prop_map(String::from),
-        2 => (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0').to_string()),
-        1 => Just("\"\\".to_owned()),
-        1 => Just("\r\n".to_owned()),
-        1 => Just("\n\nevent: error\ndata: {\"title\":\"x\"}\n\n".to_owned()),
-        1 => Just("%20/?#[]@".to_owned()),
-        1 => Just("\u{2028}\u{2029}\u{feff}\u{1f600}".to_owned()),
-        2 => "[a-z_ ]{0,12}",
-    ];
-    proptest::collection::vec(piece, 0..16).prop_map(|pieces| pieces.concat())
-}
+use nasty::{nasty_string, Dynamic};
 
 /// The percent-encoding the crate applies to a request id in `instance`.
 fn encoded(text: &str) -> String {
@@ -95,12 +53,12 @@ proptest! {
         let expected_instance = instance
             .clone()
             .or_else(|| request_id.as_deref().map(|id| format!("urn:request-id:{}", encoded(id))));
-        let expected = serde_json::to_vec(&Peer {
-            problem_type: problem_type.clone(),
+        let expected = serde_json::to_vec(&ProblemPeer {
+            problem_type: &problem_type,
             title: ErrorCode::InvalidParameterValue.description(),
             status: 400,
             detail: &message,
-            instance: expected_instance.clone(),
+            instance: expected_instance.as_deref(),
             code: "invalid_parameter_value",
             param: param.as_deref(),
             retryable: false,

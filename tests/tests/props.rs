@@ -6,36 +6,10 @@ use error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[derive(Debug, ApiError)]
-enum Dynamic {
-    #[api_error(code = "invalid_parameter_value", message = "{message}", param = param)]
-    Canonical {
-        message: String,
-        param: Option<String>,
-    },
-    #[api_error(code = "tenant_suspended", status = 403, message = "suspended: {0}")]
-    Private(String),
-}
+#[path = "strings/nasty.rs"]
+mod nasty;
 
-/// Strings made to hurt: any Unicode scalar, weighted towards JSON and SSE
-/// specials (quotes, backslashes, control characters, CR, LF, U+2028/9,
-/// `data:`, `event:`, `}\n\n`).
-fn nasty_string() -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        3 => any::<char>().prop_map(String::from),
-        2 => (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap_or('\0').to_string()),
-        1 => Just("\"".to_owned()),
-        1 => Just("\\".to_owned()),
-        1 => Just("\r\n".to_owned()),
-        1 => Just("\n\ndata: {\"error\":{}}\n\n".to_owned()),
-        1 => Just("event: error\n".to_owned()),
-        1 => Just("\u{2028}\u{2029}\u{85}\u{feff}".to_owned()),
-        1 => Just("\u{7f}\u{1f600}".to_owned()),
-        1 => Just("}\"}}".to_owned()),
-        2 => "[a-z ]{0,12}",
-    ];
-    proptest::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
-}
+use nasty::{nasty_string, Dynamic};
 
 /// The two envelopes whose serde structs and fields these properties
 /// check (problem details: `problem_props.rs`).

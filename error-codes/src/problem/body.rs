@@ -63,7 +63,7 @@ impl ProblemParts<'_> {
         TYPE.len()
             + match self.type_uri {
                 TypeUri::Given(uri) => quoted_len(uri),
-                TypeUri::Code { base, code } => 2 + base.len() + uri::encoded_len(code),
+                TypeUri::Code { base, code } => uri_len(base, code),
             }
             + TITLE.len()
             + quoted_len(self.title)
@@ -74,9 +74,7 @@ impl ProblemParts<'_> {
             + match self.instance {
                 Instance::None => 0,
                 Instance::Given(uri) => INSTANCE.len() + quoted_len(uri),
-                Instance::RequestId(id) => {
-                    INSTANCE.len() + 2 + REQUEST_ID_URN.len() + uri::encoded_len(id)
-                }
+                Instance::RequestId(id) => INSTANCE.len() + uri_len(REQUEST_ID_URN, id),
             }
             + CODE.len()
             + quoted_len(self.code)
@@ -104,12 +102,7 @@ impl ProblemParts<'_> {
         out.extend_from_slice(TYPE);
         match self.type_uri {
             TypeUri::Given(uri) => push_quoted(out, uri),
-            TypeUri::Code { base, code } => {
-                out.push(b'"');
-                out.extend_from_slice(base.as_bytes());
-                uri::push_encoded(out, code);
-                out.push(b'"');
-            }
+            TypeUri::Code { base, code } => push_uri(out, base, code),
         }
         out.extend_from_slice(TITLE);
         push_quoted(out, self.title);
@@ -125,10 +118,7 @@ impl ProblemParts<'_> {
             }
             Instance::RequestId(id) => {
                 out.extend_from_slice(INSTANCE);
-                out.push(b'"');
-                out.extend_from_slice(REQUEST_ID_URN.as_bytes());
-                uri::push_encoded(out, id);
-                out.push(b'"');
+                push_uri(out, REQUEST_ID_URN, id);
             }
         }
         out.extend_from_slice(CODE);
@@ -152,6 +142,22 @@ impl ProblemParts<'_> {
         }
         out.push(b'}');
     }
+}
+
+/// The length of [`push_uri`]'s output.
+#[inline]
+fn uri_len(prefix: &str, text: &str) -> usize {
+    2 + prefix.len() + uri::encoded_len(text)
+}
+
+/// Appends the JSON string of a URI: `prefix` (URI characters only, which
+/// JSON never escapes) then `text` percent-encoded.
+#[inline]
+fn push_uri(out: &mut Vec<u8>, prefix: &str, text: &str) {
+    out.push(b'"');
+    out.extend_from_slice(prefix.as_bytes());
+    uri::push_encoded(out, text);
+    out.push(b'"');
 }
 
 /// The number of decimal digits of `number`.

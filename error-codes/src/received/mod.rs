@@ -109,7 +109,8 @@ impl ReceivedError {
 
     /// Parses one server-sent event carrying an error, as sent in the
     /// middle of a stream: `data: {envelope}` (OpenAI) or
-    /// `event: error` + `data: {envelope}` (Anthropic).
+    /// `event: error` + `data: {envelope}` (Anthropic, and problem details
+    /// with `data: {problem}`).
     ///
     /// The event is read as the SSE specification says: lines end with LF,
     /// CRLF or CR; lines starting with `:` are comments; `data` lines are
