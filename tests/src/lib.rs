@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests of the `error-codes` workspace.
 
 pub mod gateway;
-pub mod upstream_corpus;
 mod problem_peer;
+pub mod upstream_corpus;
 
 pub use problem_peer::ProblemPeer;
 
