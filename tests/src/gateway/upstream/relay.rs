@@ -80,7 +80,7 @@ impl Relay {
                     out.extend(self.fail(error, None));
                     return Some(Bytes::from(out));
                 }
-                if let Some(problem) = malformed(self.api, &event) {
+                if let Some(problem) = malformed(&event) {
                     out.extend(self.fail_transport(Transport::Broken(problem)));
                     return Some(Bytes::from(out));
                 }
@@ -170,16 +170,17 @@ impl Relay {
     }
 }
 
-/// What is wrong with an event whose data is not what the stream carries
-/// (JSON, or `[DONE]` in chat completions), if it is; a comment or an
-/// event without data is not malformed.
-fn malformed(api: Api, event: &[u8]) -> Option<String> {
+/// What is wrong with an event whose data is not what a stream carries
+/// (JSON, or the `[DONE]` chat completions end with, which some
+/// OpenAI-compatible servers send in every stream), if it is; a comment or
+/// an event without data is not malformed.
+fn malformed(event: &[u8]) -> Option<String> {
     let Some(data) = event_data(event) else {
         return std::str::from_utf8(event)
             .is_err()
             .then(|| "the upstream sent an event that is not UTF-8".to_owned());
     };
-    let done = api == Api::Chat && data.trim() == "[DONE]";
+    let done = data.trim() == "[DONE]";
     let json = serde_json::from_str::<Value>(&data).is_ok();
     (!done && !json).then(|| format!("the upstream sent an event whose data is not JSON: {data}"))
 }
@@ -229,12 +230,12 @@ mod tests {
 
     #[test]
     fn events_that_are_not_json_are_malformed() {
-        assert_eq!(malformed(Api::Chat, b"data: [DONE]\n\n"), None);
-        assert_eq!(malformed(Api::Chat, b": keep-alive\n\n"), None);
-        assert_eq!(malformed(Api::Messages, b"event: ping\ndata: {}\n\n"), None);
-        assert!(malformed(Api::Responses, b"data: [DONE]\n\n").is_some());
-        assert!(malformed(Api::Chat, b"data: {\"id\": \"x\n\n").is_some());
-        assert!(malformed(Api::Chat, b"\xff\n\n").is_some());
+        assert_eq!(malformed(b"data: [DONE]\n\n"), None);
+        assert_eq!(malformed(b": keep-alive\n\n"), None);
+        assert_eq!(malformed(b"event: ping\ndata: {}\n\n"), None);
+        assert!(malformed(b"data: {\"id\": \"x\n\n").is_some());
+        assert!(malformed(b"data: done\n\n").is_some());
+        assert!(malformed(b"\xff\n\n").is_some());
     }
 
     #[test]
