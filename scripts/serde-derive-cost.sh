@@ -120,7 +120,8 @@ if command -v valgrind >/dev/null 2>&1; then
     for side in hand derive; do
         dir="$work/$side"
         touch "$dir/error-codes/src/lib.rs"
-        cmd=$(cargo build --offline -v -p error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
+        # Without incremental compilation, as a crates.io dependency builds.
+        cmd=$(CARGO_INCREMENTAL=0 cargo build --offline -v -p error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
             | grep -o 'Running `.*--crate-name error_codes .*`' | sed 's/^Running `//; s/`$//')
         touch "$dir/error-codes/src/lib.rs"
         (cd "$dir" && valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null bash -c "$cmd" 2>&1) \

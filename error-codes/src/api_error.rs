@@ -337,3 +337,11 @@ pub trait ApiError {
         self.envelope(format).to_sse_event()
     }
 }
+
+impl<T: ApiError + ?Sized> ApiError for &T {
+    crate::forward::forwarded_to_target!();
+}
+
+impl<T: ApiError + ?Sized> ApiError for Box<T> {
+    crate::forward::forwarded_to_target!();
+}

@@ -1,78 +1,68 @@
-//! [`ApiError`] for `&T` and `Box<T>`: every method forwarded to `T`, from
-//! one definition, so an error behaves the same behind a reference or a box.
+//! What [`ApiError`] for `&T` and `Box<T>` forwards to `T`: every method,
+//! written once, so an error behaves the same behind a reference or a box.
 
-use crate::code_list::CodeList;
-use crate::info::CodeInfo;
-use crate::{ApiError, Format};
-use std::borrow::Cow;
-use std::fmt;
-use std::time::Duration;
-
-/// `impl ApiError for $pointer` forwarding every method that can be
-/// forwarded. [`ApiError::envelope`] is the one left to its default: its
+/// The body of `impl ApiError for &T` and `for Box<T>` (in `api_error.rs`):
+/// every constant and every method that can be forwarded, forwarded to
+/// `T`. [`ApiError::envelope`] is the one left to its default: its
 /// `Envelope<'_, Self>` names the pointer type, and that envelope reads
 /// the error through these same forwarding methods.
-macro_rules! forward_api_error {
-    ($($pointer:ty),+) => {$(
-        impl<T: ApiError + ?Sized> ApiError for $pointer {
-            const CODES: CodeList = T::CODES;
-            const FORMATS_MESSAGE: bool = T::FORMATS_MESSAGE;
+macro_rules! forwarded_to_target {
+    () => {
+        const CODES: CodeList = T::CODES;
+        const FORMATS_MESSAGE: bool = T::FORMATS_MESSAGE;
 
-            fn info(&self) -> &'static CodeInfo {
-                (**self).info()
-            }
-            fn code(&self) -> &'static str {
-                (**self).code()
-            }
-            fn status(&self) -> u16 {
-                (**self).status()
-            }
-            fn http_status(&self) -> Option<http::StatusCode> {
-                (**self).http_status()
-            }
-            fn message(&self) -> Cow<'_, str> {
-                (**self).message()
-            }
-            fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-                (**self).write_message(out)
-            }
-            fn param(&self) -> Option<Cow<'_, str>> {
-                (**self).param()
-            }
-            fn is_retryable(&self) -> bool {
-                (**self).is_retryable()
-            }
-            fn retry_after(&self) -> Option<Duration> {
-                (**self).retry_after()
-            }
-            fn provider(&self) -> Option<&str> {
-                (**self).provider()
-            }
-            fn openai_type(&self) -> &'static str {
-                (**self).openai_type()
-            }
-            fn anthropic_type(&self) -> &'static str {
-                (**self).anthropic_type()
-            }
-            fn to_body(&self, format: Format) -> Vec<u8> {
-                (**self).to_body(format)
-            }
-            fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>> {
-                (**self).to_http_response(format)
-            }
-            fn to_sse_event(&self, format: Format) -> Vec<u8> {
-                (**self).to_sse_event(format)
-            }
+        fn info(&self) -> &'static CodeInfo {
+            (**self).info()
         }
-    )+};
+        fn code(&self) -> &'static str {
+            (**self).code()
+        }
+        fn status(&self) -> u16 {
+            (**self).status()
+        }
+        fn http_status(&self) -> Option<http::StatusCode> {
+            (**self).http_status()
+        }
+        fn message(&self) -> Cow<'_, str> {
+            (**self).message()
+        }
+        fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+            (**self).write_message(out)
+        }
+        fn param(&self) -> Option<Cow<'_, str>> {
+            (**self).param()
+        }
+        fn is_retryable(&self) -> bool {
+            (**self).is_retryable()
+        }
+        fn retry_after(&self) -> Option<Duration> {
+            (**self).retry_after()
+        }
+        fn provider(&self) -> Option<&str> {
+            (**self).provider()
+        }
+        fn openai_type(&self) -> &'static str {
+            (**self).openai_type()
+        }
+        fn anthropic_type(&self) -> &'static str {
+            (**self).anthropic_type()
+        }
+        fn to_body(&self, format: Format) -> Vec<u8> {
+            (**self).to_body(format)
+        }
+        fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>> {
+            (**self).to_http_response(format)
+        }
+        fn to_sse_event(&self, format: Format) -> Vec<u8> {
+            (**self).to_sse_event(format)
+        }
+    };
 }
-
-forward_api_error!(&T, Box<T>);
+pub(crate) use forwarded_to_target;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::ErrorCode;
+    use crate::{ApiError, CodeInfo, CodeList, ErrorCode, Format};
 
     /// A hand-written impl overriding every method a default would
     /// otherwise compute from `info`.

@@ -235,27 +235,16 @@ fn has_error(top: &Json<TopFields>) -> bool {
         .any(|fields| matches!(fields.error, Some(ref error) if !matches!(error, Json::Null)))
 }
 
-/// The codes about one parameter or feature of the request, whose message
-/// may name it anywhere.
-fn names_a_parameter(code: ErrorCode) -> bool {
-    use ErrorCode::*;
-    client_can_fix(code)
-        && !matches!(
-            code,
-            ContextLengthExceeded
-                | ContentFiltered
-                | InvalidRequest
-                | ModelNotFound
-                | PayloadTooLarge
-                | NoCompatibleEndpoint
-        )
-}
-
 /// The codes whose fix is the client's: it reads the provider's (redacted)
 /// message and the parameter. For every other code (the gateway's own
 /// failures: credentials, quota, 5xx, overload, timeouts, rate limits) it
 /// reads the catalogue's description.
 fn client_can_fix(code: ErrorCode) -> bool {
+    about_the_request(code) || names_a_parameter(code)
+}
+
+/// Fixable errors about the request as a whole.
+fn about_the_request(code: ErrorCode) -> bool {
     use ErrorCode::*;
     matches!(
         code,
@@ -264,7 +253,17 @@ fn client_can_fix(code: ErrorCode) -> bool {
             | InvalidRequest
             | ModelNotFound
             | PayloadTooLarge
-            | MissingRequiredParameter
+            | NoCompatibleEndpoint
+    )
+}
+
+/// Fixable errors about one parameter or feature of the request, whose
+/// message may name it by a fixed phrase anywhere.
+fn names_a_parameter(code: ErrorCode) -> bool {
+    use ErrorCode::*;
+    matches!(
+        code,
+        MissingRequiredParameter
             | UnknownField
             | InvalidParameterValue
             | ToolsNotSupported
@@ -279,7 +278,6 @@ fn client_can_fix(code: ErrorCode) -> bool {
             | ThinkingDisableNotSupported
             | UnsupportedModalities
             | HostedToolNotSupported
-            | NoCompatibleEndpoint
     )
 }
 
