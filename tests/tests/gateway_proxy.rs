@@ -202,6 +202,7 @@ async fn streams_that_stall_break_or_stop_short_end_with_an_error_event() {
         ("silent", "upstream_timeout"),
         ("reset", "upstream_error"),
         ("cut", "upstream_error"),
+        ("malformed", "upstream_error"),
     ] {
         for (path, format) in [
             ("/v1/chat/completions", Format::OpenAi),
@@ -273,6 +274,36 @@ async fn a_client_that_disconnects_cancels_the_upstream_request() {
         );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
+}
+
+#[tokio::test]
+async fn a_client_that_gives_up_waiting_cancels_the_upstream_request() {
+    let Proxy { gateway, fake, log } = proxy().await;
+    let path = "/v1/chat/completions";
+    let gone = gateway
+        .request(reqwest::Method::POST, path)
+        .header("authorization", "Bearer sk-test")
+        .timeout(Duration::from_millis(200))
+        .body(body_for(path, "mistral/slow", false).to_string())
+        .send()
+        .await;
+    assert!(gone.unwrap_err().is_timeout());
+    assert_eq!(fake.last_received().body["model"], "slow");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !log
+        .lines()
+        .iter()
+        .any(|line| line.contains("client_disconnected"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no client_disconnected in {:?}",
+            log.lines()
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    // Nothing else was logged: the upstream's late answer found no one.
+    assert_eq!(log.lines().len(), 1, "{:?}", log.lines());
 }
 
 #[tokio::test]

@@ -69,8 +69,9 @@
 //!   an OpenAI-format upstream or the reverse; Azure, Gemini, Vertex and
 //!   Bedrock, which need request translation) is `no_compatible_endpoint`;
 //!   a `NAME/` that names no configured upstream is `model_not_found`.
-//! - A client that disconnects mid-stream drops the relay and with it the
-//!   upstream request; the gateway logs `client_disconnected` ([`Log`]).
+//! - A client that disconnects, before the answer or mid-stream, drops the
+//!   forwarding (or the stream relay) and with it the upstream request; the
+//!   gateway logs `client_disconnected` ([`Log`]).
 //!
 //! # Errors
 //!

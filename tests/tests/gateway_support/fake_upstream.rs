@@ -229,6 +229,15 @@ async fn answer(
                 }
             }))
         }
+        // The first event, then one whose data is not JSON.
+        "malformed" => {
+            let mut list = vec![
+                normal[0].clone(),
+                "data: {\"id\": \"chatcmpl-up\", \"cho\n\n".to_owned(),
+            ];
+            list.extend(normal[1..].iter().cloned());
+            events(list)
+        }
         // The first event, then the end, without the terminal event.
         "cut" => events(normal[..1].to_vec()),
         // An event every 20 ms, forever, until the gateway hangs up.

@@ -79,6 +79,41 @@ pub(crate) fn log_failure(
     ));
 }
 
+/// Logs `client_disconnected` if dropped before its request is answered
+/// (the forwarding future, then the stream relay, hold it): the client went
+/// away, and dropping them cancels the upstream request.
+pub(crate) struct DisconnectGuard {
+    pub(crate) gateway: Gateway,
+    pub(crate) context: RequestContext,
+    pub(crate) provider: Provider,
+    /// Set once the client has its whole answer.
+    pub(crate) finished: bool,
+}
+
+impl DisconnectGuard {
+    pub(crate) fn new(gateway: &Gateway, context: &RequestContext, provider: Provider) -> Self {
+        DisconnectGuard {
+            gateway: gateway.clone(),
+            context: context.clone(),
+            provider,
+            finished: false,
+        }
+    }
+}
+
+impl Drop for DisconnectGuard {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.gateway.log(&format!(
+                "{} {}: the client went away; the upstream request to {} is cancelled",
+                self.context.id,
+                error_codes::ErrorCode::ClientDisconnected.code(),
+                self.provider.name(),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ use axum::http::header::{HeaderValue, CONTENT_TYPE};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use error_codes::upstream::{Provider, UpstreamError};
-use failure::{log_failure, Transport};
+use failure::{log_failure, DisconnectGuard, Transport};
 use serde_json::Value;
 
 /// The client-facing API of a completion endpoint.
@@ -125,6 +125,8 @@ pub(crate) async fn forward(
             None => outgoing,
         },
     };
+    // From here on, a client that goes away cancels the upstream request.
+    let mut guard = DisconnectGuard::new(gateway, context, provider);
     let timeout = gateway.inner.timeout;
     let fail = |transport: Transport| {
         let error = transport.to_upstream_error(provider, timeout);
@@ -133,8 +135,14 @@ pub(crate) async fn forward(
     };
     let response = match tokio::time::timeout(timeout, outgoing.send()).await {
         Ok(Ok(response)) => response,
-        Ok(Err(error)) => return Err(fail(Transport::from_reqwest(&error))),
-        Err(_) => return Err(fail(Transport::Timeout)),
+        Ok(Err(error)) => {
+            guard.finished = true;
+            return Err(fail(Transport::from_reqwest(&error)));
+        }
+        Err(_) => {
+            guard.finished = true;
+            return Err(fail(Transport::Timeout));
+        }
     };
     let status = response.status();
     let upstream_headers = response.headers().clone();
@@ -143,9 +151,12 @@ pub(crate) async fn forward(
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/event-stream"));
     if status.is_success() && is_event_stream {
-        return Ok(relay::relay(gateway, context, api, provider, response));
+        return Ok(relay::relay(gateway, api, provider, response, guard));
     }
-    let body = match tokio::time::timeout(timeout, response.bytes()).await {
+    let body = tokio::time::timeout(timeout, response.bytes()).await;
+    // The answer is complete: whatever it is, the client gets it.
+    guard.finished = true;
+    let body = match body {
         Ok(Ok(body)) => body,
         Ok(Err(error)) => return Err(fail(Transport::from_reqwest(&error))),
         Err(_) => return Err(fail(Transport::Timeout)),

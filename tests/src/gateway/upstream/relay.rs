@@ -3,16 +3,15 @@
 //! event and the stream ends. A client that goes away drops the relay, and
 //! with it the upstream request.
 
-use super::failure::{log_failure, Transport};
+use super::failure::{log_failure, DisconnectGuard, Transport};
 use super::Api;
-use crate::gateway::context::RequestContext;
 use crate::gateway::errors::GatewayError;
 use crate::gateway::respond::streamed;
 use crate::gateway::server::Gateway;
 use axum::body::Bytes;
 use axum::response::Response;
 use error_codes::upstream::{Provider, UpstreamError};
-use error_codes::{ApiError, ResponsesStreamError};
+use error_codes::ResponsesStreamError;
 use futures_util::stream::{BoxStream, StreamExt};
 use serde_json::{Map, Value};
 use std::convert::Infallible;
@@ -21,10 +20,10 @@ use std::time::Duration;
 /// The 200 stream relaying `response`'s events.
 pub(crate) fn relay(
     gateway: &Gateway,
-    context: &RequestContext,
     api: Api,
     provider: Provider,
     response: reqwest::Response,
+    guard: DisconnectGuard,
 ) -> Response {
     let relay = Relay {
         upstream: response.bytes_stream().boxed(),
@@ -35,12 +34,7 @@ pub(crate) fn relay(
         responses: ResponsesProgress::default(),
         ended: false,
         terminal: false,
-        guard: DisconnectGuard {
-            gateway: gateway.clone(),
-            context: context.clone(),
-            provider,
-            finished: false,
-        },
+        guard,
     };
     streamed(futures_util::stream::unfold(
         relay,
@@ -84,6 +78,10 @@ impl Relay {
             while let Some(event) = take_event(&mut self.pending) {
                 if let Some(error) = UpstreamError::from_sse_event(self.provider, &event) {
                     out.extend(self.fail(error, None));
+                    return Some(Bytes::from(out));
+                }
+                if let Some(problem) = malformed(&event) {
+                    out.extend(self.fail_transport(Transport::Broken(problem)));
                     return Some(Bytes::from(out));
                 }
                 self.note(&event);
@@ -172,6 +170,21 @@ impl Relay {
     }
 }
 
+/// What is wrong with an event whose data is not what a stream carries
+/// (JSON, or the `[DONE]` chat completions end with, which some
+/// OpenAI-compatible servers send in every stream), if it is; a comment or
+/// an event without data is not malformed.
+fn malformed(event: &[u8]) -> Option<String> {
+    let Some(data) = event_data(event) else {
+        return std::str::from_utf8(event)
+            .is_err()
+            .then(|| "the upstream sent an event that is not UTF-8".to_owned());
+    };
+    let done = data.trim() == "[DONE]";
+    let json = serde_json::from_str::<Value>(&data).is_ok();
+    (!done && !json).then(|| format!("the upstream sent an event whose data is not JSON: {data}"))
+}
+
 /// Takes the first complete event (up to and with its blank line, `\n\n`
 /// or `\r\n\r\n`) out of `pending`.
 fn take_event(pending: &mut Vec<u8>) -> Option<Vec<u8>> {
@@ -199,28 +212,6 @@ fn event_data(event: &[u8]) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
-/// Logs `client_disconnected` if the relay is dropped before its end: the
-/// client went away, and dropping the relay cancels the upstream request.
-struct DisconnectGuard {
-    gateway: Gateway,
-    context: RequestContext,
-    provider: Provider,
-    finished: bool,
-}
-
-impl Drop for DisconnectGuard {
-    fn drop(&mut self) {
-        if !self.finished {
-            self.gateway.log(&format!(
-                "{} {}: the client closed the stream; the upstream request to {} is cancelled",
-                self.context.id,
-                error_codes::ErrorCode::ClientDisconnected.code(),
-                self.provider.name(),
-            ));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +226,16 @@ mod tests {
         );
         assert_eq!(take_event(&mut pending), None);
         assert_eq!(pending, b"data: 3");
+    }
+
+    #[test]
+    fn events_that_are_not_json_are_malformed() {
+        assert_eq!(malformed(b"data: [DONE]\n\n"), None);
+        assert_eq!(malformed(b": keep-alive\n\n"), None);
+        assert_eq!(malformed(b"event: ping\ndata: {}\n\n"), None);
+        assert!(malformed(b"data: {\"id\": \"x\n\n").is_some());
+        assert!(malformed(b"data: done\n\n").is_some());
+        assert!(malformed(b"\xff\n\n").is_some());
     }
 
     #[test]
