@@ -217,7 +217,9 @@ large_rebuild=$(printf '%s\n' "${samples[@]}" | median)
 
 # The service, built clean: the floor and both sides, interleaved.
 service_runs=${SERVICE_RUNS:-1}
-declare -A service_samples service_clean
+# Wall-clock and CPU time (user + system of cargo and every rustc it runs):
+# on a machine shared with other builds, the CPU time moves far less.
+declare -A service_samples service_cpu_samples service_clean service_cpu
 for service in service-floor service-ours service-peer; do
     (cd "$work/$service" && cargo fetch --quiet)
 done
@@ -225,16 +227,20 @@ for _ in $(seq "$service_runs"); do
     for service in service-floor service-ours service-peer; do
         rm -rf "$work/target-$service"
         start=$(now)
-        (cd "$work/$service" && CARGO_TARGET_DIR="$work/target-$service" cargo build --quiet 2>/dev/null)
+        cpu=$( { TIMEFORMAT='%U %S'; time (cd "$work/$service" && CARGO_TARGET_DIR="$work/target-$service" cargo build --quiet 2>/dev/null); } 2>&1 | tail -n 1 | awk '{ printf "%.1f", $1 + $2 }')
         service_samples[$service]+="$(seconds_since "$start") "
+        service_cpu_samples[$service]+="$cpu "
     done
 done
 for service in service-floor service-ours service-peer; do
     service_clean[$service]=$(tr ' ' '\n' <<<"${service_samples[$service]}" | grep . | median)
-    echo "$service: clean builds ${service_samples[$service]}(s)" >&2
+    service_cpu[$service]=$(tr ' ' '\n' <<<"${service_cpu_samples[$service]}" | grep . | median)
+    echo "$service: clean builds ${service_samples[$service]}(s), CPU ${service_cpu_samples[$service]}(s)" >&2
 done
 service_added_ours=$(difference "${service_clean[service-ours]}" "${service_clean[service-floor]}")
 service_added_peer=$(difference "${service_clean[service-peer]}" "${service_clean[service-floor]}")
+service_cpu_added_ours=$(difference "${service_cpu[service-ours]}" "${service_cpu[service-floor]}")
+service_cpu_added_peer=$(difference "${service_cpu[service-peer]}" "${service_cpu[service-floor]}")
 
 echo
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(rustc --version)"
@@ -266,5 +272,8 @@ echo "|---|---|---|---|"
 echo "| the service | ${service_clean[service-ours]} s | ${service_clean[service-peer]} s | $(ratio "${service_clean[service-ours]}" "${service_clean[service-peer]}") |"
 echo "| the floor: the service with only \`#[derive(Debug)]\` | ${service_clean[service-floor]} s | ${service_clean[service-floor]} s | 1.00x |"
 echo "| what adding the side costs: service minus floor | ${service_added_ours} s | ${service_added_peer} s | $(ratio "$service_added_ours" "$service_added_peer") |"
+echo "| the service, CPU time (user + system) | ${service_cpu[service-ours]} s | ${service_cpu[service-peer]} s | $(ratio "${service_cpu[service-ours]}" "${service_cpu[service-peer]}") |"
+echo "| the floor, CPU time | ${service_cpu[service-floor]} s | ${service_cpu[service-floor]} s | 1.00x |"
+echo "| what adding the side costs, CPU time | ${service_cpu_added_ours} s | ${service_cpu_added_peer} s | $(ratio "$service_cpu_added_ours" "$service_cpu_added_peer") |"
 echo
 echo "2,000-variant #[derive(ApiError)] enum: first build ${large_first} s, rebuild after touch (median of $runs) ${large_rebuild} s"

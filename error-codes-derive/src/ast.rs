@@ -13,6 +13,8 @@ pub struct Input<'a> {
     pub ident: &'a Ident,
     pub generics: &'a Generics,
     pub krate: Path,
+    /// `krate` as tokens, built once: the generated code names it often.
+    pub root: proc_macro2::TokenStream,
     /// `#[api_error(catalogue)]`: this enum *is* the canonical catalogue.
     pub catalogue: Option<Path>,
     pub arms: Vec<Arm<'a>>,
@@ -84,13 +86,15 @@ impl<'a> Input<'a> {
                 Data::Enum(data) => data.variants.iter().any(|v| is_deprecated(&v.attrs)),
                 Data::Struct(_) | Data::Union(_) => false,
             };
+        let krate: Path = krate
+            .map(|keyed| keyed.value)
+            .unwrap_or_else(|| syn::parse_quote!(::error_codes));
         Some(Input {
+            root: quote::ToTokens::to_token_stream(&krate),
             deprecated,
             ident: &input.ident,
             generics: &input.generics,
-            krate: krate
-                .map(|keyed| keyed.value)
-                .unwrap_or_else(|| syn::parse_quote!(::error_codes)),
+            krate,
             catalogue,
             arms,
         })

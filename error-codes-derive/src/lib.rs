@@ -34,20 +34,23 @@
 //!
 //! ```ignore
 //! const _: () = {
-//!     const INFOS: &[::error_codes::CodeInfo] = &[
-//!         ::error_codes::CodeInfo::new("rate_limit_exceeded", 429u16, "Requests-per-minute cap hit")
-//!             .retryable(true),
-//!         ::error_codes::CodeInfo::new(
-//!             "context_length_exceeded",
-//!             400u16,
-//!             "Token count exceeds the model’s context window",
-//!         ),
-//!         ::error_codes::CodeInfo::new(
-//!             "tenant_suspended",
-//!             403u16,
-//!             "this tenant is suspended; contact support",
-//!         ),
-//!     ];
+//!     const INFOS: &[::error_codes::CodeInfo] = {
+//!         use ::error_codes::CodeInfo;
+//!         &[
+//!             CodeInfo::new("rate_limit_exceeded", 429u16, "Requests-per-minute cap hit")
+//!                 .retryable(true),
+//!             CodeInfo::new(
+//!                 "context_length_exceeded",
+//!                 400u16,
+//!                 "Token count exceeds the model’s context window",
+//!             ),
+//!             CodeInfo::new(
+//!                 "tenant_suspended",
+//!                 403u16,
+//!                 "this tenant is suspended; contact support",
+//!             ),
+//!         ]
+//!     };
 //!     #[automatically_derived]
 //!     impl ::error_codes::ApiError for GatewayError {
 //!         const CODES: ::error_codes::CodeList =
@@ -56,9 +59,9 @@
 //!         #[inline]
 //!         fn info(&self) -> &'static ::error_codes::CodeInfo {
 //!             match *self {
-//!                 Self::RateLimited { .. } => &INFOS[0usize],
+//!                 Self::RateLimited => &INFOS[0usize],
 //!                 Self::TooLong { .. } => &INFOS[1usize],
-//!                 Self::TenantSuspended { .. } => &INFOS[2usize],
+//!                 Self::TenantSuspended => &INFOS[2usize],
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
@@ -148,7 +151,7 @@
 //! ```
 //!
 //! One `CodeInfo` per own variant in `INFOS`, built from literals (only the
-//! calls that change a default); a `match` per method, each arm binding
+//! calls that change a default: `.retryable(true)` here); a `match` per method, each arm binding
 //! only the fields it reads; and, because `TenantSuspended` is a private
 //! code next to a wrapped type, one `const` check of that type's codes,
 //! spanned at `ErrorCode` in the `Canonical` variant. A type whose own codes

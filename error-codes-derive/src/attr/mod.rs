@@ -212,24 +212,21 @@ impl Parser<'_> {
         };
         let container_key = CONTAINER_KEYS.contains(&key.as_str()) || key == "catalogue";
         let variant_key = VARIANT_KEYS.contains(&key.as_str());
-        if container_key && self.allowed == AllowedKeys::VariantOnly {
-            self.reject(syn::Error::new_spanned(
-                path,
-                format!(
-                    "`{key}` belongs on the type, not on a variant: move it to an \
-                     `#[api_error(...)]` above the enum"
-                ),
-            ));
-            return skip_value(meta);
-        }
-        if variant_key && self.allowed == AllowedKeys::TypeOnly {
-            self.reject(syn::Error::new_spanned(
-                path,
-                format!(
-                    "`{key}` belongs on each variant, not on the enum: move it to the \
-                     `#[api_error(...)]` of the variants"
-                ),
-            ));
+        let misplaced = if container_key && self.allowed == AllowedKeys::VariantOnly {
+            Some(format!(
+                "`{key}` belongs on the type, not on a variant: move it to an \
+                 `#[api_error(...)]` above the enum"
+            ))
+        } else if variant_key && self.allowed == AllowedKeys::TypeOnly {
+            Some(format!(
+                "`{key}` belongs on each variant, not on the enum: move it to the \
+                 `#[api_error(...)]` of the variants"
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = misplaced {
+            self.reject(syn::Error::new_spanned(path, message));
             return skip_value(meta);
         }
         let variant = &mut *self.variant;

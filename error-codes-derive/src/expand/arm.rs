@@ -55,7 +55,7 @@ pub fn own_arm<'a>(
     info: TokenStream,
     bounds: &mut Bounds,
 ) -> ArmCode<'a> {
-    let krate = &input.krate;
+    let krate = &input.root;
 
     // Where a field that cannot be formatted is reported: the message.
     let message_span = arm
@@ -183,17 +183,27 @@ fn capacity(pieces: &[Piece]) -> usize {
     }
 }
 
-/// `Self::Variant { 0: ref __api_error_0, name: ref __api_error_1, .. }` (or
-/// `Self { .. }` for a struct).
+/// `Self::Variant { 0: ref __api_error_0, name: ref __api_error_1, .. }`, or
+/// with nothing to bind `Self::Variant` for a unit variant (fewer tokens
+/// for the compiler to read), `Self::Variant { .. }` otherwise, `Self { .. }`
+/// for a struct.
 pub fn pattern(arm: &Arm, bindings: &[(Member, Ident)]) -> TokenStream {
-    let path = match arm.variant {
-        Some(variant) => quote!(Self::#variant),
-        None => quote!(Self),
+    let Some(variant) = arm.variant else {
+        let fields = bindings
+            .iter()
+            .map(|(member, binding)| quote!(#member: ref #binding,));
+        return quote!(Self { #(#fields)* .. });
     };
+    if bindings.is_empty() {
+        return match arm.fields {
+            syn::Fields::Unit => quote!(Self::#variant),
+            syn::Fields::Named(_) | syn::Fields::Unnamed(_) => quote!(Self::#variant { .. }),
+        };
+    }
     let fields = bindings
         .iter()
         .map(|(member, binding)| quote!(#member: ref #binding,));
-    quote!(#path { #(#fields)* .. })
+    quote!(Self::#variant { #(#fields)* .. })
 }
 
 /// The same name, reported at `span`: a type error about a binding then

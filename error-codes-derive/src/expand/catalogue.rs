@@ -9,7 +9,7 @@ use quote::quote;
 /// `impl Catalogue`: `ALL`, and `from_code` as one `match` on the code
 /// string (it runs after a JSON parse, where its speed is not noticed).
 pub fn catalogue_impl(input: &Input, allow_deprecated: Option<&TokenStream>) -> TokenStream {
-    let krate = &input.krate;
+    let krate = &input.root;
     let ident = input.ident;
     let mut all = TokenStream::new();
     let mut from_code = TokenStream::new();

@@ -2,7 +2,7 @@
 //! calls on literals: the catalogue's values for a canonical code are known
 //! at expansion, so nothing is looked up or checked at compile time.
 
-use crate::ast::{Arm, Input};
+use crate::ast::Arm;
 use crate::attr::{Keyed, Text};
 use crate::template;
 use proc_macro2::{Literal, TokenStream};
@@ -10,14 +10,14 @@ use quote::quote;
 
 /// `CodeInfo::new(code, status, description)`, then only the calls that
 /// change something: `.with_message(..)`, `.retryable(true)`,
-/// `.with_openai_type(..)`, `.with_anthropic_type(..)`.
-pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
-    let krate = &input.krate;
+/// `.with_openai_type(..)`, `.with_anthropic_type(..)`. `CodeInfo` is in
+/// scope where these are placed (a `use` of the runtime crate's).
+pub fn code_info(arm: &Arm) -> TokenStream {
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
         // Validation reports an arm without a code, so this is never
         // compiled; an entry keeps the other arms' places all the same.
-        return quote!(#krate::CodeInfo::new("", 0, ""));
+        return quote!(CodeInfo::new("", 0, ""));
     };
     let plain = arm.template.as_deref().and_then(template::plain_text);
     // A plain message is the literal's own value: the user's token is
@@ -38,9 +38,12 @@ pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
     let mut info = match row {
         Some(row) => {
             let description = Literal::string(row.description);
-            let mut info = quote!(#krate::CodeInfo::new(#code, #status, #description));
-            if let Some(message) = &message {
-                info.extend(quote!(.with_message(#message)));
+            let mut info = quote!(CodeInfo::new(#code, #status, #description));
+            // A message that is the catalogue's description changes nothing.
+            if let (Some(message), Some(text)) = (&message, &plain) {
+                if text != row.description {
+                    info.extend(quote!(.with_message(#message)));
+                }
             }
             info
         }
@@ -53,7 +56,7 @@ pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
                 (None, None, Some(template)) => template.value.token().clone(),
                 (None, None, None) => Literal::string(""),
             };
-            quote!(#krate::CodeInfo::new(#code, #status, #description))
+            quote!(CodeInfo::new(#code, #status, #description))
         }
     };
     let retryable = attrs

@@ -68,7 +68,7 @@ impl ToTokens for Cfgs<'_> {
 }
 
 fn generate(input: &Input) -> TokenStream {
-    let krate = &input.krate;
+    let krate = &input.root;
     let ident = input.ident;
     let mut bounds = Bounds::new(input.generics);
     let mut infos = TokenStream::new();
@@ -94,7 +94,7 @@ fn generate(input: &Input) -> TokenStream {
             }
             continue;
         }
-        let code_info = info::code_info(input, arm);
+        let code_info = info::code_info(arm);
         named_from_here |= !cfgs.is_empty();
         let info = if !named_from_here {
             infos.extend(quote! { #code_info, });
@@ -103,7 +103,9 @@ fn generate(input: &Input) -> TokenStream {
             quote!(INFOS[#index])
         } else {
             let name = gated_info_name(arm.variant, &mut gated_names);
-            gated_items.extend(quote! { #cfgs const #name: #krate::CodeInfo = #code_info; });
+            gated_items.extend(quote! {
+                #cfgs const #name: #krate::CodeInfo = { use #krate::CodeInfo; #code_info };
+            });
             infos.extend(quote! { #cfgs #name, });
             quote!(#name)
         };
@@ -144,6 +146,14 @@ fn generate(input: &Input) -> TokenStream {
         (quote!(#(#checks)*), TokenStream::new())
     };
 
+    let infos_value = if infos.is_empty() {
+        quote!(&[])
+    } else {
+        quote!({
+            use #krate::CodeInfo;
+            &[#infos]
+        })
+    };
     let generics = bounds.into_generics(input.generics);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let methods = methods(input, &arms);
@@ -163,7 +173,7 @@ fn generate(input: &Input) -> TokenStream {
         const _: () = {
             // Every own arm's `CodeInfo`, in one constant.
             #gated_items
-            const INFOS: &[#krate::CodeInfo] = &[#infos];
+            const INFOS: &[#krate::CodeInfo] = #infos_value;
             #[automatically_derived]
             #allow_deprecated
             impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
@@ -208,7 +218,7 @@ fn gated_info_name(variant: Option<&Ident>, taken: &mut BTreeSet<String>) -> Ide
 /// over the arms that say something, the rest falling to the trait's
 /// default; the method is left out when no arm says anything.
 fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
-    let krate = &input.krate;
+    let krate = &input.root;
     type Case<'b> = Option<(&'b TokenStream, &'b TokenStream)>;
     let match_some = |body: &dyn for<'b> Fn(&'b ArmCode<'_>) -> Case<'b>,
                       default: TokenStream|

@@ -19,7 +19,7 @@ pub fn wrapped_arm<'a>(
     cfgs: Cfgs<'a>,
     bounds: &mut Bounds,
 ) -> Option<(ArmCode<'a>, &'a Type)> {
-    let krate = &input.krate;
+    let krate = &input.root;
     let field = arm.fields.iter().next()?;
     let ty = &field.ty;
     bounds.add(ty, quote!(#krate::ApiError));
@@ -54,7 +54,7 @@ pub fn checks(
     wrapped: &[(Cfgs<'_>, &Type)],
     generic: bool,
 ) -> Vec<TokenStream> {
-    let krate = &input.krate;
+    let krate = &input.root;
     let mut checks = Vec::new();
     let mut earlier = TokenStream::new();
     for (index, (cfgs, ty)) in wrapped.iter().enumerate() {
