@@ -1,5 +1,5 @@
 //! The match arms of one variant: its pattern, and what `message`,
-//! `write_message`, `param` and `retry_after` return for it.
+//! `write_message`, `param`, `retry_after` and `provider` return for it.
 
 use super::bounds::Bounds;
 use super::Cfgs;
@@ -25,6 +25,9 @@ pub struct ArmCode<'a> {
     pub write_message: Option<(TokenStream, TokenStream)>,
     pub param: Option<(TokenStream, TokenStream)>,
     pub retry_after: Option<(TokenStream, TokenStream)>,
+    /// The upstream provider that generated the error: only a wrapped
+    /// error (`transparent`) has one to give.
+    pub provider: Option<(TokenStream, TokenStream)>,
 }
 
 /// The fields one method's arm reads, bound by reference.
@@ -162,6 +165,7 @@ pub fn own_arm<'a>(
         write_message,
         param,
         retry_after,
+        provider: None,
     }
 }
 

@@ -214,7 +214,7 @@ fn gated_info_name(variant: Option<&Ident>, taken: &mut BTreeSet<String>) -> Ide
     Ident::new(&name, Span::call_site())
 }
 
-/// `message`, `write_message`, `param` and `retry_after`: each a `match`
+/// `message`, `write_message`, `param`, `retry_after` and `provider`: each a `match`
 /// over the arms that say something, the rest falling to the trait's
 /// default; the method is left out when no arm says anything.
 fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
@@ -288,5 +288,18 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
             fn retry_after(&self) -> #krate::__private::Option<#krate::__private::Duration> { #body }
         }
     });
-    quote!(#message #write_message #param #retry_after)
+    let provider = match_some(
+        &|arm| {
+            arm.provider
+                .as_ref()
+                .map(|(pattern, value)| (pattern, value))
+        },
+        quote!(#krate::__private::Option::None),
+    )
+    .map(|body| {
+        quote! {
+            fn provider(&self) -> #krate::__private::Option<&str> { #body }
+        }
+    });
+    quote!(#message #write_message #param #retry_after #provider)
 }

@@ -36,7 +36,8 @@ pub fn wrapped_arm<'a>(
             delegate(quote!(write_message(#inner, __api_error_out))),
         )),
         param: Some((pattern.clone(), delegate(quote!(param(#inner))))),
-        retry_after: Some((pattern, delegate(quote!(retry_after(#inner))))),
+        retry_after: Some((pattern.clone(), delegate(quote!(retry_after(#inner))))),
+        provider: Some((pattern, delegate(quote!(provider(#inner))))),
     };
     Some((code, ty))
 }

@@ -95,16 +95,6 @@ impl RequestContext {
     /// gateway's retry advice for a retryable error without a delay of its
     /// own.
     pub(crate) fn reject(&self, error: &GatewayError) -> Response {
-        match error {
-            // Rendered as itself: the derive's `transparent` does not
-            // forward `ApiError::provider`, which names the provider in
-            // the OpenAI-format body.
-            GatewayError::Upstream(upstream) => self.reject_as(&**upstream),
-            own => self.reject_as(own),
-        }
-    }
-
-    fn reject_as<E: ApiError>(&self, error: &E) -> Response {
         let mut response = self.envelope(error).into_response();
         if needs_retry_advice(error) {
             let headers = response.headers_mut();
@@ -120,10 +110,7 @@ impl RequestContext {
     /// `error` as one server-sent error event of this request's format,
     /// for a chat completions or messages stream that has started.
     pub(crate) fn error_event(&self, error: &GatewayError) -> Vec<u8> {
-        match error {
-            GatewayError::Upstream(upstream) => self.envelope(&**upstream).to_sse_event(),
-            own => self.envelope(own).to_sse_event(),
-        }
+        self.envelope(error).to_sse_event()
     }
 
     fn envelope<'a, E: ApiError>(&'a self, error: &'a E) -> Envelope<'a, E> {

@@ -81,6 +81,34 @@ fn transparent_delegates_param_and_retry_after() {
     assert_eq!(top.code(), "rate_limit_exceeded");
 }
 
+/// The upstream provider behind a wrapped `UpstreamError` is named in
+/// the wrapping type's bodies, as in the error's own; an own variant names
+/// none.
+#[test]
+fn transparent_delegates_the_provider() {
+    use error_codes::upstream::{Provider, UpstreamError};
+
+    #[derive(Debug, ApiError)]
+    enum Gateway {
+        #[api_error(code = "model_not_found")]
+        NoModel,
+        #[api_error(transparent)]
+        Upstream(Box<UpstreamError>),
+    }
+    let body = br#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#;
+    let upstream =
+        UpstreamError::from_response(Provider::Anthropic, 529, &http::HeaderMap::new(), body);
+    let expected = upstream.to_body(Format::OpenAi);
+    let wrapped = Gateway::Upstream(Box::new(upstream));
+    assert_eq!(wrapped.provider(), Some("anthropic"));
+    assert_eq!(wrapped.code(), "model_unavailable");
+    assert_eq!(wrapped.to_body(Format::OpenAi), expected);
+    assert!(String::from_utf8(expected)
+        .unwrap()
+        .contains(r#""provider":"anthropic""#));
+    assert_eq!(Gateway::NoModel.provider(), None);
+}
+
 #[test]
 fn codes_list_own_then_wrapped_deduplicated() {
     let codes: Vec<&str> = Outer::CODES.iter().map(|info| info.code()).collect();
