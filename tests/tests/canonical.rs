@@ -120,14 +120,6 @@ fn every_variant_is_its_catalogue_row_in_table_order() {
     assert_eq!(retryable, RETRYABLE.into_iter().collect::<HashSet<_>>());
 }
 
-/// The tests' copy of the table (`tests/error-codes.tsv`, which the gateway
-/// tests read) is the catalogue's first three columns, byte for byte.
-#[test]
-fn the_tests_copy_of_the_table_is_the_catalogue() {
-    let copy = include_str!("../error-codes.tsv");
-    assert_eq!(copy, catalogue_as_shared_table());
-}
-
 #[test]
 fn every_variant_matches_its_row_in_table_order() {
     let rows = seed_table();
