@@ -241,6 +241,16 @@ async fn streams_that_stall_break_or_stop_short_end_with_an_error_event() {
     );
 }
 
+/// Waits until `done` holds, checking every 10 ms; fails with what
+/// `failure` says after 5 s.
+async fn within_5s(failure: impl Fn() -> String, done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !done() {
+        assert!(Instant::now() < deadline, "{}", failure());
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_client_that_disconnects_cancels_the_upstream_request() {
     let Proxy { gateway, fake, log } = proxy().await;
@@ -253,27 +263,20 @@ async fn a_client_that_disconnects_cancels_the_upstream_request() {
     assert!(first.starts_with(b"data: "), "the stream flows");
     assert!(!fake.endless_dropped.load(Ordering::SeqCst));
     drop(response);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !fake.endless_dropped.load(Ordering::SeqCst) {
-        assert!(
-            Instant::now() < deadline,
-            "the upstream stream was never cancelled"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !log
-        .lines()
-        .iter()
-        .any(|line| line.contains("client_disconnected"))
-    {
-        assert!(
-            Instant::now() < deadline,
-            "no client_disconnected in {:?}",
+    within_5s(
+        || "the upstream stream was never cancelled".to_owned(),
+        || fake.endless_dropped.load(Ordering::SeqCst),
+    )
+    .await;
+    within_5s(
+        || format!("no client_disconnected in {:?}", log.lines()),
+        || {
             log.lines()
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+                .iter()
+                .any(|line| line.contains("client_disconnected"))
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -289,19 +292,15 @@ async fn a_client_that_gives_up_waiting_cancels_the_upstream_request() {
         .await;
     assert!(gone.unwrap_err().is_timeout());
     assert_eq!(fake.last_received().body["model"], "slow");
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !log
-        .lines()
-        .iter()
-        .any(|line| line.contains("client_disconnected"))
-    {
-        assert!(
-            Instant::now() < deadline,
-            "no client_disconnected in {:?}",
+    within_5s(
+        || format!("no client_disconnected in {:?}", log.lines()),
+        || {
             log.lines()
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+                .iter()
+                .any(|line| line.contains("client_disconnected"))
+        },
+    )
+    .await;
     // Nothing else was logged: the upstream's late answer found no one.
     assert_eq!(log.lines().len(), 1, "{:?}", log.lines());
 }
