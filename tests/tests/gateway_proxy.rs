@@ -251,6 +251,19 @@ async fn within_5s(failure: impl Fn() -> String, done: impl Fn() -> bool) {
     }
 }
 
+/// Waits until the gateway has logged `client_disconnected`.
+async fn client_disconnected_is_logged(log: &Log) {
+    within_5s(
+        || format!("no client_disconnected in {:?}", log.lines()),
+        || {
+            log.lines()
+                .iter()
+                .any(|line| line.contains("client_disconnected"))
+        },
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_client_that_disconnects_cancels_the_upstream_request() {
     let Proxy { gateway, fake, log } = proxy().await;
@@ -268,15 +281,7 @@ async fn a_client_that_disconnects_cancels_the_upstream_request() {
         || fake.endless_dropped.load(Ordering::SeqCst),
     )
     .await;
-    within_5s(
-        || format!("no client_disconnected in {:?}", log.lines()),
-        || {
-            log.lines()
-                .iter()
-                .any(|line| line.contains("client_disconnected"))
-        },
-    )
-    .await;
+    client_disconnected_is_logged(&log).await;
 }
 
 #[tokio::test]
@@ -292,15 +297,7 @@ async fn a_client_that_gives_up_waiting_cancels_the_upstream_request() {
         .await;
     assert!(gone.unwrap_err().is_timeout());
     assert_eq!(fake.last_received().body["model"], "slow");
-    within_5s(
-        || format!("no client_disconnected in {:?}", log.lines()),
-        || {
-            log.lines()
-                .iter()
-                .any(|line| line.contains("client_disconnected"))
-        },
-    )
-    .await;
+    client_disconnected_is_logged(&log).await;
     // Nothing else was logged: the upstream's late answer found no one.
     assert_eq!(log.lines().len(), 1, "{:?}", log.lines());
 }
