@@ -15,6 +15,8 @@ const HEADER: &str = "code\tstatus\tdescription\tretryable\topenai_type\tanthrop
 /// One canonical code.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Row {
+    /// Its place in the table, from 0: its place in `ErrorCode` too.
+    pub index: usize,
     pub code: &'static str,
     pub status: u16,
     pub description: &'static str,
@@ -78,6 +80,7 @@ fn parse(table: &'static str) -> Result<Vec<Row>, String> {
         }
         let optional = |text: &'static str| (!text.is_empty()).then_some(text);
         rows.push(Row {
+            index: rows.len(),
             code,
             status,
             description,
@@ -98,6 +101,10 @@ mod tests {
         let rows = rows().unwrap();
         assert_eq!(rows.len(), 57);
         assert_eq!(rows[0].code, "batch_only");
+        assert!(rows
+            .iter()
+            .enumerate()
+            .all(|(index, row)| row.index == index));
         assert_eq!(rows.iter().filter(|row| row.retryable).count(), 7);
         let limit = find("rate_limit_exceeded").unwrap();
         assert_eq!((limit.status, limit.retryable), (429, true));

@@ -18,7 +18,7 @@ pub struct ArmCode<'a> {
     /// The pattern binding nothing (but a wrapped error), for `info` and
     /// `message`, which renders a template through `write_message`.
     pub bare_pattern: TokenStream,
-    pub info: TokenStream,
+    pub info: InfoOf,
     pub message: Option<TokenStream>,
     /// The same message written to `__api_error_out`, with the pattern
     /// binding the fields it formats; likewise `param` and `retry_after`.
@@ -28,6 +28,15 @@ pub struct ArmCode<'a> {
     /// The upstream provider that generated the error: only a wrapped
     /// error (`transparent`) has one to give.
     pub provider: Option<(TokenStream, TokenStream)>,
+}
+
+/// Where `info` finds an arm's `CodeInfo`.
+pub enum InfoOf {
+    /// At this index of `INFOS`.
+    Index(usize),
+    /// This expression's value, a `&'static CodeInfo`: a `#[cfg]`-gated
+    /// arm's own constant, or a wrapped error's `info`.
+    Value(TokenStream),
 }
 
 /// The fields one method's arm reads, bound by reference.
@@ -55,7 +64,7 @@ pub fn own_arm<'a>(
     input: &Input,
     arm: &'a Arm,
     cfgs: Cfgs<'a>,
-    info: TokenStream,
+    info: InfoOf,
     bounds: &mut Bounds,
 ) -> ArmCode<'a> {
     let krate = &input.root;
@@ -109,7 +118,7 @@ pub fn own_arm<'a>(
         // `message` renders through `write_message`, so the template is
         // type-checked (and its errors reported) once.
         formatted = Some((
-            quote!(#krate::__private::Cow::Owned(#krate::__private::formatted_message(self, #capacity))),
+            quote!(#krate::__private::formatted_message(self, #capacity)),
             (
                 bindings.pattern(arm),
                 quote!(#krate::__private::write!(__api_error_out, #format #args)),

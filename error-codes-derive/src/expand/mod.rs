@@ -12,7 +12,7 @@ mod wrapped;
 use crate::ast::Input;
 use crate::errors::Errors;
 use crate::valid;
-use arm::ArmCode;
+use arm::{ArmCode, InfoOf};
 use bounds::Bounds;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, ToTokens};
@@ -85,6 +85,10 @@ fn generate(input: &Input) -> TokenStream {
     let mut named_from_here = false;
     let mut gated_items = TokenStream::new();
     let mut gated_names = BTreeSet::new();
+    let catalogue_enum = input.catalogue.is_some();
+    let use_canonical = quote!(use #krate::__private::CANONICAL;);
+    // Which names the `INFOS` entries use, to bring only those in scope.
+    let (mut infos_name_canonical, mut infos_name_code_info) = (false, false);
     for arm in &input.arms {
         let cfgs = Cfgs(&arm.cfgs);
         if arm.is_transparent() {
@@ -94,25 +98,34 @@ fn generate(input: &Input) -> TokenStream {
             }
             continue;
         }
-        let code_info = info::code_info(arm);
+        let code_info = info::code_info(arm, catalogue_enum);
+        let names_canonical = info::names_canonical(arm, catalogue_enum);
         named_from_here |= !cfgs.is_empty();
-        let info = if !named_from_here {
+        // Where `info` finds the entry, and the entry as a value.
+        let (info, entry) = if !named_from_here {
+            infos_name_canonical |= names_canonical;
+            infos_name_code_info |= !names_canonical;
             infos.extend(quote! { #code_info, });
+            let index = ungated;
             ungated += 1;
-            let index = ungated - 1;
-            quote!(INFOS[#index])
+            (InfoOf::Index(index), quote!(INFOS[#index]))
         } else {
             let name = gated_info_name(arm.variant, &mut gated_names);
+            let scope = if names_canonical {
+                &use_canonical
+            } else {
+                &quote!(use #krate::CodeInfo;)
+            };
             gated_items.extend(quote! {
-                #cfgs const #name: #krate::CodeInfo = { use #krate::CodeInfo; #code_info };
+                #cfgs const #name: #krate::CodeInfo = { #scope #code_info };
             });
             infos.extend(quote! { #cfgs #name, });
-            quote!(#name)
+            (InfoOf::Value(quote!(&#name)), quote!(#name))
         };
         if arm.canonical.is_none() {
-            private_infos.extend(quote! { #cfgs #info, });
+            private_infos.extend(quote! { #cfgs #entry, });
         }
-        let code = arm::own_arm(input, arm, cfgs, quote!(&#info), &mut bounds);
+        let code = arm::own_arm(input, arm, cfgs, info, &mut bounds);
         own_formats_message |= code.write_message.is_some();
         arms.push(code);
     }
@@ -146,11 +159,16 @@ fn generate(input: &Input) -> TokenStream {
         (quote!(#(#checks)*), TokenStream::new())
     };
 
+    // Names in scope for the entries: `CodeInfo` for private codes,
+    // `CANONICAL` for canonical ones.
     let infos_value = if infos.is_empty() {
         quote!(&[])
     } else {
+        let use_code_info = infos_name_code_info.then(|| quote!(use #krate::CodeInfo;));
+        let use_canonical = infos_name_canonical.then_some(&use_canonical);
         quote!({
-            use #krate::CodeInfo;
+            #use_code_info
+            #use_canonical
             &[#infos]
         })
     };
@@ -162,13 +180,7 @@ fn generate(input: &Input) -> TokenStream {
         .catalogue
         .as_ref()
         .map(|_| catalogue::catalogue_impl(input, allow_deprecated.as_ref()));
-    let info_arms = arms.iter().map(|arm| {
-        let cfgs = &arm.cfgs;
-        let pattern = &arm.bare_pattern;
-        let info = &arm.info;
-        quote! { #cfgs #pattern => #info, }
-    });
-
+    let info_body = info_body(&arms);
     quote! {
         const _: () = {
             // Every own arm's `CodeInfo`, in one constant.
@@ -182,13 +194,37 @@ fn generate(input: &Input) -> TokenStream {
                 #[inline]
                 fn info(&self) -> &'static #krate::CodeInfo {
                     #checks_in_info
-                    match *self { #(#info_arms)* }
+                    #info_body
                 }
                 #methods
             }
             #checks_item
             #catalogue
         };
+    }
+}
+
+/// `info`'s body: `&INFOS[match *self { Self::A => 0, .. }]`, where an arm
+/// whose `CodeInfo` is elsewhere returns it; a plain `match` when no arm's
+/// is in `INFOS` (the index would never be reached).
+fn info_body(arms: &[ArmCode]) -> TokenStream {
+    let indexed = arms.iter().any(|arm| matches!(arm.info, InfoOf::Index(_)));
+    let mut cases = TokenStream::new();
+    for arm in arms {
+        let cfgs = &arm.cfgs;
+        let pattern = &arm.bare_pattern;
+        cases.extend(match (&arm.info, indexed) {
+            (InfoOf::Index(index), _) => quote!(#cfgs #pattern => #index,),
+            (InfoOf::Value(value), true) => quote!(#cfgs #pattern => return #value,),
+            (InfoOf::Value(value), false) => quote!(#cfgs #pattern => #value,),
+        });
+    }
+    // On the place, not the reference, so an enum whose variants are all
+    // configured away still matches exhaustively.
+    if indexed {
+        quote!(&INFOS[match *self { #cases }])
+    } else {
+        quote!(match *self { #cases })
     }
 }
 

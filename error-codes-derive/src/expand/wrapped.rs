@@ -2,7 +2,7 @@
 //! and the one check left to `const` evaluation, which the macro cannot do
 //! because it does not see the wrapped type's codes.
 
-use super::arm::{member, pattern, ArmCode};
+use super::arm::{member, pattern, ArmCode, InfoOf};
 use super::bounds::Bounds;
 use super::Cfgs;
 use crate::ast::{Arm, Input};
@@ -29,7 +29,7 @@ pub fn wrapped_arm<'a>(
     let code = ArmCode {
         cfgs,
         bare_pattern: pattern.clone(),
-        info: delegate(quote!(info(#inner))),
+        info: InfoOf::Value(delegate(quote!(info(#inner)))),
         message: Some(delegate(quote!(message(#inner)))),
         write_message: Some((
             pattern.clone(),

@@ -1,16 +1,21 @@
 //! Messages of variants with a template, and whether a type formats any.
 
-/// A formatted message as an owned `String`: what the derive's `message`
-/// returns for a variant with a template, written by its `write_message`
+use std::borrow::Cow;
+
+/// A formatted message, owned: what the derive's `message` returns for a
+/// variant with a template, written by its `write_message`
 /// into `capacity` bytes reserved up front (the derive estimates it the way
 /// `format!` does). A field whose `Display` fails (a bug in that impl) ends
 /// the message where it failed, where `format!` would panic.
-pub fn formatted_message<E: crate::ApiError + ?Sized>(error: &E, capacity: usize) -> String {
+pub fn formatted_message<E: crate::ApiError + ?Sized>(
+    error: &E,
+    capacity: usize,
+) -> Cow<'static, str> {
     let mut message = String::with_capacity(capacity);
     // Writing to a `String` cannot fail; a field's `Display` can, and then
     // the text so far is the message.
     let _ = error.write_message(&mut message);
-    message
+    Cow::Owned(message)
 }
 
 /// `FORMATS_MESSAGE` of a type whose own variants format nothing: whether

@@ -18,6 +18,11 @@ pub use retry_after_value::RetryAfterValue;
 pub use stub::unreachable_info;
 pub use wrapped_check::{wrapped_conflict, ConflictMessage};
 
+/// Every canonical code's `CodeInfo`, in catalogue order (`ErrorCode`'s
+/// own): a user's variant naming a canonical code is its entry here, with
+/// only what the variant changes applied.
+pub const CANONICAL: &[crate::CodeInfo] = <crate::ErrorCode as crate::ApiError>::CODES.own();
+
 pub use core::fmt;
 pub use core::option::Option;
 pub use core::time::Duration;

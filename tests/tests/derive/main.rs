@@ -16,6 +16,7 @@ struct Opaque;
 mod catalogue;
 mod cfg_and_deprecated;
 mod crate_path;
+mod entries;
 mod envelope_types;
 mod generics;
 mod literals;
