@@ -5,7 +5,9 @@
 # then rebuilt after `touch src/lib.rs` RUNS times (median). Each side also
 # has a floor crate, the same enum with only `#[derive(Debug)]` linking the
 # side's dependencies: rebuild minus floor is what the derives and their
-# generated code cost, apart from what the dependencies cost to load. A
+# generated code cost, apart from what the dependencies cost to load; a
+# third floor links only the runtime crate's own dependencies (http, serde,
+# serde_json), to show how much of the derive side's floor is theirs. A
 # rebuild is cargo checking the dependency graph, then rustc on the crate:
 # the script times both apart too (`cargo build` with nothing to do, and the
 # rustc command cargo runs, run alone), and, where valgrind is installed,
@@ -162,17 +164,26 @@ for side in ours peer; do
 done
 
 # The floors: the same enum with only `#[derive(Debug)]`, linking each
-# side's dependencies, built on the side's already built dependencies.
-for side in ours peer; do
-    (cd "$work/$side-floor" && CARGO_TARGET_DIR="$work/target-$side" cargo build --quiet)
+# side's dependencies, built on the side's already built dependencies; and
+# the part of the derive side's floor that is the runtime crate's own
+# dependencies (`http`, `serde`, `serde_json`, in every axum service).
+# target_of CRATE: the build directory a crate builds in.
+target_of() {
+    case "$1" in
+        peer | peer-floor) echo "$work/target-peer" ;;
+        *) echo "$work/target-ours" ;;
+    esac
+}
+for crate in ours-floor peer-floor deps-floor; do
+    (cd "$work/$crate" && CARGO_TARGET_DIR="$(target_of "$crate")" cargo build --quiet)
 done
 
 # Rebuilds alternate between the crates, so a change in the machine's load
 # during the run falls on all alike.
-crates="ours peer ours-floor peer-floor"
+crates="ours peer ours-floor peer-floor deps-floor"
 declare -A samples_of noop_samples rustc_samples rustc_of noop rustc_alone instructions
 for crate in $crates; do
-    rustc_of[$crate]=$(rustc_command "$work/$crate" "$work/target-${crate%-floor}")
+    rustc_of[$crate]=$(rustc_command "$work/$crate" "$(target_of "$crate")")
     if [ -z "${rustc_of[$crate]}" ]; then
         echo "no rustc command found in cargo build -v of $crate" >&2
         exit 1
@@ -185,10 +196,10 @@ for crate in $crates; do
 done
 for _ in $(seq "$runs"); do
     for crate in $crates; do
-        samples_of[$crate]+="$(rebuild_once "$work/$crate" "$work/target-${crate%-floor}") "
+        samples_of[$crate]+="$(rebuild_once "$work/$crate" "$(target_of "$crate")") "
     done
-    for side in ours peer; do
-        noop_samples[$side]+="$(noop_once "$work/$side" "$work/target-$side") "
+    for side in ours peer deps-floor; do
+        noop_samples[$side]+="$(noop_once "$work/$side" "$(target_of "$side")") "
         rustc_samples[$side]+="$(rustc_once "$work/$side" "${rustc_of[$side]}") "
     done
 done
@@ -196,7 +207,7 @@ for crate in $crates; do
     rebuild[$crate]=$(tr ' ' '\n' <<<"${samples_of[$crate]}" | grep . | median)
     echo "$crate: rebuilds ${samples_of[$crate]}(s)" >&2
 done
-for side in ours peer; do
+for side in ours peer deps-floor; do
     noop[$side]=$(tr ' ' '\n' <<<"${noop_samples[$side]}" | grep . | median)
     rustc_alone[$side]=$(tr ' ' '\n' <<<"${rustc_samples[$side]}" | grep . | median)
     echo "$side: no-op builds ${noop_samples[$side]}(s); rustc alone ${rustc_samples[$side]}(s)" >&2
@@ -253,10 +264,12 @@ echo "| rebuild after touch, median of $runs | ${rebuild[ours]} s | ${rebuild[pe
 echo "| rebuild after touch, the floor: same enum, only \`#[derive(Debug)]\`, same dependencies | ${rebuild[ours-floor]} s | ${rebuild[peer-floor]} s | $(ratio "${rebuild[ours-floor]}" "${rebuild[peer-floor]}") |"
 echo "| the derives' own share: rebuild minus floor | ${own[ours]} s | ${own[peer]} s | $(ratio "${own[ours]}" "${own[peer]}") |"
 echo "| a rebuild's cargo part: \`cargo build\` with nothing to rebuild | ${noop[ours]} s | ${noop[peer]} s | $(ratio "${noop[ours]}" "${noop[peer]}") |"
+echo "| the floor of the runtime crate's dependencies alone (http, serde, serde_json): rebuild / cargo part / rustc part | ${rebuild[deps-floor]} s / ${noop[deps-floor]} s / ${rustc_alone[deps-floor]} s | ${rebuild[peer-floor]} s (the peer's floor) | $(ratio "${rebuild[deps-floor]}" "${rebuild[peer-floor]}") |"
 echo "| a rebuild's rustc part: the command cargo runs, alone | ${rustc_alone[ours]} s | ${rustc_alone[peer]} s | $(ratio "${rustc_alone[ours]}" "${rustc_alone[peer]}") |"
 if command -v valgrind >/dev/null 2>&1; then
     echo "| rustc's part in instructions (callgrind, millions) | ${instructions[ours]} | ${instructions[peer]} | $(ratio "${instructions[ours]}" "${instructions[peer]}") |"
     echo "| the same for the floors | ${instructions[ours-floor]} | ${instructions[peer-floor]} | $(ratio "${instructions[ours-floor]}" "${instructions[peer-floor]}") |"
+    echo "| the same for the runtime crate's dependencies alone | ${instructions[deps-floor]} | ${instructions[peer-floor]} (the peer's floor) | $(ratio "${instructions[deps-floor]}" "${instructions[peer-floor]}") |"
     own_ours=$(difference "${instructions[ours]}" "${instructions[ours-floor]}")
     own_peer=$(difference "${instructions[peer]}" "${instructions[peer-floor]}")
     echo "| the derives' own instructions: crate minus floor | ${own_ours} | ${own_peer} | $(ratio "$own_ours" "$own_peer") |"

@@ -12,6 +12,10 @@
 - OUT_DIR/ours-floor, OUT_DIR/peer-floor: the same enum with only
   `#[derive(Debug)]`, linking each side's dependencies and using none of
   them: what a rebuild costs before any derive runs;
+- OUT_DIR/deps-floor: the same, linking only what the runtime crate
+  depends on (`http`, `serde` with its derive, `serde_json`): the part of
+  the derive side's floor that comes from those three, which every axum
+  service has already;
 - OUT_DIR/large: a 2,000-variant enum with #[derive(ApiError)], to show the
   derive handles it through rustc;
 - OUT_DIR/service-floor, service-ours, service-peer: a minimal axum +
@@ -221,6 +225,13 @@ SERVICE_DEPENDENCIES = (
     'serde = { version = "1", features = ["derive"] }'
 )
 
+# What error-codes itself depends on, as error-codes/Cargo.toml says.
+RUNTIME_DEPENDENCIES = (
+    'http = "1"\n'
+    'serde = { version = "1", features = ["derive"] }\n'
+    'serde_json = "1"'
+)
+
 
 def workspace_version(root):
     with open(os.path.join(root, "Cargo.toml"), encoding="utf-8") as manifest_file:
@@ -266,6 +277,7 @@ def main():
         "peer": (peer_dependencies, peer(rows)),
         "ours-floor": (error_codes, floor(rows, ["error_codes"])),
         "peer-floor": (peer_dependencies, floor(rows, ["strum", "thiserror"])),
+        "deps-floor": (RUNTIME_DEPENDENCIES, floor(rows, ["http", "serde", "serde_json"])),
         "large": (error_codes, large(2000)),
     }
     for name, (dependencies, source) in crates.items():

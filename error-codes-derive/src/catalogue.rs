@@ -75,6 +75,17 @@ fn parse(table: &'static str) -> Result<Vec<Row>, String> {
         if code.is_empty() || description.is_empty() {
             return Err(bad("a code and a description are required"));
         }
+        // Each code names a constant (`RATE_LIMIT_EXCEEDED`), so it must make
+        // an identifier.
+        let identifier = code.starts_with(|c: char| c.is_ascii_lowercase())
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+        if !identifier {
+            return Err(bad(&format!(
+                "`{code}` is not a code: lowercase letters, digits and `_`, starting with a letter"
+            )));
+        }
         if rows.iter().any(|row| row.code == code) {
             return Err(bad(&format!("`{code}` is listed twice")));
         }
@@ -132,6 +143,11 @@ mod tests {
                 "line 3: `a` is listed twice",
             ),
             ("\t400\tA\tno\t\t\n", "line 2: a code and a description"),
+            (
+                "Rate-Limit\t429\tA\tno\t\t\n",
+                "line 2: `Rate-Limit` is not a code",
+            ),
+            ("9lives\t400\tA\tno\t\t\n", "line 2: `9lives` is not a code"),
         ];
         for (body, expected) in cases {
             let table: &'static str = if body.starts_with("no header") {

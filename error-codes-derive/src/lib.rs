@@ -3,9 +3,10 @@
 //! `error_codes::ApiError`; the attribute is documented there.
 //!
 //! The canonical catalogue is compiled in (`catalogue.tsv`, read by
-//! `catalogue.rs`), so a canonical variant expands to its values as
-//! literals and every check the macro can make is an ordinary error at the
-//! user's tokens. Only the codes of types wrapped with `transparent`, which
+//! `catalogue.rs`), so a canonical variant expands to the runtime crate's
+//! constant for its code, with nothing looked up at compile time, and
+//! every check the macro can make is an ordinary error at the user's
+//! tokens. Only the codes of types wrapped with `transparent`, which
 //! the macro cannot see, are checked in `const` evaluation.
 //!
 //! # What a reader gets
@@ -35,15 +36,11 @@
 //! ```ignore
 //! const _: () = {
 //!     const INFOS: &[::error_codes::CodeInfo] = {
+//!         use ::error_codes::__private::canonical;
 //!         use ::error_codes::CodeInfo;
 //!         &[
-//!             CodeInfo::new("rate_limit_exceeded", 429u16, "Requests-per-minute cap hit")
-//!                 .retryable(true),
-//!             CodeInfo::new(
-//!                 "context_length_exceeded",
-//!                 400u16,
-//!                 "Token count exceeds the model’s context window",
-//!             ),
+//!             canonical::RATE_LIMIT_EXCEEDED,
+//!             canonical::CONTEXT_LENGTH_EXCEEDED,
 //!             CodeInfo::new(
 //!                 "tenant_suspended",
 //!                 403u16,
@@ -58,21 +55,19 @@
 //!         const FORMATS_MESSAGE: bool = true;
 //!         #[inline]
 //!         fn info(&self) -> &'static ::error_codes::CodeInfo {
-//!             match *self {
-//!                 Self::RateLimited => &INFOS[0usize],
-//!                 Self::TooLong { .. } => &INFOS[1usize],
-//!                 Self::TenantSuspended => &INFOS[2usize],
+//!             &INFOS[match *self {
+//!                 Self::RateLimited => 0usize,
+//!                 Self::TooLong { .. } => 1usize,
+//!                 Self::TenantSuspended => 2usize,
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::info(__api_error_inner),
-//!             }
+//!                 } => return <ErrorCode as ::error_codes::ApiError>::info(__api_error_inner),
+//!             }]
 //!         }
 //!         fn message(&self) -> ::error_codes::__private::Cow<'_, str> {
 //!             match *self {
-//!                 Self::TooLong { .. } => ::error_codes::__private::Cow::Owned(
-//!                     ::error_codes::__private::formatted_message(self, 74usize),
-//!                 ),
+//!                 Self::TooLong { .. } => ::error_codes::__private::formatted_message(self, 74usize),
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
@@ -133,6 +128,15 @@
 //!                 _ => ::error_codes::__private::Option::None,
 //!             }
 //!         }
+//!         fn provider(&self) -> ::error_codes::__private::Option<&str> {
+//!             match *self {
+//!                 Self::Canonical {
+//!                     0: ref __api_error_inner,
+//!                     ..
+//!                 } => <ErrorCode as ::error_codes::ApiError>::provider(__api_error_inner),
+//!                 _ => ::error_codes::__private::Option::None,
+//!             }
+//!         }
 //!     }
 //!     const _: () = {
 //!         if let ::error_codes::__private::Option::Some(conflict) =
@@ -150,12 +154,18 @@
 //! };
 //! ```
 //!
-//! One `CodeInfo` per own variant in `INFOS`, built from literals (only the
-//! calls that change a default: `.retryable(true)` here); a `match` per method, each arm binding
-//! only the fields it reads; and, because `TenantSuspended` is a private
-//! code next to a wrapped type, one `const` check of that type's codes,
-//! spanned at `ErrorCode` in the `Canonical` variant. A type whose own codes
-//! are all canonical and which wraps one type gets no check item at all.
+//! In `INFOS`, one `CodeInfo` per own variant, in declaration order: a
+//! canonical code is the runtime crate's constant for it
+//! (`canonical::RATE_LIMIT_EXCEEDED`, written from the same catalogue by
+//! `ErrorCode`'s derive), with only what the variant changes applied
+//! (`.with_message(..)`, `.retryable(..)`, the envelope types); a private
+//! code is `CodeInfo::new` on literals. `info` is one `match` giving each
+//! variant's place in `INFOS` (a wrapped error returns its own). Then a
+//! `match` per method, each arm binding only the fields it reads; and,
+//! because `TenantSuspended` is a private code next to a wrapped type, one
+//! `const` check of that type's codes, spanned at `ErrorCode` in the
+//! `Canonical` variant. A type whose own codes are all canonical and which
+//! wraps one type gets no check item at all.
 
 mod ast;
 mod attr;

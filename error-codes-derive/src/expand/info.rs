@@ -1,28 +1,50 @@
 //! The `CodeInfo` of one variant with its own code. The catalogue's values
 //! for a canonical code are known at expansion, so nothing is looked up or
-//! checked at compile time: a canonical code is its entry in the runtime
-//! crate's copy of the catalogue, `CANONICAL[row]`, with only what the
-//! variant changes applied; a private code (and the catalogue enum itself,
-//! which `CANONICAL` is read from) is `CodeInfo` builder calls on literals.
+//! checked at compile time: a canonical code is the runtime crate's
+//! constant for it, `canonical::RATE_LIMIT_EXCEEDED`, with only what the
+//! variant changes applied; a private code is `CodeInfo` builder calls on
+//! literals. The constants themselves are written from the catalogue's rows
+//! by the catalogue enum's derive (`canonical_constants`).
 
 use crate::ast::Arm;
 use crate::attr::{Keyed, Text};
+use crate::catalogue::Row;
 use crate::template;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
-/// Whether `code_info` of this arm names `CANONICAL`, which must then be in
-/// scope: a canonical code in any enum but the catalogue enum.
-pub fn names_canonical(arm: &Arm, catalogue_enum: bool) -> bool {
-    !catalogue_enum && arm.canonical.is_some() && arm.attrs.code.is_some()
+/// Whether `code_info` of this arm names the module `canonical`, which must
+/// then be in scope: a canonical code.
+pub fn names_canonical(arm: &Arm) -> bool {
+    arm.canonical.is_some() && arm.attrs.code.is_some()
 }
 
-/// `CANONICAL[row]` or `CodeInfo::new(code, status, description)`, then only
-/// the calls that change something: `.with_message(..)`, `.retryable(..)`,
-/// `.with_openai_type(..)`, `.with_anthropic_type(..)`. `CodeInfo` (and
-/// `CANONICAL`, where `names_canonical`) are in scope where these are
-/// placed (a `use` of the runtime crate's).
-pub fn code_info(arm: &Arm, catalogue_enum: bool) -> TokenStream {
+/// `RATE_LIMIT_EXCEEDED`: the name of a canonical code's constant.
+pub fn constant_name(row: &Row) -> Ident {
+    Ident::new(&row.code.to_ascii_uppercase(), Span::call_site())
+}
+
+/// One row as `CodeInfo` builder calls on literals: the constant's value.
+pub fn row_info(row: &Row) -> TokenStream {
+    let (code, status, description) = (row.code, row.status, row.description);
+    let mut info = quote!(CodeInfo::new(#code, #status, #description));
+    if row.retryable {
+        info.extend(quote!(.retryable(true)));
+    }
+    with_types(
+        &mut info,
+        row.openai_type.map(Literal::string),
+        row.anthropic_type.map(Literal::string),
+    );
+    info
+}
+
+/// `canonical::NAME` or `CodeInfo::new(code, status, description)`, then
+/// only the calls that change something: `.with_message(..)`,
+/// `.retryable(..)`, `.with_openai_type(..)`, `.with_anthropic_type(..)`.
+/// `CodeInfo` (and `canonical`, where `names_canonical`) are in scope where
+/// these are placed (a `use` of the runtime crate's).
+pub fn code_info(arm: &Arm) -> TokenStream {
     let attrs = &arm.attrs;
     let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
         // Validation reports an arm without a code, so this is never
@@ -32,9 +54,12 @@ pub fn code_info(arm: &Arm, catalogue_enum: bool) -> TokenStream {
     let plain = arm.template.as_deref().and_then(template::plain_text);
     // A plain message is the literal's own value: the user's token is
     // reused, unless braces were doubled in it (`{{`), which the value has
-    // single.
+    // single. (Searched as bytes: `str::contains` with a `char` pattern is
+    // generic code, compiled unoptimized into a proc macro, and costs as
+    // much as the rest of this function.)
+    let has_brace = |text: &str| text.as_bytes().contains(&b'{') || text.as_bytes().contains(&b'}');
     let message = match (&plain, &attrs.message) {
-        (Some(text), Some(_)) if text.contains(['{', '}']) => Some(Literal::string(text)),
+        (Some(text), Some(_)) if has_brace(text) => Some(Literal::string(text)),
         (Some(_), Some(keyed)) => Some(keyed.value.token().clone()),
         _ => None,
     };
@@ -59,23 +84,8 @@ pub fn code_info(arm: &Arm, catalogue_enum: bool) -> TokenStream {
         with_types(&mut info, stated_openai, stated_anthropic);
         return info;
     };
-    let mut info = if names_canonical(arm, catalogue_enum) {
-        let index = row.index;
-        quote!(CANONICAL[#index])
-    } else {
-        // The catalogue enum: its entries are what `CANONICAL` is read from.
-        let (status, description) = (row.status, Literal::string(row.description));
-        let mut info = quote!(CodeInfo::new(#code, #status, #description));
-        if row.retryable {
-            info.extend(quote!(.retryable(true)));
-        }
-        with_types(
-            &mut info,
-            row.openai_type.map(Literal::string),
-            row.anthropic_type.map(Literal::string),
-        );
-        info
-    };
+    let name = constant_name(row);
+    let mut info = quote!(canonical::#name);
     // What the variant changes; a message that is the catalogue's
     // description changes nothing.
     if let (Some(message), Some(text)) = (&message, &plain) {

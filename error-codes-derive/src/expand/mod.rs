@@ -85,8 +85,7 @@ fn generate(input: &Input) -> TokenStream {
     let mut named_from_here = false;
     let mut gated_items = TokenStream::new();
     let mut gated_names = BTreeSet::new();
-    let catalogue_enum = input.catalogue.is_some();
-    let use_canonical = quote!(use #krate::__private::CANONICAL;);
+    let use_canonical = quote!(use #krate::__private::canonical;);
     // Which names the `INFOS` entries use, to bring only those in scope.
     let (mut infos_name_canonical, mut infos_name_code_info) = (false, false);
     for arm in &input.arms {
@@ -98,8 +97,8 @@ fn generate(input: &Input) -> TokenStream {
             }
             continue;
         }
-        let code_info = info::code_info(arm, catalogue_enum);
-        let names_canonical = info::names_canonical(arm, catalogue_enum);
+        let code_info = info::code_info(arm);
+        let names_canonical = info::names_canonical(arm);
         named_from_here |= !cfgs.is_empty();
         // Where `info` finds the entry, and the entry as a value.
         let (info, entry) = if !named_from_here {
@@ -160,7 +159,7 @@ fn generate(input: &Input) -> TokenStream {
     };
 
     // Names in scope for the entries: `CodeInfo` for private codes,
-    // `CANONICAL` for canonical ones.
+    // `canonical` for canonical ones.
     let infos_value = if infos.is_empty() {
         quote!(&[])
     } else {
@@ -180,8 +179,13 @@ fn generate(input: &Input) -> TokenStream {
         .catalogue
         .as_ref()
         .map(|_| catalogue::catalogue_impl(input, allow_deprecated.as_ref()));
+    let canonical_constants = input
+        .catalogue
+        .as_ref()
+        .map(|_| catalogue::canonical_constants(input));
     let info_body = info_body(&arms);
     quote! {
+        #canonical_constants
         const _: () = {
             // Every own arm's `CodeInfo`, in one constant.
             #gated_items

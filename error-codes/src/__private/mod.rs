@@ -18,10 +18,10 @@ pub use retry_after_value::RetryAfterValue;
 pub use stub::unreachable_info;
 pub use wrapped_check::{wrapped_conflict, ConflictMessage};
 
-/// Every canonical code's `CodeInfo`, in catalogue order (`ErrorCode`'s
-/// own): a user's variant naming a canonical code is its entry here, with
-/// only what the variant changes applied.
-pub const CANONICAL: &[crate::CodeInfo] = <crate::ErrorCode as crate::ApiError>::CODES.own();
+/// One `CodeInfo` constant per canonical code (`RATE_LIMIT_EXCEEDED`),
+/// written by `ErrorCode`'s derive beside it: a user's variant naming a
+/// canonical code is its constant, with only what the variant changes.
+pub use crate::code::canonical;
 
 pub use core::fmt;
 pub use core::option::Option;
