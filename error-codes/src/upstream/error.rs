@@ -2,7 +2,7 @@
 //! canonical code, with what the client may see.
 
 use super::signals::Signals;
-use super::{param, redact, table, Provider};
+use super::{param, redact, table, Provider, TransportFailure};
 use crate::code_list::CodeList;
 use crate::info::CodeInfo;
 use crate::read::slots::TopFields;
@@ -36,7 +36,10 @@ pub struct UpstreamError {
     provider: Provider,
     upstream_status: u16,
     canonical: ErrorCode,
-    row: usize,
+    /// The translation table's row that decided; none for a failure below
+    /// HTTP.
+    row: Option<usize>,
+    transport: Option<TransportFailure>,
     upstream_code: Option<String>,
     upstream_message: String,
     param: Option<String>,
@@ -114,6 +117,56 @@ impl UpstreamError {
         is_error.then(|| UpstreamError::from_signals(provider, 200, signals, || data.clone()))
     }
 
+    /// A provider that gave no HTTP answer to read, or not the whole of
+    /// one: a connection refused or broken, or nothing within the
+    /// gateway's deadline. `upstream_error` for [`Connect`] and [`Broken`],
+    /// `upstream_timeout` for [`Timeout`]; the client reads the catalogue's
+    /// description, as for every failure of the gateway's own.
+    ///
+    /// `detail` (what the HTTP client said: `connection refused`, the
+    /// deadline) is kept as [`upstream_message`](Self::upstream_message),
+    /// for logs only. [`upstream_status`](Self::upstream_status) is 0, as
+    /// no status was read.
+    ///
+    /// [`Connect`]: TransportFailure::Connect
+    /// [`Broken`]: TransportFailure::Broken
+    /// [`Timeout`]: TransportFailure::Timeout
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    /// use error_codes::{ApiError, ErrorCode};
+    ///
+    /// let error = UpstreamError::from_transport(
+    ///     Provider::Anthropic,
+    ///     TransportFailure::Connect,
+    ///     "tcp connect to 10.0.3.7:443: connection refused",
+    /// );
+    /// assert_eq!(error.canonical(), ErrorCode::UpstreamError);
+    /// assert_eq!(error.status(), 502);
+    /// assert!(error.is_retryable());
+    /// assert_eq!(error.upstream_status(), 0);
+    /// assert_eq!(error.upstream_message(), "tcp connect to 10.0.3.7:443: connection refused");
+    /// assert_eq!(error.message(), ErrorCode::UpstreamError.description());
+    /// ```
+    pub fn from_transport(
+        provider: Provider,
+        failure: TransportFailure,
+        detail: impl Into<String>,
+    ) -> UpstreamError {
+        UpstreamError {
+            provider,
+            upstream_status: 0,
+            canonical: failure.canonical(),
+            row: None,
+            transport: Some(failure),
+            upstream_code: None,
+            upstream_message: detail.into(),
+            param: None,
+            client_message: None,
+            retry_after: None,
+        }
+    }
+
     fn from_signals(
         provider: Provider,
         status: u16,
@@ -140,7 +193,8 @@ impl UpstreamError {
             provider,
             upstream_status: status,
             canonical,
-            row,
+            row: Some(row),
+            transport: None,
             upstream_code: signals.codes.into_iter().next(),
             upstream_message,
             param: signals.param.filter(|_| fixable),
@@ -175,7 +229,7 @@ impl UpstreamError {
     }
 
     /// The HTTP status the provider answered with (200 for an error inside
-    /// a stream).
+    /// a stream, 0 for a failure below HTTP).
     ///
     /// ```
     /// use error_codes::upstream::{Provider, UpstreamError};
@@ -220,10 +274,26 @@ impl UpstreamError {
         &self.upstream_message
     }
 
+    /// What failed below HTTP, for an error made by
+    /// [`from_transport`](Self::from_transport); `None` for one the
+    /// provider sent.
+    ///
+    /// ```
+    /// use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    ///
+    /// let broken = UpstreamError::from_transport(Provider::Groq, TransportFailure::Broken, "connection reset");
+    /// assert_eq!(broken.transport(), Some(TransportFailure::Broken));
+    /// let answered = UpstreamError::from_response(Provider::Groq, 500, &http::HeaderMap::new(), b"");
+    /// assert_eq!(answered.transport(), None);
+    /// ```
+    pub fn transport(&self) -> Option<TransportFailure> {
+        self.transport
+    }
+
     /// The index of the translation table's row that decided (for the
-    /// evidence test).
+    /// evidence test); `None` for a failure below HTTP.
     #[cfg(test)]
-    pub(crate) fn row(&self) -> usize {
+    pub(crate) fn row(&self) -> Option<usize> {
         self.row
     }
 }

@@ -59,14 +59,15 @@ fn every_row_decides_the_case_it_names() {
             );
         };
         let error = error.as_ref().expect("an error, not a normal event");
+        let decided = error.row().expect("a translated error has its row");
         assert_eq!(
-            (error.row(), error.canonical()),
+            (decided, error.canonical()),
             (index, row.canonical),
             "row {index} ({:?}): its case {:?} is decided by row {} ({:?})",
             row.signal,
             row.case,
-            error.row(),
-            TABLE[error.row()].signal,
+            decided,
+            TABLE[decided].signal,
         );
     }
 }

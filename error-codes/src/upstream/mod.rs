@@ -113,6 +113,15 @@
 //!   [`retry_after`](crate::ApiError::retry_after), which the rendered
 //!   response sends as `retry-after` and `retry-after-ms` (a day at most).
 //!
+//! # Failures below HTTP
+//!
+//! A provider that gives no answer to read (a refused or reset connection,
+//! a stream cut short, nothing within the gateway's deadline) is an
+//! [`UpstreamError`] too, made by [`UpstreamError::from_transport`] with a
+//! [`TransportFailure`]: `upstream_error` for a connection that failed or
+//! broke, `upstream_timeout` for a deadline, with what the HTTP client said
+//! kept for the logs only.
+//!
 //! A gateway's own enum wraps it like any error:
 //!
 //! ```
@@ -141,6 +150,8 @@ mod redact;
 mod retry;
 mod signals;
 mod table;
+mod transport;
 
 pub use error::UpstreamError;
 pub use provider::{Provider, UnknownProvider};
+pub use transport::TransportFailure;

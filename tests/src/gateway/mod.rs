@@ -58,9 +58,10 @@
 //!   [`UpstreamError`](error_codes::upstream::UpstreamError) in the
 //!   client's format (the canonical code, the provider in the OpenAI body's
 //!   `provider`, the provider's retry delay, none of its secrets): an error
-//!   status, a 2xx body that is not a JSON object, a refused connection
-//!   (read as 502), a broken one (502), no answer or no next event within
-//!   `--upstream-timeout` (504). In a stream that has started, the failure
+//!   status, a 2xx body that is not a JSON object, and, through
+//!   `UpstreamError::from_transport`, a refused connection or a broken one
+//!   (`upstream_error`, 502), no answer or no next event within
+//!   `--upstream-timeout` (`upstream_timeout`, 504). In a stream that has started, the failure
 //!   (an upstream error event, a broken connection, a stall, an end without
 //!   the stream's terminal event) is the client's error event, and the
 //!   stream ends; a Responses stream gets the crate's `error` and

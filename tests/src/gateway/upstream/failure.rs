@@ -3,8 +3,7 @@
 
 use crate::gateway::context::RequestContext;
 use crate::gateway::server::Gateway;
-use axum::http::HeaderMap;
-use error_codes::upstream::{Provider, UpstreamError};
+use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
 use error_codes::ApiError;
 use std::time::Duration;
 
@@ -37,20 +36,26 @@ impl Transport {
         }
     }
 
-    /// The failure as an [`UpstreamError`]: read as the answer a proxy
-    /// between the gateway and the upstream would give (nginx's), 502 for a
-    /// connection that failed or broke, 504 for a timeout, with what
-    /// happened as the body, which reaches the logs and never the client.
+    /// The failure as an [`UpstreamError`] ([`UpstreamError::from_transport`]):
+    /// `upstream_error` for a connection that failed or broke,
+    /// `upstream_timeout` for a timeout, with what happened as its
+    /// upstream message, which reaches the logs and never the client.
     pub(crate) fn to_upstream_error(&self, provider: Provider, timeout: Duration) -> UpstreamError {
-        let (status, text) = match self {
-            Transport::Connect(detail) => (502, format!("no connection to the upstream: {detail}")),
-            Transport::Broken(detail) => (502, format!("the upstream connection broke: {detail}")),
+        let (failure, detail) = match self {
+            Transport::Connect(detail) => (
+                TransportFailure::Connect,
+                format!("no connection to the upstream: {detail}"),
+            ),
+            Transport::Broken(detail) => (
+                TransportFailure::Broken,
+                format!("the upstream connection broke: {detail}"),
+            ),
             Transport::Timeout => (
-                504,
+                TransportFailure::Timeout,
                 format!("the upstream sent nothing for {} s", timeout.as_secs()),
             ),
         };
-        UpstreamError::from_response(provider, status, &HeaderMap::new(), text.as_bytes())
+        UpstreamError::from_transport(provider, failure, detail)
     }
 }
 
@@ -131,8 +136,14 @@ mod tests {
         );
         // The client reads the catalogue's message, not what happened.
         assert_eq!(refused.message(), ErrorCode::UpstreamError.description());
+        assert_eq!(refused.transport(), Some(TransportFailure::Connect));
+        let broken = Transport::Broken("connection reset by peer".into())
+            .to_upstream_error(Provider::Groq, timeout);
+        assert_eq!(broken.canonical(), ErrorCode::UpstreamError);
+        assert_eq!(broken.transport(), Some(TransportFailure::Broken));
         let slow = Transport::Timeout.to_upstream_error(Provider::Anthropic, timeout);
         assert_eq!(slow.canonical(), ErrorCode::UpstreamTimeout);
         assert_eq!(slow.upstream_message(), "the upstream sent nothing for 3 s");
+        assert_eq!(slow.upstream_status(), 0);
     }
 }
