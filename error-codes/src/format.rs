@@ -83,8 +83,9 @@ pub enum Format {
     /// - extension members (RFC 9457 section 3.2: names of three or more
     ///   letters, digits and `_`, starting with a letter, which clients
     ///   ignore when they do not know them): `code`, `param` (when the
-    ///   error has one), `retryable`, `request_id` (when set), and
-    ///   `suggestion` (when set).
+    ///   error has one), `retryable`, `request_id` (when set),
+    ///   `suggestion` (when set), and `provider` (the upstream provider
+    ///   that generated the error, when one did, as in the OpenAI body).
     ///
     /// ```
     /// use error_codes::{ApiError, ErrorCode, Format};

@@ -161,12 +161,46 @@ fn a_disagreeing_status_is_kept_not_trusted() {
     assert_eq!(received.known(), Some(ErrorCode::InvalidRequest));
 }
 
+/// An upstream's error names its provider in problem details too, in
+/// bodies, responses and events, and it reads back; an error no provider
+/// generated has no `provider` member.
+#[test]
+fn an_upstream_error_names_its_provider() {
+    use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+
+    let body = br#"{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}}"#;
+    let answered =
+        UpstreamError::from_response(Provider::Gemini, 429, &http::HeaderMap::new(), body);
+    let timed_out =
+        UpstreamError::from_transport(Provider::Vertex, TransportFailure::Timeout, "30 s");
+    for (error, name) in [(answered, "gemini"), (timed_out, "vertex")] {
+        let body = String::from_utf8(error.to_body(Format::Problem)).unwrap();
+        let member = format!(r#","provider":"{name}"}}"#);
+        assert!(body.ends_with(&member), "{body}");
+        let status = error.status();
+        for received in [
+            ReceivedError::parse(status, body.as_bytes()).unwrap(),
+            ReceivedError::from_response(&error.to_http_response(Format::Problem)).unwrap(),
+            ReceivedError::parse_sse_event(200, &error.to_sse_event(Format::Problem)).unwrap(),
+        ] {
+            assert_eq!(received.format(), Format::Problem);
+            assert_eq!(received.provider(), Some(name));
+            assert_eq!(received.known(), Some(error.canonical()));
+        }
+    }
+    for &code in ErrorCode::ALL {
+        let body = code.envelope(Format::Problem).to_body();
+        let body = String::from_utf8(body).unwrap();
+        assert!(!body.contains(r#""provider":"#), "{code:?}: {body}");
+    }
+}
+
 /// RFC 9457: a member whose value has the wrong type is ignored, as if it
 /// were absent; parsing goes on.
 #[test]
 fn members_of_the_wrong_type_are_ignored() {
     let body = br#"{"type":42,"title":["t"],"status":"404","detail":"still read","instance":{},
-        "code":true,"param":7,"retryable":"yes","request_id":null,"suggestion":1}"#;
+        "code":true,"param":7,"retryable":"yes","request_id":null,"suggestion":1,"provider":false}"#;
     let received = ReceivedError::parse(404, body).unwrap();
     assert_eq!(received.format(), Format::Problem);
     assert_eq!(received.problem_type(), Some("about:blank"));
@@ -179,6 +213,7 @@ fn members_of_the_wrong_type_are_ignored() {
     assert_eq!(received.retryable(), None);
     assert_eq!(received.request_id(), None);
     assert_eq!(received.suggestion(), None);
+    assert_eq!(received.provider(), None);
 
     for status in ["99", "600", "404.5", "-404", "1e9"] {
         let body = format!(r#"{{"title":"t","status":{status}}}"#);

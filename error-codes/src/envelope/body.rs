@@ -154,6 +154,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
             retryable: self.error.is_retryable(),
             request_id: self.request_id,
             suggestion: self.suggestion,
+            provider: parts.provider,
         }
     }
 }

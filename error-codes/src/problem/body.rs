@@ -43,6 +43,8 @@ pub(crate) struct ProblemParts<'a> {
     pub(crate) retryable: bool,
     pub(crate) request_id: Option<&'a str>,
     pub(crate) suggestion: Option<&'a str>,
+    /// The upstream provider that generated the error.
+    pub(crate) provider: Option<&'a str>,
 }
 
 const TYPE: &[u8] = b"{\"type\":";
@@ -56,6 +58,7 @@ const RETRYABLE_TRUE: &[u8] = b",\"retryable\":true";
 const RETRYABLE_FALSE: &[u8] = b",\"retryable\":false";
 const REQUEST_ID: &[u8] = b",\"request_id\":";
 const SUGGESTION: &[u8] = b",\"suggestion\":";
+const PROVIDER: &[u8] = b",\"provider\":";
 
 impl ProblemParts<'_> {
     /// The exact length of the body [`write`](Self::write) appends.
@@ -92,12 +95,15 @@ impl ProblemParts<'_> {
             + self
                 .suggestion
                 .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
+            + self
+                .provider
+                .map_or(0, |name| PROVIDER.len() + quoted_len(name))
             + 1
     }
 
     /// Appends the body: `type`, `title`, `status`, `detail`, `instance`
     /// (when set), then the extension members `code`, `param` (when set),
-    /// `retryable`, `request_id` and `suggestion` (when set).
+    /// `retryable`, `request_id`, `suggestion` and `provider` (when set).
     pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(TYPE);
         match self.type_uri {
@@ -139,6 +145,10 @@ impl ProblemParts<'_> {
         if let Some(text) = self.suggestion {
             out.extend_from_slice(SUGGESTION);
             push_quoted(out, text);
+        }
+        if let Some(name) = self.provider {
+            out.extend_from_slice(PROVIDER);
+            push_quoted(out, name);
         }
         out.push(b'}');
     }
@@ -208,6 +218,8 @@ mod tests {
         request_id: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         suggestion: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        provider: Option<&'a str>,
     }
 
     fn written(parts: &ProblemParts<'_>) -> Vec<u8> {
@@ -241,6 +253,7 @@ mod tests {
             retryable: parts.retryable,
             request_id: parts.request_id,
             suggestion: parts.suggestion,
+            provider: parts.provider,
         })
         .unwrap()
     }
@@ -301,6 +314,7 @@ mod tests {
                     retryable: variant % 2 == 1,
                     request_id: (variant >= 2).then_some(text),
                     suggestion: (variant == 3).then_some(text),
+                    provider: (variant % 2 == 0).then_some(text),
                 };
                 assert_eq!(written(&parts), peer(&parts), "{parts:?}");
             }

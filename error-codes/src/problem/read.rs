@@ -73,7 +73,7 @@ pub(crate) fn received_problem(status: u16, top: TopFields) -> ReceivedError {
         request_id: string(top.request_id),
         doc_url: None,
         suggestion: string(top.suggestion),
-        provider: None,
+        provider: string(top.provider),
         problem: Some(Box::new(members)),
     }
 }

@@ -27,6 +27,7 @@ json_fields! {
         "instance" => instance: Skipped,
         "retryable" => retryable: Skipped,
         "suggestion" => suggestion: Skipped,
+        "provider" => provider: Skipped,
     }
 }
 

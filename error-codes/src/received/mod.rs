@@ -316,8 +316,10 @@ impl ReceivedError {
         self.suggestion.as_deref()
     }
 
-    /// The upstream provider that generated the error (`error.provider`,
-    /// a gateway's extension of the OpenAI envelope), if sent.
+    /// The upstream provider that generated the error, if sent:
+    /// `error.provider` (a gateway's extension of the OpenAI envelope), or
+    /// problem details' `provider` member (a string; another type is
+    /// ignored, by RFC 9457's rule).
     ///
     /// ```
     /// use error_codes::upstream::{Provider, UpstreamError};
@@ -325,6 +327,8 @@ impl ReceivedError {
     ///
     /// let upstream = UpstreamError::from_response(Provider::Groq, 503, &http::HeaderMap::new(), b"");
     /// let received = ReceivedError::parse(503, &upstream.to_body(Format::OpenAi)).unwrap();
+    /// assert_eq!(received.provider(), Some("groq"));
+    /// let received = ReceivedError::parse(503, &upstream.to_body(Format::Problem)).unwrap();
     /// assert_eq!(received.provider(), Some("groq"));
     /// ```
     pub fn provider(&self) -> Option<&str> {
