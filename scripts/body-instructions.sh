@@ -4,7 +4,8 @@
 # binary (`cargo bench -p error-codes --bench runtime`), so the machine's
 # load cannot move them: the inclusive instruction count of the function
 # that writes one body (`Envelope::render`, `serde_openai`,
-# `serde_anthropic`, `serde_problem`) divided by its number of calls.
+# `serde_anthropic`, `serde_problem`, in `benches/runtime/serde_peer.rs`)
+# divided by its number of calls.
 #
 # Usage: scripts/body-instructions.sh   (needs valgrind)
 set -euo pipefail
@@ -39,7 +40,7 @@ for case in all_57_codes formatted_message; do
                 "$bench" --bench --profile-time 1 "to_body_$format/$case/$side\$" >/dev/null 2>&1
         done
         ours=$(per_call "$out/$format.$case.error_codes" 'Envelope<E>>::render$')
-        peer=$(per_call "$out/$format.$case.serde_json" "^runtime::serde_$format")
+        peer=$(per_call "$out/$format.$case.serde_json" "^runtime::(serde_peer::)?serde_$format\$")
         ratio=$(python3 -c "print(f'{$peer / $ours:.2f}x')")
         printf '| `to_body(%s)`, %s | %s | %s | %s |\n' "$format" "$case" "$ours" "$peer" "$ratio"
     done
