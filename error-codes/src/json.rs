@@ -134,6 +134,23 @@ pub(crate) fn push_nullable(out: &mut Vec<u8>, text: Option<&str>) {
     }
 }
 
+/// The length of an optional member: its `key` (`,"name":`) and the
+/// quoted value, or nothing when there is no value.
+#[inline]
+pub(crate) fn member_len(key: &[u8], value: Option<&str>) -> usize {
+    value.map_or(0, |value| key.len() + quoted_len(value))
+}
+
+/// Appends an optional member: its `key` (`,"name":`) and the quoted
+/// value, or nothing when there is no value.
+#[inline]
+pub(crate) fn push_member(out: &mut Vec<u8>, key: &[u8], value: Option<&str>) {
+    if let Some(value) = value {
+        out.extend_from_slice(key);
+        push_quoted(out, value);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

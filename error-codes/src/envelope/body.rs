@@ -4,7 +4,8 @@
 
 use super::Envelope;
 use crate::json::{
-    nullable_len, push_nullable, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len,
+    member_len, nullable_len, push_member, push_nullable, push_quoted, push_quoted_bytes,
+    quoted_bytes_len, quoted_len,
 };
 use crate::problem::{Instance, ProblemParts, TypeUri};
 use crate::{ApiError, Format, ProblemTypes, CLIENT_CLOSED_REQUEST};
@@ -56,15 +57,9 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                     + quoted_len(parts.error_type)
                     + nullable_len(parts.param)
                     + quoted_len(parts.code)
-                    + parts
-                        .provider
-                        .map_or(0, |name| PROVIDER.len() + quoted_len(name))
-                    + self
-                        .doc_url
-                        .map_or(0, |url| DOC_URL.len() + quoted_len(url))
-                    + self
-                        .suggestion
-                        .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
+                    + member_len(PROVIDER, parts.provider)
+                    + member_len(DOC_URL, self.doc_url)
+                    + member_len(SUGGESTION, self.suggestion)
             }
             Body::Anthropic(parts) => {
                 ANTHROPIC_FIXED
@@ -92,18 +87,9 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
                 push_nullable(out, parts.param);
                 out.extend_from_slice(b",\"code\":");
                 push_quoted(out, parts.code);
-                if let Some(name) = parts.provider {
-                    out.extend_from_slice(PROVIDER);
-                    push_quoted(out, name);
-                }
-                if let Some(url) = self.doc_url {
-                    out.extend_from_slice(DOC_URL);
-                    push_quoted(out, url);
-                }
-                if let Some(text) = self.suggestion {
-                    out.extend_from_slice(SUGGESTION);
-                    push_quoted(out, text);
-                }
+                push_member(out, PROVIDER, parts.provider);
+                push_member(out, DOC_URL, self.doc_url);
+                push_member(out, SUGGESTION, self.suggestion);
                 out.extend_from_slice(b"}}");
             }
             Body::Anthropic(parts) => {

@@ -2,7 +2,9 @@
 //! in one pass to measure and one to copy, the bytes `serde_json` writes.
 
 use super::uri;
-use crate::json::{push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len};
+use crate::json::{
+    member_len, push_member, push_quoted, push_quoted_bytes, quoted_bytes_len, quoted_len,
+};
 
 /// The `type` member: given whole (a doc URL), or a base and a code.
 #[derive(Clone, Copy, Debug)]
@@ -81,23 +83,15 @@ impl ProblemParts<'_> {
             }
             + CODE.len()
             + quoted_len(self.code)
-            + self
-                .param
-                .map_or(0, |param| PARAM.len() + quoted_len(param))
+            + member_len(PARAM, self.param)
             + if self.retryable {
                 RETRYABLE_TRUE.len()
             } else {
                 RETRYABLE_FALSE.len()
             }
-            + self
-                .request_id
-                .map_or(0, |id| REQUEST_ID.len() + quoted_len(id))
-            + self
-                .suggestion
-                .map_or(0, |text| SUGGESTION.len() + quoted_len(text))
-            + self
-                .provider
-                .map_or(0, |name| PROVIDER.len() + quoted_len(name))
+            + member_len(REQUEST_ID, self.request_id)
+            + member_len(SUGGESTION, self.suggestion)
+            + member_len(PROVIDER, self.provider)
             + 1
     }
 
@@ -129,27 +123,15 @@ impl ProblemParts<'_> {
         }
         out.extend_from_slice(CODE);
         push_quoted(out, self.code);
-        if let Some(param) = self.param {
-            out.extend_from_slice(PARAM);
-            push_quoted(out, param);
-        }
+        push_member(out, PARAM, self.param);
         out.extend_from_slice(if self.retryable {
             RETRYABLE_TRUE
         } else {
             RETRYABLE_FALSE
         });
-        if let Some(id) = self.request_id {
-            out.extend_from_slice(REQUEST_ID);
-            push_quoted(out, id);
-        }
-        if let Some(text) = self.suggestion {
-            out.extend_from_slice(SUGGESTION);
-            push_quoted(out, text);
-        }
-        if let Some(name) = self.provider {
-            out.extend_from_slice(PROVIDER);
-            push_quoted(out, name);
-        }
+        push_member(out, REQUEST_ID, self.request_id);
+        push_member(out, SUGGESTION, self.suggestion);
+        push_member(out, PROVIDER, self.provider);
         out.push(b'}');
     }
 }
