@@ -18,15 +18,15 @@
 #
 # Then the setting users build in: a minimal axum + tokio + serde-derive
 # service around the same enum, built clean (empty target directory) with
-# only `#[derive(Debug)]` (the floor), with error-codes (its `axum`
+# only `#[derive(Debug)]` (the floor), with api-error-codes (its `axum`
 # feature), and with thiserror + strum; what each side adds is its clean
 # build minus the floor's. SERVICE_RUNS (default 1) clean builds each,
 # interleaved, median.
 #
 #   scripts/compile-time.sh [RUNS]      # RUNS defaults to 5
 #
-# The crates depend on error-codes as users of the published crate do: this
-# tree's error-codes and error-codes-derive are packaged (`cargo package`,
+# The crates depend on api-error-codes as users of the published crate do: this
+# tree's api-error-codes and api-error-codes-derive are packaged (`cargo package`,
 # uncommitted changes included) into a local directory source, beside every
 # third-party crate of both sides (`cargo vendor`), and both sides build
 # from that source. (A path dependency would make every no-op build check
@@ -52,7 +52,7 @@ registry="$work/registry"
 rm -rf "$registry" "$work/package"
 (cd "$work/vendor" && cargo vendor --quiet --versioned-dirs "$registry" >/dev/null)
 (cd "$root" && cargo package --quiet --no-verify --allow-dirty \
-    -p error-codes-derive -p error-codes --target-dir "$work/package")
+    -p api-error-codes-derive -p api-error-codes --target-dir "$work/package")
 for crate in "$work"/package/package/*.crate; do
     tar xzf "$crate" -C "$registry"
     # No checksums: cargo takes the files as they are.
@@ -280,7 +280,7 @@ echo "syn, peer side:    ${syn_report[peer]}"
 echo "proc-macro crates, derive side: ${macro_report[ours]}"
 echo "proc-macro crates, peer side:   ${macro_report[peer]}"
 echo
-echo "| axum + tokio + serde-derive service, clean build (median of $service_runs) | with error-codes | with thiserror + strum | ratio |"
+echo "| axum + tokio + serde-derive service, clean build (median of $service_runs) | with api-error-codes | with thiserror + strum | ratio |"
 echo "|---|---|---|---|"
 echo "| the service | ${service_clean[service-ours]} s | ${service_clean[service-peer]} s | $(ratio "${service_clean[service-ours]}" "${service_clean[service-peer]}") |"
 echo "| the floor: the service with only \`#[derive(Debug)]\` | ${service_clean[service-floor]} s | ${service_clean[service-floor]} s | 1.00x |"

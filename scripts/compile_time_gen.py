@@ -4,7 +4,7 @@
     compile_time_gen.py WORKSPACE_ROOT OUT_DIR
 
 - OUT_DIR/ours:  the 57-code enum with #[derive(ApiError)], depending on
-  `error-codes = "=VERSION"` as a user of the published crate does
+  `api-error-codes = "=VERSION"` as a user of the published crate does
   (compile-time.sh serves it, packaged from WORKSPACE_ROOT, from a local
   directory source);
 - OUT_DIR/peer:  the same enum with thiserror 2 (Display/Error), strum 0.28
@@ -24,7 +24,7 @@
   #[derive(ApiError)] through the `axum` feature, with thiserror + strum and
   a status match. Their clean builds show what adding each side costs where
   users build it;
-- OUT_DIR/vendor: every side's dependencies, error-codes by path, for
+- OUT_DIR/vendor: every side's dependencies, api-error-codes by path, for
   `cargo vendor` to collect every third-party crate.
 
 The 57-variant enums carry the same codes, statuses and messages, read from
@@ -105,7 +105,7 @@ def ours(root, rows):
         )
     return (
         "//! 57 error codes with `#[derive(ApiError)]`.\n\n"
-        "use error_codes::ApiError;\n\n"
+        "use api_error_codes::ApiError;\n\n"
         "#[derive(Debug, ApiError)]\n"
         "pub enum UserError {\n" + "\n".join(body) + "\n}\n\n"
         "/// Uses what the peer's enum also provides: code, status, message.\n"
@@ -171,7 +171,7 @@ def large(count):
             )
     return (
         f"//! {count} private error codes with `#[derive(ApiError)]`.\n\n"
-        "use error_codes::ApiError;\n\n"
+        "use api_error_codes::ApiError;\n\n"
         "#[derive(Debug, ApiError)]\n"
         "pub enum Large {\n" + "\n".join(body) + "\n}\n\n"
         "pub fn describe(error: &Large) -> (&'static str, u16, String) {\n"
@@ -225,7 +225,7 @@ SERVICE_DEPENDENCIES = (
     'serde = { version = "1", features = ["derive"] }'
 )
 
-# What error-codes itself depends on, as error-codes/Cargo.toml says.
+# What api-error-codes itself depends on, as error-codes/Cargo.toml says.
 RUNTIME_DEPENDENCIES = (
     'http = "1"\n'
     'serde = { version = "1", features = ["derive"] }\n'
@@ -243,14 +243,14 @@ def workspace_version(root):
 def main():
     root, out = sys.argv[1], sys.argv[2]
     rows = read_table(root)
-    error_codes = f'error-codes = "={workspace_version(root)}"'
-    error_codes_path = f'error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
+    api_error_codes = f'api-error-codes = "={workspace_version(root)}"'
+    error_codes_path = f'api-error-codes = {{ path = {rust_str(os.path.join(root, "error-codes"))} }}'
     peer_dependencies = 'thiserror = "2"\nstrum = { version = "0.28", features = ["derive"] }'
-    axum_error_codes = error_codes[:-1].replace('= "', '= { version = "') + '", features = ["axum"] }'
+    axum_error_codes = api_error_codes[:-1].replace('= "', '= { version = "') + '", features = ["axum"] }'
     service_ours = service(
         ours(root, rows),
         "\nfn respond(error: UserError) -> Response {\n"
-        "    error_codes::axum::OpenAi(error).into_response()\n}\n",
+        "    api_error_codes::axum::OpenAi(error).into_response()\n}\n",
     )
     service_peer = service(
         peer(rows),
@@ -273,12 +273,12 @@ def main():
         "service-floor": (SERVICE_DEPENDENCIES, service_floor),
         "service-ours": (SERVICE_DEPENDENCIES + "\n" + axum_error_codes, service_ours),
         "service-peer": (SERVICE_DEPENDENCIES + "\n" + peer_dependencies, service_peer),
-        "ours": (error_codes, ours(root, rows)),
+        "ours": (api_error_codes, ours(root, rows)),
         "peer": (peer_dependencies, peer(rows)),
-        "ours-floor": (error_codes, floor(rows, ["error_codes"])),
+        "ours-floor": (api_error_codes, floor(rows, ["api_error_codes"])),
         "peer-floor": (peer_dependencies, floor(rows, ["strum", "thiserror"])),
         "deps-floor": (RUNTIME_DEPENDENCIES, floor(rows, ["http", "serde", "serde_json"])),
-        "large": (error_codes, large(2000)),
+        "large": (api_error_codes, large(2000)),
     }
     for name, (dependencies, source) in crates.items():
         directory = os.path.join(out, name)

@@ -2,15 +2,15 @@
 # What serde's derive for the envelope structs costs a service that uses the
 # crate: a minimal axum + tokio + serde-derive service (one derived request
 # type, one derived reply, one `#[derive(ApiError)]` enum) built from clean
-# against this tree's error-codes (`#[derive(Serialize, Deserialize)]`) and
+# against this tree's api-error-codes (`#[derive(Serialize, Deserialize)]`) and
 # against the tree at HAND_REV, the last commit with hand-written impls.
 #
 #   scripts/serde-derive-cost.sh [RUNS]     # RUNS clean builds per side, alternating (default 2)
 #
 # Prints per run the wall-clock and CPU (user + system) seconds of the
-# clean `cargo build`, and the error-codes unit's own time from cargo's
+# clean `cargo build`, and the api-error-codes unit's own time from cargo's
 # --timings report; then, where valgrind is installed, the instructions
-# rustc spends on the error-codes crate on each side (callgrind), which do
+# rustc spends on the api-error-codes crate on each side (callgrind), which do
 # not move with the machine's load. Needs the crates in the cargo cache
 # (it builds --offline) and python3.
 set -euo pipefail
@@ -42,7 +42,7 @@ edition = "2021"
 publish = false
 
 [dependencies]
-error-codes = { path = "../error-codes", features = ["axum"] }
+api-error-codes = { path = "../error-codes", features = ["axum"] }
 axum = "0.8"
 tokio = { version = "1", features = ["rt-multi-thread", "macros", "net"] }
 serde = { version = "1", features = ["derive"] }
@@ -50,10 +50,10 @@ serde_json = "1"
 TOML
     cat >"$dir/svc/src/main.rs" <<'RUST'
 //! A minimal axum service: one JSON endpoint with derived request and
-//! reply types, errors answered with error-codes.
+//! reply types, errors answered with api-error-codes.
 use axum::{routing::post, Json, Router};
-use error_codes::axum::OpenAi;
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::axum::OpenAi;
+use api_error_codes::{ApiError, ErrorCode};
 use serde::{Deserialize, Serialize};
 
 #[derive(Deserialize)]
@@ -91,14 +91,14 @@ RUST
 done
 # The side that states its own serde features says which one derives.
 grep -q 'features = \["derive"\]' "$work/derive/error-codes/Cargo.toml" \
-    || echo "note: this tree's error-codes does not enable serde's derive feature"
+    || echo "note: this tree's api-error-codes does not enable serde's derive feature"
 
 unit_time() {
     python3 - "$1" <<'PY'
 import json, re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
 match = re.search(r"const UNIT_DATA = (\[.*?\]);\n", html, re.S)
-print(sum(u["duration"] for u in json.loads(match.group(1)) if u["name"] == "error-codes"))
+print(sum(u["duration"] for u in json.loads(match.group(1)) if u["name"] == "api-error-codes"))
 PY
 }
 
@@ -112,7 +112,7 @@ for run in $(seq 1 "$runs"); do
         wall=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
         cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$work/time")
         unit=$(unit_time "$(ls -t "$dir"/target/cargo-timings/cargo-timing-*.html | head -1)")
-        printf 'run %s %-6s clean build: %6s s wall, %6s s CPU; error-codes unit %.2f s\n' "$run" "$side" "$wall" "$cpu" "$unit"
+        printf 'run %s %-6s clean build: %6s s wall, %6s s CPU; api-error-codes unit %.2f s\n' "$run" "$side" "$wall" "$cpu" "$unit"
     done
 done
 
@@ -121,10 +121,10 @@ if command -v valgrind >/dev/null 2>&1; then
         dir="$work/$side"
         touch "$dir/error-codes/src/lib.rs"
         # Without incremental compilation, as a crates.io dependency builds.
-        cmd=$(CARGO_INCREMENTAL=0 cargo build --offline -v -p error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
-            | grep -o 'Running `.*--crate-name error_codes .*`' | sed 's/^Running `//; s/`$//')
+        cmd=$(CARGO_INCREMENTAL=0 cargo build --offline -v -p api-error-codes --manifest-path "$dir/Cargo.toml" 2>&1 \
+            | grep -o 'Running `.*--crate-name api_error_codes .*`' | sed 's/^Running `//; s/`$//')
         touch "$dir/error-codes/src/lib.rs"
         (cd "$dir" && valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null bash -c "$cmd" 2>&1) \
-            | awk -v side="$side" '/Collected/ { if ($NF + 0 > max) max = $NF + 0 } END { printf "%-6s rustc on error-codes: %d instructions\n", side, max }'
+            | awk -v side="$side" '/Collected/ { if ($NF + 0 > max) max = $NF + 0 } END { printf "%-6s rustc on api-error-codes: %d instructions\n", side, max }'
     done
 fi

@@ -1,5 +1,5 @@
 //! Expansion time of `#[derive(ApiError)]` for enums of 100, 1,000, 2,000
-//! and 4,000 variants (`cargo bench -p error-codes-derive --bench expand`);
+//! and 4,000 variants (`cargo bench -p api-error-codes-derive --bench expand`);
 //! the last size shows where the per-variant cost settles.
 //!
 //! A proc-macro crate cannot export plain functions, so the derive's own
@@ -57,7 +57,7 @@ fn generated_enum(variants: usize) -> TokenStream {
         };
         source.push_str(&variant);
     }
-    source.push_str("    #[api_error(transparent)]\n    Canonical(::error_codes::ErrorCode),\n}\n");
+    source.push_str("    #[api_error(transparent)]\n    Canonical(::api_error_codes::ErrorCode),\n}\n");
     source.parse().expect("the generated enum lexes")
 }
 

@@ -88,7 +88,7 @@ impl<'a> Input<'a> {
             };
         let krate: Path = krate
             .map(|keyed| keyed.value)
-            .unwrap_or_else(|| syn::parse_quote!(::error_codes));
+            .unwrap_or_else(|| syn::parse_quote!(::api_error_codes));
         Some(Input {
             root: quote::ToTokens::to_token_stream(&krate),
             deprecated,

@@ -47,14 +47,14 @@ fn parse(table: &'static str) -> Result<Vec<Row>, String> {
     let mut lines = table.lines();
     if lines.next() != Some(HEADER) {
         return Err(format!(
-            "catalogue.tsv of error-codes-derive does not start with the header `{HEADER}`"
+            "catalogue.tsv of api-error-codes-derive does not start with the header `{HEADER}`"
         ));
     }
     let mut rows: Vec<Row> = Vec::new();
     for (index, line) in lines.enumerate() {
         let number = index + 2;
         let bad =
-            |what: &str| format!("catalogue.tsv of error-codes-derive, line {number}: {what}");
+            |what: &str| format!("catalogue.tsv of api-error-codes-derive, line {number}: {what}");
         let columns: Vec<&'static str> = line.split('\t').collect();
         let [code, status, description, retryable, openai_type, anthropic_type] = columns[..]
         else {

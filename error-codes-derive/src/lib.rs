@@ -1,6 +1,6 @@
 //! `#[derive(ApiError)]`, the implementation crate of
-//! [`error-codes`](https://docs.rs/error-codes). Use it through
-//! `error_codes::ApiError`; the attribute is documented there.
+//! [`api-error-codes`](https://docs.rs/api-error-codes). Use it through
+//! `api_error_codes::ApiError`; the attribute is documented there.
 //!
 //! The canonical catalogue is compiled in (`catalogue.tsv`, read by
 //! `catalogue.rs`), so a canonical variant expands to the runtime crate's
@@ -14,7 +14,7 @@
 //! `cargo expand` of the README's enum:
 //!
 //! ```ignore
-//! use error_codes::{ApiError, ErrorCode};
+//! use api_error_codes::{ApiError, ErrorCode};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum GatewayError {
@@ -35,9 +35,9 @@
 //!
 //! ```ignore
 //! const _: () = {
-//!     const INFOS: &[::error_codes::CodeInfo] = {
-//!         use ::error_codes::__private::canonical;
-//!         use ::error_codes::CodeInfo;
+//!     const INFOS: &[::api_error_codes::CodeInfo] = {
+//!         use ::api_error_codes::__private::canonical;
+//!         use ::api_error_codes::CodeInfo;
 //!         &[
 //!             canonical::RATE_LIMIT_EXCEEDED,
 //!             canonical::CONTEXT_LENGTH_EXCEEDED,
@@ -49,12 +49,12 @@
 //!         ]
 //!     };
 //!     #[automatically_derived]
-//!     impl ::error_codes::ApiError for GatewayError {
-//!         const CODES: ::error_codes::CodeList =
-//!             ::error_codes::CodeList::new(INFOS, &[&<ErrorCode as ::error_codes::ApiError>::CODES]);
+//!     impl ::api_error_codes::ApiError for GatewayError {
+//!         const CODES: ::api_error_codes::CodeList =
+//!             ::api_error_codes::CodeList::new(INFOS, &[&<ErrorCode as ::api_error_codes::ApiError>::CODES]);
 //!         const FORMATS_MESSAGE: bool = true;
 //!         #[inline]
-//!         fn info(&self) -> &'static ::error_codes::CodeInfo {
+//!         fn info(&self) -> &'static ::api_error_codes::CodeInfo {
 //!             &INFOS[match *self {
 //!                 Self::RateLimited => 0usize,
 //!                 Self::TooLong { .. } => 1usize,
@@ -62,25 +62,25 @@
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => return <ErrorCode as ::error_codes::ApiError>::info(__api_error_inner),
+//!                 } => return <ErrorCode as ::api_error_codes::ApiError>::info(__api_error_inner),
 //!             }]
 //!         }
-//!         fn message(&self) -> ::error_codes::__private::Cow<'_, str> {
+//!         fn message(&self) -> ::api_error_codes::__private::Cow<'_, str> {
 //!             match *self {
-//!                 Self::TooLong { .. } => ::error_codes::__private::formatted_message(self, 74usize),
+//!                 Self::TooLong { .. } => ::api_error_codes::__private::formatted_message(self, 74usize),
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::message(__api_error_inner),
-//!                 _ => ::error_codes::__private::Cow::Borrowed(::error_codes::CodeInfo::message(
-//!                     <Self as ::error_codes::ApiError>::info(self),
+//!                 } => <ErrorCode as ::api_error_codes::ApiError>::message(__api_error_inner),
+//!                 _ => ::api_error_codes::__private::Cow::Borrowed(::api_error_codes::CodeInfo::message(
+//!                     <Self as ::api_error_codes::ApiError>::info(self),
 //!                 )),
 //!             }
 //!         }
 //!         fn write_message(
 //!             &self,
-//!             __api_error_out: &mut dyn ::error_codes::__private::fmt::Write,
-//!         ) -> ::error_codes::__private::fmt::Result {
+//!             __api_error_out: &mut dyn ::api_error_codes::__private::fmt::Write,
+//!         ) -> ::api_error_codes::__private::fmt::Result {
 //!             match *self {
 //!                 Self::TooLong {
 //!                     used: ref __api_error_0,
@@ -93,57 +93,57 @@
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::write_message(
+//!                 } => <ErrorCode as ::api_error_codes::ApiError>::write_message(
 //!                     __api_error_inner,
 //!                     __api_error_out,
 //!                 ),
-//!                 _ => ::error_codes::__private::fmt::Write::write_str(
+//!                 _ => ::api_error_codes::__private::fmt::Write::write_str(
 //!                     __api_error_out,
-//!                     ::error_codes::CodeInfo::message(<Self as ::error_codes::ApiError>::info(self)),
+//!                     ::api_error_codes::CodeInfo::message(<Self as ::api_error_codes::ApiError>::info(self)),
 //!                 ),
 //!             }
 //!         }
 //!         fn param(
 //!             &self,
-//!         ) -> ::error_codes::__private::Option<::error_codes::__private::Cow<'_, str>> {
+//!         ) -> ::api_error_codes::__private::Option<::api_error_codes::__private::Cow<'_, str>> {
 //!             match *self {
-//!                 Self::TooLong { .. } => ::error_codes::__private::Option::Some(
-//!                     ::error_codes::__private::Cow::Borrowed("messages"),
+//!                 Self::TooLong { .. } => ::api_error_codes::__private::Option::Some(
+//!                     ::api_error_codes::__private::Cow::Borrowed("messages"),
 //!                 ),
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::param(__api_error_inner),
-//!                 _ => ::error_codes::__private::Option::None,
+//!                 } => <ErrorCode as ::api_error_codes::ApiError>::param(__api_error_inner),
+//!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
 //!         fn retry_after(
 //!             &self,
-//!         ) -> ::error_codes::__private::Option<::error_codes::__private::Duration> {
+//!         ) -> ::api_error_codes::__private::Option<::api_error_codes::__private::Duration> {
 //!             match *self {
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::retry_after(__api_error_inner),
-//!                 _ => ::error_codes::__private::Option::None,
+//!                 } => <ErrorCode as ::api_error_codes::ApiError>::retry_after(__api_error_inner),
+//!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
-//!         fn provider(&self) -> ::error_codes::__private::Option<&str> {
+//!         fn provider(&self) -> ::api_error_codes::__private::Option<&str> {
 //!             match *self {
 //!                 Self::Canonical {
 //!                     0: ref __api_error_inner,
 //!                     ..
-//!                 } => <ErrorCode as ::error_codes::ApiError>::provider(__api_error_inner),
-//!                 _ => ::error_codes::__private::Option::None,
+//!                 } => <ErrorCode as ::api_error_codes::ApiError>::provider(__api_error_inner),
+//!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
 //!     }
 //!     const _: () = {
-//!         if let ::error_codes::__private::Option::Some(conflict) =
-//!             ::error_codes::__private::wrapped_conflict(
+//!         if let ::api_error_codes::__private::Option::Some(conflict) =
+//!             ::api_error_codes::__private::wrapped_conflict(
 //!                 &[INFOS[2usize]],
 //!                 &[],
-//!                 &<ErrorCode as ::error_codes::ApiError>::CODES,
+//!                 &<ErrorCode as ::api_error_codes::ApiError>::CODES,
 //!             )
 //!         {
 //!             {
@@ -180,11 +180,11 @@ mod valid;
 
 use proc_macro::TokenStream;
 
-/// Derives `error_codes::ApiError`. See the `error_codes::ApiError` trait
+/// Derives `api_error_codes::ApiError`. See the `api_error_codes::ApiError` trait
 /// for the `#[api_error(...)]` attribute.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode};
+/// use api_error_codes::{ApiError, ErrorCode};
 ///
 /// #[derive(ApiError)]
 /// enum ProxyError {

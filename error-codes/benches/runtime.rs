@@ -1,5 +1,5 @@
 //! The runtime benchmarks of issue #5, each side by side with its peer in
-//! one run (`cargo bench -p error-codes --bench runtime`):
+//! one run (`cargo bench -p api-error-codes --bench runtime`):
 //!
 //! - `ErrorCode::from_code` against `strum`'s `EnumString` (`FromStr`) on an
 //!   equivalent 57-variant enum, for every code and for unknown strings;
@@ -12,7 +12,7 @@
 //! a faster number can never come from doing less work.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use std::hint::black_box;
 use std::str::FromStr;
 use std::time::Duration;
@@ -172,7 +172,7 @@ fn from_code(c: &mut Criterion) {
     ] {
         let mut group = c.benchmark_group(format!("from_code/{name}"));
         group.throughput(Throughput::Elements(inputs.len() as u64));
-        group.bench_function("error_codes", |b| {
+        group.bench_function("api_error_codes", |b| {
             b.iter(|| {
                 for input in inputs {
                     black_box(ErrorCode::from_code(black_box(input)));
@@ -217,7 +217,7 @@ fn bodies(c: &mut Criterion) {
     for (name, format, peer) in formats {
         let mut group = c.benchmark_group(format!("to_body_{name}/all_57_codes"));
         group.throughput(Throughput::Elements(ErrorCode::ALL.len() as u64));
-        group.bench_function("error_codes", |b| {
+        group.bench_function("api_error_codes", |b| {
             b.iter(|| {
                 for code in ErrorCode::ALL {
                     black_box(black_box(code).to_body(format));
@@ -243,7 +243,7 @@ fn bodies(c: &mut Criterion) {
     for (name, format, peer) in formats {
         let mut group = c.benchmark_group(format!("to_body_{name}/formatted_message"));
         group.throughput(Throughput::Elements(1));
-        group.bench_function("error_codes", |b| {
+        group.bench_function("api_error_codes", |b| {
             b.iter(|| black_box(black_box(&too_long).to_body(format)))
         });
         group.bench_function("serde_json", |b| {

@@ -1,9 +1,9 @@
 //! [`ResponseError`](::actix_web::ResponseError) and
 //! [`Responder`](::actix_web::Responder) for errors, in the format of the
 //! endpoint that fails (feature `actix-web`): the actix-web twin of
-//! `error_codes::axum`, name for name.
+//! `api_error_codes::axum`, name for name.
 //!
-//! The wrappers are those of [`error_codes::formatted`](crate::formatted):
+//! The wrappers are those of [`api_error_codes::formatted`](crate::formatted):
 //! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
 //! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
 //! fix the format at the type level, for handlers that serve one API
@@ -22,8 +22,8 @@
 //!
 //! ```
 //! use actix_web::ResponseError;
-//! use error_codes::actix_web::{Anthropic, OpenAi};
-//! use error_codes::{ApiError, ErrorCode};
+//! use api_error_codes::actix_web::{Anthropic, OpenAi};
+//! use api_error_codes::{ApiError, ErrorCode};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum ChatError {
@@ -51,7 +51,7 @@
 //! assert_eq!(response.headers().get("x-should-retry").unwrap(), "true");
 //!
 //! // A management endpoint, in problem details.
-//! let response = error_codes::actix_web::Problem(ErrorCode::MfaRequired).error_response();
+//! let response = api_error_codes::actix_web::Problem(ErrorCode::MfaRequired).error_response();
 //! assert_eq!(response.status().as_u16(), 403);
 //! assert_eq!(response.headers().get("content-type").unwrap(), "application/problem+json");
 //! # let _ = chat_completions("echo");

@@ -18,7 +18,7 @@ use std::time::Duration;
 /// catalogue does not have) gives its own `status` and `message`.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format};
+/// use api_error_codes::{ApiError, ErrorCode, Format};
 ///
 /// #[derive(Debug, ApiError)]
 /// enum GatewayError {
@@ -65,7 +65,7 @@ use std::time::Duration;
 /// | `openai_type = "..."`, `anthropic_type = "..."` | override the envelope `type` (see [`Format`]) |
 /// | `transparent` | on a one-field variant: everything comes from the wrapped `ApiError` |
 ///
-/// On the type: `#[api_error(crate = path)]` when `error_codes` is
+/// On the type: `#[api_error(crate = path)]` when `api_error_codes` is
 /// re-exported under another path.
 ///
 /// Checked at compile time: unknown or duplicate keys, a variant without the
@@ -85,7 +85,7 @@ pub trait ApiError {
     /// Readable in `const` context.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// const LIMITED: bool = ErrorCode::CODES.find("rate_limit_exceeded").is_some();
     /// assert!(LIMITED);
     /// ```
@@ -101,7 +101,7 @@ pub trait ApiError {
     /// methods may too.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// #[derive(Debug, ApiError)]
     /// enum GatewayError {
@@ -119,7 +119,7 @@ pub trait ApiError {
     /// The compile-time facts of this error's code.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::UpstreamTimeout.info().status(), 504);
     /// ```
     fn info(&self) -> &'static CodeInfo;
@@ -127,7 +127,7 @@ pub trait ApiError {
     /// The stable, lower snake_case code: `"rate_limit_exceeded"`.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::RateLimitExceeded.code(), "rate_limit_exceeded");
     /// ```
     fn code(&self) -> &'static str {
@@ -138,7 +138,7 @@ pub trait ApiError {
     /// sent (`client_disconnected`).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::ClientDisconnected.status(), 0);
     /// assert_eq!(ErrorCode::PayloadTooLarge.status(), 413);
     /// ```
@@ -149,7 +149,7 @@ pub trait ApiError {
     /// The status as an [`http::StatusCode`]; `None` for status 0.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::ClientDisconnected.http_status(), None);
     /// assert_eq!(ErrorCode::UpstreamTimeout.http_status(), Some(http::StatusCode::GATEWAY_TIMEOUT));
     /// ```
@@ -164,7 +164,7 @@ pub trait ApiError {
     /// [`CodeInfo::message`].
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::InvalidApiKey.message(), "API key is missing, malformed, revoked, or unrecognized");
     /// ```
     fn message(&self) -> Cow<'_, str> {
@@ -178,7 +178,7 @@ pub trait ApiError {
     /// a hand-written impl that overrides `message` gets a matching default.
     ///
     /// ```
-    /// use error_codes::ApiError;
+    /// use api_error_codes::ApiError;
     /// use std::fmt::Write;
     ///
     /// #[derive(Debug, ApiError)]
@@ -198,7 +198,7 @@ pub trait ApiError {
     /// The request parameter at fault (OpenAI's `param`), if any.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::MissingRequiredParameter.param(), None);
     /// ```
     fn param(&self) -> Option<Cow<'_, str>> {
@@ -208,7 +208,7 @@ pub trait ApiError {
     /// Whether the same request can succeed later.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert!(ErrorCode::ServiceUnavailable.is_retryable());
     /// assert!(!ErrorCode::InsufficientQuota.is_retryable());
     /// ```
@@ -219,7 +219,7 @@ pub trait ApiError {
     /// How long a client should wait before retrying, if the error knows.
     ///
     /// ```
-    /// use error_codes::ApiError;
+    /// use api_error_codes::ApiError;
     /// use std::time::Duration;
     ///
     /// #[derive(ApiError)]
@@ -242,8 +242,8 @@ pub trait ApiError {
     /// returns its provider's name.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// assert_eq!(ErrorCode::ModelUnavailable.provider(), None);
     /// let upstream = UpstreamError::from_response(Provider::Mistral, 503, &http::HeaderMap::new(), b"");
@@ -257,7 +257,7 @@ pub trait ApiError {
     /// The `error.type` of the OpenAI-format envelope.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::ModelNotFound.openai_type(), "not_found_error");
     /// ```
     fn openai_type(&self) -> &'static str {
@@ -267,7 +267,7 @@ pub trait ApiError {
     /// The `error.type` of the Anthropic-format envelope.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::UpstreamTimeout.anthropic_type(), "timeout_error");
     /// ```
     fn anthropic_type(&self) -> &'static str {
@@ -278,7 +278,7 @@ pub trait ApiError {
     /// suggestion, Anthropic `details.error_code`).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::InvalidApiKey
     ///     .envelope(Format::Anthropic)
@@ -296,7 +296,7 @@ pub trait ApiError {
     /// The JSON error body in `format`.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::ModelNotFound.to_body(Format::OpenAi);
     /// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -312,7 +312,7 @@ pub trait ApiError {
     /// Status 0 becomes 499 (see [`Envelope::to_http_response`]).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let response = ErrorCode::BudgetExhausted.to_http_response(Format::OpenAi);
     /// assert_eq!(response.status(), 429);
@@ -327,7 +327,7 @@ pub trait ApiError {
     /// has already started.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let event = ErrorCode::UpstreamError.to_sse_event(Format::Anthropic);
     /// assert!(event.starts_with(b"event: error\ndata: {\"type\":\"error\""));

@@ -1,7 +1,7 @@
 //! [`IntoResponse`](axum_core::response::IntoResponse) for errors, in the
 //! format of the endpoint that fails (feature `axum`).
 //!
-//! The wrappers are those of [`error_codes::formatted`](crate::formatted):
+//! The wrappers are those of [`api_error_codes::formatted`](crate::formatted):
 //! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
 //! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
 //! fix the format at the type level, for handlers that serve one API
@@ -18,8 +18,8 @@
 //!
 //! ```
 //! use axum_core::response::IntoResponse;
-//! use error_codes::axum::{Anthropic, OpenAi};
-//! use error_codes::{ApiError, ErrorCode};
+//! use api_error_codes::axum::{Anthropic, OpenAi};
+//! use api_error_codes::{ApiError, ErrorCode};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum ChatError {
@@ -47,7 +47,7 @@
 //! assert_eq!(response.headers()["x-should-retry"], "true");
 //!
 //! // A management endpoint, in problem details.
-//! let response = error_codes::axum::Problem(ErrorCode::MfaRequired).into_response();
+//! let response = api_error_codes::axum::Problem(ErrorCode::MfaRequired).into_response();
 //! assert_eq!(response.status(), 403);
 //! assert_eq!(response.headers()["content-type"], "application/problem+json");
 //! ```
@@ -63,7 +63,7 @@ pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 ///
 /// ```
 /// #![allow(deprecated)]
-/// use error_codes::{axum::Rendered, ErrorCode, Format};
+/// use api_error_codes::{axum::Rendered, ErrorCode, Format};
 ///
 /// let envelope: Rendered<ErrorCode> = Rendered::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
 /// assert_eq!(envelope.format(), Format::OpenAi);

@@ -18,7 +18,7 @@ use core::str::FromStr;
 /// every user enum naming a canonical code is checked against, at expansion.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format};
+/// use api_error_codes::{ApiError, ErrorCode, Format};
 ///
 /// let code: ErrorCode = "rate_limit_exceeded".parse().unwrap();
 /// assert_eq!(code, ErrorCode::RateLimitExceeded);
@@ -215,7 +215,7 @@ impl ErrorCode {
     /// Every canonical code, in table order.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// assert_eq!(ErrorCode::ALL.len(), 57);
     /// assert_eq!(ErrorCode::ALL[0], ErrorCode::BatchOnly);
@@ -226,7 +226,7 @@ impl ErrorCode {
     /// The canonical code spelled exactly `code` (case-sensitive), or `None`.
     ///
     /// ```
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::ErrorCode;
     ///
     /// assert_eq!(ErrorCode::from_code("upstream_timeout"), Some(ErrorCode::UpstreamTimeout));
     /// assert_eq!(ErrorCode::from_code("Upstream_Timeout"), None);
@@ -240,7 +240,7 @@ impl ErrorCode {
     /// The catalogue's description of the code (also its default message).
     ///
     /// ```
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::ErrorCode;
     /// assert_eq!(ErrorCode::PayloadTooLarge.description(), "Request body exceeds the size limit");
     /// ```
     pub fn description(self) -> &'static str {
@@ -260,7 +260,7 @@ impl std::error::Error for ErrorCode {}
 /// The error of parsing a string that is no canonical code.
 ///
 /// ```
-/// use error_codes::ErrorCode;
+/// use api_error_codes::ErrorCode;
 ///
 /// let error = "Rate_Limit".parse::<ErrorCode>().unwrap_err();
 /// assert_eq!(error.input(), "Rate_Limit");
@@ -275,7 +275,7 @@ impl UnknownCode {
     /// The string that was not a code.
     ///
     /// ```
-    /// let error = "nope".parse::<error_codes::ErrorCode>().unwrap_err();
+    /// let error = "nope".parse::<api_error_codes::ErrorCode>().unwrap_err();
     /// assert_eq!(error.input(), "nope");
     /// ```
     pub fn input(&self) -> &str {

@@ -11,9 +11,9 @@ use core::fmt;
 /// in `const` context; [`find`](Self::find) works there too.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode};
+/// use api_error_codes::{ApiError, ErrorCode};
 ///
-/// const LIMIT: Option<&error_codes::CodeInfo> = ErrorCode::CODES.find("rate_limit_exceeded");
+/// const LIMIT: Option<&api_error_codes::CodeInfo> = ErrorCode::CODES.find("rate_limit_exceeded");
 /// assert_eq!(LIMIT.map(|info| info.status()), Some(429));
 /// assert_eq!(ErrorCode::CODES.iter().count(), 57);
 /// ```
@@ -28,7 +28,7 @@ impl CodeList {
     /// it wraps. For hand-written impls; the derive writes this for you.
     ///
     /// ```
-    /// use error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
+    /// use api_error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
     ///
     /// const MINE: CodeList = CodeList::new(
     ///     &[CodeInfo::new("teapot", 418, "I am a teapot")],
@@ -44,7 +44,7 @@ impl CodeList {
     /// The empty list, for a type with no variants.
     ///
     /// ```
-    /// assert!(error_codes::CodeList::EMPTY.is_empty());
+    /// assert!(api_error_codes::CodeList::EMPTY.is_empty());
     /// ```
     pub const EMPTY: CodeList = CodeList::new(&[], &[]);
 
@@ -52,7 +52,7 @@ impl CodeList {
     /// ones. Usable in `const`.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// assert_eq!(ErrorCode::CODES.find("upstream_timeout").map(|i| i.status()), Some(504));
     /// assert!(ErrorCode::CODES.find("Upstream_Timeout").is_none());
@@ -78,7 +78,7 @@ impl CodeList {
     /// Whether the list has no entry at all.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert!(!ErrorCode::CODES.is_empty());
     /// ```
     pub const fn is_empty(&self) -> bool {
@@ -99,7 +99,7 @@ impl CodeList {
     /// used by two variants appears twice).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::CODES.own().len(), 57);
     /// ```
     pub const fn own(&self) -> &'static [CodeInfo] {
@@ -109,7 +109,7 @@ impl CodeList {
     /// The lists of the types wrapped with `#[api_error(transparent)]`.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     /// assert!(ErrorCode::CODES.wrapped().is_empty());
     /// ```
     pub const fn wrapped(&self) -> &'static [&'static CodeList] {
@@ -120,7 +120,7 @@ impl CodeList {
     /// wins, as in [`find`](Self::find)).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// let codes: Vec<&str> = ErrorCode::CODES.iter().map(|i| i.code()).collect();
     /// assert_eq!(codes[0], "batch_only");
@@ -147,7 +147,7 @@ impl CodeList {
     /// disagree does not build.
     ///
     /// ```
-    /// use error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
+    /// use api_error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
     ///
     /// assert!(ErrorCode::CODES.status_conflict().is_none());
     /// const BAD: CodeList = CodeList::new(

@@ -52,7 +52,7 @@
 ///   rendered (logs, tests) it is a client-side failure.
 ///
 /// ```
-/// use error_codes::Format;
+/// use api_error_codes::Format;
 ///
 /// assert_eq!(Format::OpenAi.default_type(404), "not_found_error");
 /// assert_eq!(Format::Anthropic.default_type(503), "overloaded_error");
@@ -88,7 +88,7 @@ pub enum Format {
     ///   that generated the error, when one did, as in the OpenAI body).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::DuplicateResource.envelope(Format::Problem).instance("/v1/keys/k_1").to_body();
     /// assert_eq!(
@@ -103,7 +103,7 @@ impl Format {
     /// Every format: OpenAI, Anthropic, problem details.
     ///
     /// ```
-    /// assert_eq!(error_codes::Format::ALL.len(), 3);
+    /// assert_eq!(api_error_codes::Format::ALL.len(), 3);
     /// ```
     pub const ALL: [Format; 3] = [Format::OpenAi, Format::Anthropic, Format::Problem];
 
@@ -112,7 +112,7 @@ impl Format {
     /// more than its status (a body's `type` names its code instead).
     ///
     /// ```
-    /// use error_codes::Format;
+    /// use api_error_codes::Format;
     ///
     /// assert_eq!(Format::OpenAi.default_type(429), "rate_limit_error");
     /// assert_eq!(Format::Anthropic.default_type(504), "timeout_error");
@@ -150,7 +150,7 @@ impl Format {
     /// (problem details: the common `x-request-id`).
     ///
     /// ```
-    /// use error_codes::Format;
+    /// use api_error_codes::Format;
     ///
     /// assert_eq!(Format::OpenAi.request_id_header(), "x-request-id");
     /// assert_eq!(Format::Anthropic.request_id_header(), "request-id");
@@ -166,7 +166,7 @@ impl Format {
     /// The `content-type` of this format's bodies.
     ///
     /// ```
-    /// use error_codes::Format;
+    /// use api_error_codes::Format;
     ///
     /// assert_eq!(Format::OpenAi.content_type(), "application/json");
     /// assert_eq!(Format::Problem.content_type(), "application/problem+json");

@@ -1,6 +1,6 @@
 //! Errors paired with the format they answer in — [`OpenAi`],
 //! [`Anthropic`], [`Problem`], [`OwnedEnvelope`] — which the framework integrations
-//! (`error_codes::axum`, `error_codes::actix_web`) turn into responses.
+//! (`api_error_codes::axum`, `api_error_codes::actix_web`) turn into responses.
 //!
 //! An [`ApiError`] does not know which API a client speaks, so the format
 //! is chosen where the response is made: [`OpenAi`], [`Anthropic`] and
@@ -12,8 +12,8 @@
 //! [`Envelope::to_http_response`].
 //!
 //! ```
-//! use error_codes::formatted::{Anthropic, OpenAi, OwnedEnvelope};
-//! use error_codes::{ApiError, ErrorCode, Format};
+//! use api_error_codes::formatted::{Anthropic, OpenAi, OwnedEnvelope};
+//! use api_error_codes::{ApiError, ErrorCode, Format};
 //!
 //! let response = OpenAi(ErrorCode::RateLimitExceeded).envelope().to_http_response();
 //! let expected = ErrorCode::RateLimitExceeded.to_http_response(Format::OpenAi);
@@ -29,7 +29,7 @@ use std::fmt;
 /// `{"error":{"message","type","param","code"}}`.
 ///
 /// ```
-/// use error_codes::{formatted::OpenAi, ApiError, ErrorCode, Format};
+/// use api_error_codes::{formatted::OpenAi, ApiError, ErrorCode, Format};
 ///
 /// let body = OpenAi(ErrorCode::InvalidApiKey).envelope().to_body();
 /// assert_eq!(body, ErrorCode::InvalidApiKey.to_body(Format::OpenAi));
@@ -42,7 +42,7 @@ pub struct OpenAi<E>(pub E);
 /// [`OwnedEnvelope`] to set the request id.
 ///
 /// ```
-/// use error_codes::{formatted::Anthropic, ApiError, ErrorCode, Format};
+/// use api_error_codes::{formatted::Anthropic, ApiError, ErrorCode, Format};
 ///
 /// let body = Anthropic(ErrorCode::InvalidApiKey).envelope().to_body();
 /// assert_eq!(body, ErrorCode::InvalidApiKey.to_body(Format::Anthropic));
@@ -56,7 +56,7 @@ pub struct Anthropic<E>(pub E);
 /// `instance`.
 ///
 /// ```
-/// use error_codes::{formatted::Problem, ApiError, ErrorCode, Format};
+/// use api_error_codes::{formatted::Problem, ApiError, ErrorCode, Format};
 ///
 /// let response = Problem(ErrorCode::IdempotencyConflict).envelope().to_http_response();
 /// assert_eq!(response.status(), 409);
@@ -73,7 +73,7 @@ macro_rules! fixed_format {
             /// The error's envelope in this wrapper's format.
             ///
             /// ```
-            #[doc = concat!("use error_codes::{formatted::", stringify!($wrapper), ", ErrorCode, Format};")]
+            #[doc = concat!("use api_error_codes::{formatted::", stringify!($wrapper), ", ErrorCode, Format};")]
             ///
             #[doc = concat!("let wrapped = ", stringify!($wrapper), "(ErrorCode::UpstreamTimeout);")]
             #[doc = concat!("assert_eq!(wrapped.envelope().format(), ", stringify!($format), ");")]
@@ -88,7 +88,7 @@ macro_rules! fixed_format {
             #[doc = concat!("`Result<_, ", stringify!($wrapper), "<E>>`.")]
             ///
             /// ```
-            #[doc = concat!("use error_codes::{formatted::", stringify!($wrapper), ", ErrorCode};")]
+            #[doc = concat!("use api_error_codes::{formatted::", stringify!($wrapper), ", ErrorCode};")]
             ///
             #[doc = concat!("let wrapped: ", stringify!($wrapper), "<ErrorCode> = ErrorCode::InternalError.into();")]
             #[doc = concat!("assert_eq!(wrapped, ", stringify!($wrapper), "(ErrorCode::InternalError));")]
@@ -102,7 +102,7 @@ macro_rules! fixed_format {
             /// The code and the client-safe message: `invalid_api_key: API key is ...`.
             ///
             /// ```
-            #[doc = concat!("use error_codes::{formatted::", stringify!($wrapper), ", ErrorCode};")]
+            #[doc = concat!("use api_error_codes::{formatted::", stringify!($wrapper), ", ErrorCode};")]
             ///
             #[doc = concat!("let text = ", stringify!($wrapper), "(ErrorCode::RateLimitExceeded).to_string();")]
             /// assert_eq!(text, "rate_limit_exceeded: Requests-per-minute cap hit");
@@ -129,10 +129,10 @@ fn display<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::
 /// An owned error with its format chosen at run time and the envelope's
 /// options (request id, Anthropic `details.error_code`, problem details
 /// `instance`), for handlers that answer in more than one format. Formerly
-/// `error_codes::axum::Rendered`.
+/// `api_error_codes::axum::Rendered`.
 ///
 /// ```
-/// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+/// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
 ///
 /// let format = Format::Anthropic; // e.g. picked from the request path
 /// let response = OwnedEnvelope::new(ErrorCode::InvalidApiKey, format)
@@ -157,7 +157,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// `error` in `format`, with no options set.
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
     /// assert_eq!(envelope.format(), Format::OpenAi);
@@ -177,7 +177,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// [`Envelope::request_id`].
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let response = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::OpenAi)
     ///     .request_id("req_1")
@@ -195,7 +195,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// [`Envelope::details_error_code`].
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::Anthropic).details_error_code(true);
     /// let body = envelope.envelope().to_body();
@@ -210,7 +210,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// [`Envelope::instance`].
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::DuplicateResource, Format::Problem).instance("/v1/keys");
     /// let json: serde_json::Value = serde_json::from_slice(&envelope.envelope().to_body()).unwrap();
@@ -224,7 +224,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// The error.
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
     /// assert_eq!(*envelope.error(), ErrorCode::UpstreamTimeout);
@@ -236,7 +236,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// The format the error answers in.
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::Anthropic);
     /// assert_eq!(envelope.format(), Format::Anthropic);
@@ -248,7 +248,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// The error, unwrapped.
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
     /// assert_eq!(envelope.into_error(), ErrorCode::UpstreamTimeout);
@@ -261,7 +261,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     /// response is made from.
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ApiError, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ApiError, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::ModelNotFound, Format::Anthropic).request_id("req_2");
     /// assert_eq!(
@@ -288,7 +288,7 @@ impl<E: ApiError> fmt::Display for OwnedEnvelope<E> {
     /// The code and the client-safe message, as for [`OpenAi`].
     ///
     /// ```
-    /// use error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
+    /// use api_error_codes::{formatted::OwnedEnvelope, ErrorCode, Format};
     ///
     /// let envelope = OwnedEnvelope::new(ErrorCode::RateLimitExceeded, Format::Anthropic);
     /// assert_eq!(envelope.to_string(), "rate_limit_exceeded: Requests-per-minute cap hit");

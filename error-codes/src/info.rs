@@ -10,7 +10,7 @@ use core::fmt;
 /// [`ApiError::info`](crate::ApiError::info).
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode};
+/// use api_error_codes::{ApiError, ErrorCode};
 ///
 /// let info = ErrorCode::RateLimitExceeded.info();
 /// assert_eq!(info.code(), "rate_limit_exceeded");
@@ -39,7 +39,7 @@ impl CodeInfo {
     /// builds these for you.
     ///
     /// ```
-    /// use error_codes::CodeInfo;
+    /// use api_error_codes::CodeInfo;
     ///
     /// const TEAPOT: CodeInfo = CodeInfo::new("teapot", 418, "I am a teapot");
     /// assert_eq!(TEAPOT.openai_type(), "invalid_request_error");
@@ -60,7 +60,7 @@ impl CodeInfo {
     /// The same code, retryable or not.
     ///
     /// ```
-    /// use error_codes::CodeInfo;
+    /// use api_error_codes::CodeInfo;
     ///
     /// const BUSY: CodeInfo = CodeInfo::new("busy", 503, "Busy").retryable(true);
     /// assert!(BUSY.is_retryable());
@@ -75,7 +75,7 @@ impl CodeInfo {
     /// [`ApiError::message`](crate::ApiError::message) returns by default.
     ///
     /// ```
-    /// use error_codes::CodeInfo;
+    /// use api_error_codes::CodeInfo;
     ///
     /// const SLOW: CodeInfo = CodeInfo::new("slow", 429, "Rate limited").with_message("Slow down");
     /// assert_eq!(SLOW.message(), "Slow down");
@@ -90,7 +90,7 @@ impl CodeInfo {
     /// The same code with another OpenAI-format `type`.
     ///
     /// ```
-    /// use error_codes::CodeInfo;
+    /// use api_error_codes::CodeInfo;
     ///
     /// const QUOTA: CodeInfo = CodeInfo::new("quota", 429, "Quota").with_openai_type("insufficient_quota");
     /// assert_eq!(QUOTA.openai_type(), "insufficient_quota");
@@ -104,7 +104,7 @@ impl CodeInfo {
     /// The same code with another Anthropic-format `type`.
     ///
     /// ```
-    /// use error_codes::CodeInfo;
+    /// use api_error_codes::CodeInfo;
     ///
     /// const BUDGET: CodeInfo = CodeInfo::new("budget", 429, "Budget").with_anthropic_type("billing_error");
     /// assert_eq!(BUDGET.anthropic_type(), "billing_error");
@@ -118,8 +118,8 @@ impl CodeInfo {
     /// The stable, snake_case code: `"rate_limit_exceeded"`.
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// assert_eq!(error_codes::ErrorCode::InvalidApiKey.info().code(), "invalid_api_key");
+    /// use api_error_codes::ApiError;
+    /// assert_eq!(api_error_codes::ErrorCode::InvalidApiKey.info().code(), "invalid_api_key");
     /// ```
     pub const fn code(&self) -> &'static str {
         self.code
@@ -128,8 +128,8 @@ impl CodeInfo {
     /// The HTTP status; `0` means no response is sent (the client is gone).
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// assert_eq!(error_codes::ErrorCode::ClientDisconnected.info().status(), 0);
+    /// use api_error_codes::ApiError;
+    /// assert_eq!(api_error_codes::ErrorCode::ClientDisconnected.info().status(), 0);
     /// ```
     pub const fn status(&self) -> u16 {
         self.status
@@ -139,8 +139,8 @@ impl CodeInfo {
     /// description; for a private code, its declared message or doc comment.
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// let info = error_codes::ErrorCode::BudgetExhausted.info();
+    /// use api_error_codes::ApiError;
+    /// let info = api_error_codes::ErrorCode::BudgetExhausted.info();
     /// assert_eq!(info.description(), "Account or project budget reached");
     /// ```
     pub const fn description(&self) -> &'static str {
@@ -154,7 +154,7 @@ impl CodeInfo {
     /// get any error's message.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// #[derive(Debug, ApiError)]
     /// enum GatewayError {
@@ -173,8 +173,8 @@ impl CodeInfo {
     /// Whether retrying the same request later can succeed.
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// assert!(!error_codes::ErrorCode::BudgetExhausted.info().is_retryable());
+    /// use api_error_codes::ApiError;
+    /// assert!(!api_error_codes::ErrorCode::BudgetExhausted.info().is_retryable());
     /// ```
     pub const fn is_retryable(&self) -> bool {
         self.retryable
@@ -183,8 +183,8 @@ impl CodeInfo {
     /// The `error.type` of the OpenAI-format envelope.
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// assert_eq!(error_codes::ErrorCode::InvalidApiKey.info().openai_type(), "authentication_error");
+    /// use api_error_codes::ApiError;
+    /// assert_eq!(api_error_codes::ErrorCode::InvalidApiKey.info().openai_type(), "authentication_error");
     /// ```
     pub const fn openai_type(&self) -> &'static str {
         self.openai_type
@@ -193,8 +193,8 @@ impl CodeInfo {
     /// The `error.type` of the Anthropic-format envelope.
     ///
     /// ```
-    /// use error_codes::ApiError;
-    /// assert_eq!(error_codes::ErrorCode::BudgetExhausted.info().anthropic_type(), "billing_error");
+    /// use api_error_codes::ApiError;
+    /// assert_eq!(api_error_codes::ErrorCode::BudgetExhausted.info().anthropic_type(), "billing_error");
     /// ```
     pub const fn anthropic_type(&self) -> &'static str {
         self.anthropic_type
@@ -205,7 +205,7 @@ impl CodeInfo {
     /// code, see [`problem_type`](Self::problem_type).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let info = ErrorCode::ServiceUnavailable.info();
     /// assert_eq!(info.error_type(Format::OpenAi), "api_error");

@@ -16,7 +16,7 @@
 //!   `actix_web` (feature `actix-web`): `ResponseError` and `Responder`.
 //!
 //! ```
-//! use error_codes::{ApiError, ErrorCode, Format};
+//! use api_error_codes::{ApiError, ErrorCode, Format};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum MyError {
@@ -88,7 +88,7 @@ pub use crate::responses_stream::ResponsesStreamError;
 /// trait's documentation for the attribute.
 ///
 /// ```
-/// use error_codes::ApiError;
+/// use api_error_codes::ApiError;
 ///
 /// #[derive(ApiError)]
 /// enum E {
@@ -97,7 +97,7 @@ pub use crate::responses_stream::ResponsesStreamError;
 /// }
 /// assert_eq!(E::BadKey.status(), 401);
 /// ```
-pub use error_codes_derive::ApiError;
+pub use api_error_codes_derive::ApiError;
 
 /// The README's examples, run as doc tests.
 #[cfg(doctest)]

@@ -13,7 +13,7 @@ use std::time::Duration;
 /// response see an honest, non-success status instead of a panic.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format, CLIENT_CLOSED_REQUEST};
+/// use api_error_codes::{ApiError, ErrorCode, Format, CLIENT_CLOSED_REQUEST};
 ///
 /// let response = ErrorCode::ClientDisconnected.to_http_response(Format::OpenAi);
 /// assert_eq!(response.status(), CLIENT_CLOSED_REQUEST);
@@ -49,7 +49,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     ///   percent-encoded, as is `%` itself.
     ///
     /// ```
-    /// use error_codes::{ApiError, Format};
+    /// use api_error_codes::{ApiError, Format};
     /// use std::time::Duration;
     ///
     /// #[derive(ApiError)]

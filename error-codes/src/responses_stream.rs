@@ -36,7 +36,7 @@ use serde_json::{Map, Value};
 /// with it; the exact code is in the `error` event.
 ///
 /// ```
-/// use error_codes::{ErrorCode, ResponsesStreamError};
+/// use api_error_codes::{ErrorCode, ResponsesStreamError};
 ///
 /// let events = ResponsesStreamError::new(&ErrorCode::RateLimitExceeded, 2).to_sse_events(
 ///     &serde_json::json!({"id": "resp_1", "object": "response", "status": "in_progress"})
@@ -73,7 +73,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// number after the last event sent).
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     ///
     /// let error = ResponsesStreamError::new(&ErrorCode::UpstreamError, 7);
     /// assert_eq!(error.sequence_number(), 7);
@@ -89,7 +89,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// the next one.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     /// assert_eq!(ResponsesStreamError::new(&ErrorCode::InternalError, 0).sequence_number(), 0);
     /// ```
     pub fn sequence_number(&self) -> u64 {
@@ -102,7 +102,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// sent) and status 0, `server_error` for everything else.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     ///
     /// let code = |error: ErrorCode| ResponsesStreamError::new(&error, 0).response_error_code();
     /// assert_eq!(code(ErrorCode::BudgetExhausted), "rate_limit_exceeded");
@@ -123,7 +123,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// so no message can end the event early.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     ///
     /// let event = ResponsesStreamError::new(&ErrorCode::ModelUnavailable, 4).error_event();
     /// let text = String::from_utf8(event).unwrap();
@@ -163,7 +163,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// `response.created`) with `status: "failed"` and its `error` set.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     ///
     /// let response = serde_json::json!({"id": "resp_1", "status": "in_progress", "error": null});
     /// let event = ResponsesStreamError::new(&ErrorCode::UpstreamTimeout, 5)
@@ -221,7 +221,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// stream sends when it fails.
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ResponsesStreamError};
+    /// use api_error_codes::{ErrorCode, ResponsesStreamError};
     ///
     /// let error = ResponsesStreamError::new(&ErrorCode::InternalError, 2);
     /// let response = serde_json::Map::new();

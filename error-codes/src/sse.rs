@@ -14,7 +14,7 @@ impl<E: ApiError + ?Sized> Envelope<'_, E> {
     /// end the event early or inject a field.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let event = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).to_sse_event();
     /// let text = String::from_utf8(event).unwrap();

@@ -2,7 +2,7 @@
 //! neither may panic, and whatever parses must survive a round trip.
 #![no_main]
 
-use error_codes::{Format, ReceivedError};
+use api_error_codes::{Format, ReceivedError};
 use libfuzzer_sys::fuzz_target;
 use serde_json::json;
 
@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(received) = ReceivedError::parse(200, data) {
         assert_eq!(
             received.known(),
-            received.code().and_then(error_codes::ErrorCode::from_code)
+            received.code().and_then(api_error_codes::ErrorCode::from_code)
         );
         // Everything read, written again in the same format, reads the same.
         let again = match received.format() {

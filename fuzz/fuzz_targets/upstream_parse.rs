@@ -8,8 +8,8 @@
 //! header lines `name: value\n` up to a NUL byte, then the body or event.
 #![no_main]
 
-use error_codes::upstream::{Provider, UpstreamError};
-use error_codes::{ApiError, Format, ReceivedError};
+use api_error_codes::upstream::{Provider, UpstreamError};
+use api_error_codes::{ApiError, Format, ReceivedError};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

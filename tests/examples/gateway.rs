@@ -1,5 +1,5 @@
 //! The example gateway: OpenAI (chat completions, Responses) and Anthropic
-//! endpoints whose errors are the `error-codes` envelopes. Run it from the
+//! endpoints whose errors are the `api-error-codes` envelopes. Run it from the
 //! repository root:
 //!
 //! ```text

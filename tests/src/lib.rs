@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests of the `error-codes` workspace.
+//! Helpers shared by the integration tests of the `api-error-codes` workspace.
 
 pub mod gateway;
 mod problem_peer;

@@ -3,7 +3,7 @@
 //! translation, read for the tests that run them.
 
 use base64::Engine as _;
-use error_codes::upstream::{Provider, UpstreamError};
+use api_error_codes::upstream::{Provider, UpstreamError};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,8 +5,8 @@
 
 use actix_web::dev::{Service, ServiceResponse};
 use actix_web::{test, web, App, HttpRequest, HttpResponse};
-use error_codes::actix_web::{Anthropic, OpenAi, OwnedEnvelope, Problem};
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::actix_web::{Anthropic, OpenAi, OwnedEnvelope, Problem};
+use api_error_codes::{ApiError, ErrorCode, Format};
 
 /// The code named by the request's last path segment.
 fn code_of(request: &HttpRequest) -> ErrorCode {

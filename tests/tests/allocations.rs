@@ -11,7 +11,7 @@
 //!   value). Pinned at the measured counts so a regression shows up.
 
 use allocation_counter::{measure, AllocationInfo};
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use std::time::Duration;
 
 /// Runs `render` under the counter and returns what it allocated with its

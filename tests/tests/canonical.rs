@@ -3,7 +3,7 @@
 //! the shared source of truth and the tests' copy; and the behaviour the
 //! catalogue promises.
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use error_codes_tests::{seed_table, SeedRow};
 use std::collections::HashSet;
 use std::path::Path;

@@ -8,7 +8,7 @@
 //! the documented rules accept, with the same fields, and names the same
 //! kind of problem.
 
-use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
+use api_error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 

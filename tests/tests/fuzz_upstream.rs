@@ -10,8 +10,8 @@
 //! status and retry policy, the provider named in the body that parses
 //! back, the catalogue's description for the gateway's own failures.
 
-use error_codes::upstream::UpstreamError;
-use error_codes::{ApiError, Format, ReceivedError};
+use api_error_codes::upstream::UpstreamError;
+use api_error_codes::{ApiError, Format, ReceivedError};
 use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 use proptest::prelude::*;
 use std::sync::OnceLock;

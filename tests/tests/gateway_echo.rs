@@ -3,7 +3,7 @@
 
 mod gateway_support;
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use gateway_support::*;
 use reqwest::Method;
 use serde_json::{json, Value};

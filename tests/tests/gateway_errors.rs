@@ -3,7 +3,7 @@
 
 mod gateway_support;
 
-use error_codes::Format;
+use api_error_codes::Format;
 use error_codes_tests::gateway::BODY_LIMIT;
 use error_codes_tests::seed_table;
 use gateway_support::*;

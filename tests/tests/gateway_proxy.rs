@@ -5,8 +5,8 @@
 
 mod gateway_support;
 
-use error_codes::upstream::Provider;
-use error_codes::Format;
+use api_error_codes::upstream::Provider;
+use api_error_codes::Format;
 use error_codes_tests::gateway::{Config, Log, UpstreamConfig};
 use gateway_support::fake_upstream::{normal_body, normal_events};
 use gateway_support::proxy::*;
@@ -126,7 +126,7 @@ async fn assert_upstream_error(
     request_id(&response, format);
     let body: Value = response.json().await.unwrap();
     assert_eq!(code_of(&body, format), code);
-    let expected = error_codes::ErrorCode::from_code(code).unwrap();
+    let expected = api_error_codes::ErrorCode::from_code(code).unwrap();
     assert_eq!(body["error"]["message"], expected.description());
     if format == Format::OpenAi {
         assert_eq!(body["error"]["provider"], provider);

@@ -5,7 +5,7 @@
 
 mod gateway_support;
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use error_codes_tests::upstream_corpus::{corpus, Kind};
 use gateway_support::fake_upstream::normal_events;
 use gateway_support::proxy::*;

@@ -3,7 +3,7 @@
 
 mod gateway_support;
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use error_codes_tests::seed_table;
 use gateway_support::*;
 use reqwest::Method;

@@ -3,7 +3,7 @@
 //! what the `http-api-problem` crate reads from them, responses and SSE
 //! events.
 
-use error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
+use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
 use error_codes_tests::{seed_table, ProblemPeer, RETRYABLE_CODES};
 use http_api_problem::HttpApiProblem;
 use serde_json::Value;

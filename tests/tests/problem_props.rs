@@ -3,7 +3,7 @@
 //! writes for those members, the SSE event is one event carrying it, and
 //! body, response and event all parse back to the same values.
 
-use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
 use error_codes_tests::ProblemPeer;
 use proptest::prelude::*;
 

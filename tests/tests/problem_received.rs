@@ -2,7 +2,7 @@
 //! responses and events, and problem bodies other servers write, read by
 //! RFC 9457's rules.
 
-use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
+use api_error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Response};
 
@@ -166,7 +166,7 @@ fn a_disagreeing_status_is_kept_not_trusted() {
 /// generated has no `provider` member.
 #[test]
 fn an_upstream_error_names_its_provider() {
-    use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
 
     let body = br#"{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}}"#;
     let answered =

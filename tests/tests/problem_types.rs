@@ -1,7 +1,7 @@
 //! `ProblemTypes::install`: once per process, so this file is its own test
 //! binary, and its one test installs the API's base before any body.
 
-use error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ReceivedError};
+use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ReceivedError};
 
 #[test]
 fn installed_types_name_every_code_in_bodies_and_the_catalogue() {

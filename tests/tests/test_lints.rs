@@ -25,7 +25,7 @@ mod strict {
     )]
     #![deny(clippy::all, clippy::pedantic)]
 
-    use error_codes::{ApiError, ErrorCode};
+    use api_error_codes::{ApiError, ErrorCode};
     use std::borrow::Cow;
     use std::fmt::{Display, LowerHex};
     use std::time::Duration;
@@ -98,7 +98,7 @@ mod strict {
 
     /// A struct, with the runtime crate named by path.
     #[derive(Debug, ApiError)]
-    #[api_error(crate = ::error_codes, code = "upstream_timeout", retry_after = after)]
+    #[api_error(crate = ::api_error_codes, code = "upstream_timeout", retry_after = after)]
     pub(super) struct Timeout {
         /// When to come back.
         pub(super) after: Option<Duration>,
@@ -123,7 +123,7 @@ mod strict {
 #[test]
 #[allow(deprecated)]
 fn strict_types_work() {
-    use error_codes::{ApiError, ErrorCode};
+    use api_error_codes::{ApiError, ErrorCode};
     use std::time::Duration;
     use strict::{DeprecatedType, Empty, Everything, Newtype, Timeout};
 

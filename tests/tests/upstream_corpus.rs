@@ -4,8 +4,8 @@
 //! code, the parameter and the retry delay the case expects, and the
 //! message policy: what the client reads.
 
-use error_codes::upstream::UpstreamError;
-use error_codes::{ApiError, Format};
+use api_error_codes::upstream::UpstreamError;
+use api_error_codes::{ApiError, Format};
 use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 
 /// What a case got, in the corpus's terms, for one comparison.
@@ -232,7 +232,7 @@ fn what_to_fix_reaches_the_client_verbatim() {
 fn the_corpus_covers_every_provider_streams_and_broken_bodies() {
     let cases = corpus();
     assert!(cases.len() >= 80, "{} cases", cases.len());
-    for provider in error_codes::upstream::Provider::ALL {
+    for provider in api_error_codes::upstream::Provider::ALL {
         assert!(
             cases.iter().any(|case| case.provider == provider.name()),
             "{provider}: no case"

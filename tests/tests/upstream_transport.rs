@@ -1,8 +1,8 @@
 //! `UpstreamError::from_transport`: a provider that gave no HTTP answer
 //! to read is answered like any upstream failure of the gateway's own.
 
-use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+use api_error_codes::{ApiError, ErrorCode, Format};
 
 /// What the HTTP client says is for the logs: addresses, hosts, ids.
 const DETAIL: &str = "error sending request for url (https://10.0.3.7/v1/chat/completions?key=sk-proj-abcdefghijklmnop): connection refused";

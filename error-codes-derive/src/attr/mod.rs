@@ -147,7 +147,7 @@ pub fn parse(
         }
         variant.seen.push(attr.to_token_stream());
         let example = match allowed {
-            AllowedKeys::TypeOnly => "`#[api_error(crate = my_crate::error_codes)]`",
+            AllowedKeys::TypeOnly => "`#[api_error(crate = my_crate::api_error_codes)]`",
             AllowedKeys::VariantOnly | AllowedKeys::Both => {
                 "`#[api_error(code = \"rate_limit_exceeded\")]`"
             }

@@ -86,8 +86,8 @@ pub fn flag(meta: &ParseNestedMeta) -> Result<(), Bad> {
 
 /// `crate = path` or, as serde accepts, `crate = "path"`.
 pub fn crate_path(expr: Expr) -> Result<Path, Bad> {
-    const HINT: &str = "`crate` takes the path `error_codes` is reachable at, like \
-                        `crate = my_crate::error_codes`";
+    const HINT: &str = "`crate` takes the path `api_error_codes` is reachable at, like \
+                        `crate = my_crate::api_error_codes`";
     match expr {
         Expr::Path(ExprPath {
             path, qself: None, ..

@@ -32,7 +32,7 @@ pub fn expand(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Path)> {
     let failed = |error| {
         let krate = krate
             .clone()
-            .unwrap_or_else(|| syn::parse_quote!(::error_codes));
+            .unwrap_or_else(|| syn::parse_quote!(::api_error_codes));
         (error, krate)
     };
     errors.into_result().map_err(failed)?;

@@ -1,7 +1,7 @@
 //! The serde peers of the body benchmarks: `#[derive(Serialize)]` structs
 //! that give the same bytes as `to_body` in each format.
 
-use error_codes::{ApiError, ProblemTypes};
+use api_error_codes::{ApiError, ProblemTypes};
 use serde::Serialize;
 
 /// The peer of the OpenAI body: the derived struct a hand-written gateway

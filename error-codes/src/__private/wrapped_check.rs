@@ -150,7 +150,7 @@ impl ConflictMessage {
         let (used, _) = self.bytes.split_at(self.len);
         match core::str::from_utf8(used) {
             Ok(text) => text,
-            Err(_) => "error-codes: invalid check message",
+            Err(_) => "api-error-codes: invalid check message",
         }
     }
 }

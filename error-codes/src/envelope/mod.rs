@@ -14,7 +14,7 @@ use crate::{ApiError, Format, ProblemTypes};
 /// envelope. Get one from [`ApiError::envelope`].
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format};
+/// use api_error_codes::{ApiError, ErrorCode, Format};
 ///
 /// let body = ErrorCode::ModelNotFound
 ///     .envelope(Format::OpenAi)
@@ -53,7 +53,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// The envelope of `error` in `format`, with no options set.
     ///
     /// ```
-    /// use error_codes::{Envelope, ErrorCode, Format};
+    /// use api_error_codes::{Envelope, ErrorCode, Format};
     ///
     /// let body = Envelope::new(&ErrorCode::UpstreamTimeout, Format::OpenAi).to_body();
     /// assert!(body.starts_with(br#"{"error":{"message":"Upstream exceeded the request deadline""#));
@@ -79,7 +79,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// [`to_http_response`](Self::to_http_response).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let response = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).request_id("req_1").to_http_response();
     /// assert_eq!(response.headers()["x-request-id"], "req_1");
@@ -95,7 +95,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// field.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).doc_url("https://x.test/e").to_body();
     /// assert!(body.ends_with(br#","doc_url":"https://x.test/e"}}"#));
@@ -109,7 +109,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// format, the `suggestion` extension member of problem details.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).suggestion("Retry").to_body();
     /// assert!(body.ends_with(br#","suggestion":"Retry"}}"#));
@@ -126,7 +126,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// no `provider` key.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::ModelUnavailable.envelope(Format::OpenAi).provider("anthropic").to_body();
     /// assert!(body.ends_with(br#","code":"model_unavailable","provider":"anthropic"}}"#));
@@ -150,7 +150,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// `code`.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).details_error_code(true).to_body();
     /// assert_eq!(
@@ -166,7 +166,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// The format this envelope renders in.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).format(), Format::Anthropic);
     /// ```
     pub fn format(&self) -> Format {
@@ -176,7 +176,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// The error being rendered.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).error().code(), "upstream_timeout");
     /// ```
     pub fn error(&self) -> &'a E {
@@ -195,7 +195,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// absent members left out.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::InvalidApiKey.envelope(Format::OpenAi).to_body();
     /// assert_eq!(

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// [`Format::OpenAi`](crate::Format::OpenAi).
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};
+/// use api_error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};
 ///
 /// let parsed: OpenAiEnvelope = serde_json::from_slice(&ErrorCode::UpstreamTimeout.to_body(Format::OpenAi)).unwrap();
 /// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
@@ -27,7 +27,7 @@ pub struct OpenAiEnvelope {
 /// The `error` object of an [`OpenAiEnvelope`].
 ///
 /// ```
-/// use error_codes::OpenAiError;
+/// use api_error_codes::OpenAiError;
 ///
 /// let error: OpenAiError = serde_json::from_str(
 ///     r#"{"message":"m","type":"api_error","param":null,"code":"internal_error"}"#,
@@ -63,7 +63,7 @@ pub struct OpenAiError {
 /// `{"type":"error","error":{"type","message"},"request_id"}`.
 ///
 /// ```
-/// use error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format};
+/// use api_error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format};
 ///
 /// let body = ErrorCode::ServiceUnavailable.to_body(Format::Anthropic);
 /// let parsed: AnthropicEnvelope = serde_json::from_slice(&body).unwrap();
@@ -85,7 +85,7 @@ pub struct AnthropicEnvelope {
 /// The `error` object of an [`AnthropicEnvelope`].
 ///
 /// ```
-/// use error_codes::AnthropicError;
+/// use api_error_codes::AnthropicError;
 ///
 /// let error: AnthropicError = serde_json::from_str(r#"{"type":"api_error","message":"m"}"#).unwrap();
 /// assert!(error.details.is_none());
@@ -105,7 +105,7 @@ pub struct AnthropicError {
 /// The `error.details` object of an [`AnthropicError`].
 ///
 /// ```
-/// use error_codes::AnthropicDetails;
+/// use api_error_codes::AnthropicDetails;
 ///
 /// let details: AnthropicDetails = serde_json::from_str(r#"{"error_code":"timeout"}"#).unwrap();
 /// assert_eq!(details.error_code.as_deref(), Some("timeout"));

@@ -10,7 +10,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// No effect on the OpenAI and Anthropic envelopes.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format};
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::FieldImmutable.envelope(Format::Problem).instance("/v1/workspaces/ws_1").to_body();
     /// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
@@ -32,7 +32,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// Anthropic envelopes.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
     ///
     /// let types = ProblemTypes::new("https://docs.example.com/errors#").unwrap();
     /// let body = ErrorCode::BudgetExhausted.envelope(Format::Problem).problem_types(types).to_body();

@@ -15,7 +15,7 @@ impl ReceivedError {
     /// (empty, not UTF-8, not JSON, another JSON type).
     ///
     /// ```
-    /// use error_codes::{Format, ReceivedError};
+    /// use api_error_codes::{Format, ReceivedError};
     ///
     /// let received = ReceivedError::parse_problem(503, br#"{"retry_in":5}"#).unwrap();
     /// assert_eq!(received.format(), Format::Problem);
@@ -45,7 +45,7 @@ impl ReceivedError {
     /// the members of those names.
     ///
     /// ```
-    /// use error_codes::{Format, ReceivedError};
+    /// use api_error_codes::{Format, ReceivedError};
     ///
     /// // Another server's problem: no `type`, a `status` of the wrong type,
     /// // an extension member this crate does not know.
@@ -67,7 +67,7 @@ impl ReceivedError {
     /// problem type.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
     ///
     /// let body = ErrorCode::MfaRequired.to_body(Format::Problem);
     /// let received = ReceivedError::parse(403, &body).unwrap();
@@ -81,7 +81,7 @@ impl ReceivedError {
     /// occurrence.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(409, br#"{"title":"Conflict","instance":"/v1/keys/k_1"}"#).unwrap();
     /// assert_eq!(received.instance(), Some("/v1/keys/k_1"));
@@ -96,7 +96,7 @@ impl ReceivedError {
     /// a proxy may have changed the response's status, and a body may lie).
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(502, br#"{"title":"Bad Request","status":400}"#).unwrap();
     /// assert_eq!(received.status(), 502);
@@ -110,7 +110,7 @@ impl ReceivedError {
     /// boolean.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
     ///
     /// let body = ErrorCode::UpstreamTimeout.to_body(Format::Problem);
     /// assert_eq!(ReceivedError::parse(504, &body).unwrap().retryable(), Some(true));

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 /// [`Envelope::problem_types`](crate::Envelope::problem_types).
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
+/// use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
 ///
 /// const DOCS: ProblemTypes = match ProblemTypes::new("https://docs.example.com/errors/") {
 ///     Ok(types) => types,
@@ -50,7 +50,7 @@ impl ProblemTypes {
     /// `tag:error-codes,2026:`, the base used until another is installed.
     ///
     /// ```
-    /// assert_eq!(error_codes::ProblemTypes::DEFAULT.base(), "tag:error-codes,2026:");
+    /// assert_eq!(api_error_codes::ProblemTypes::DEFAULT.base(), "tag:error-codes,2026:");
     /// ```
     pub const DEFAULT: ProblemTypes = ProblemTypes {
         base: "tag:error-codes,2026:",
@@ -62,7 +62,7 @@ impl ProblemTypes {
     /// percent-encoded byte. Usable in `const`.
     ///
     /// ```
-    /// use error_codes::{ProblemTypes, ProblemTypesError};
+    /// use api_error_codes::{ProblemTypes, ProblemTypesError};
     ///
     /// assert!(ProblemTypes::new("urn:example:errors:").is_ok());
     /// assert_eq!(ProblemTypes::new("/errors/"), Err(ProblemTypesError::NoScheme));
@@ -107,7 +107,7 @@ impl ProblemTypes {
     /// The base each code is appended to.
     ///
     /// ```
-    /// use error_codes::ProblemTypes;
+    /// use api_error_codes::ProblemTypes;
     /// assert_eq!(ProblemTypes::new("https://x.test/e/").unwrap().base(), "https://x.test/e/");
     /// ```
     pub const fn base(&self) -> &'static str {
@@ -117,7 +117,7 @@ impl ProblemTypes {
     /// The problem type URI of `code`: the base, then the code.
     ///
     /// ```
-    /// use error_codes::ProblemTypes;
+    /// use api_error_codes::ProblemTypes;
     /// assert_eq!(ProblemTypes::DEFAULT.type_uri("field_immutable"), "tag:error-codes,2026:field_immutable");
     /// ```
     pub fn type_uri(&self, code: &str) -> String {
@@ -135,7 +135,7 @@ impl ProblemTypes {
     /// API's stable identifiers, not a setting to flip while it runs).
     ///
     /// ```
-    /// use error_codes::ProblemTypes;
+    /// use api_error_codes::ProblemTypes;
     ///
     /// let docs = ProblemTypes::new("https://docs.example.com/errors/").unwrap();
     /// assert_eq!(docs.install(), Ok(()));
@@ -159,7 +159,7 @@ impl ProblemTypes {
     /// were installed.
     ///
     /// ```
-    /// use error_codes::ProblemTypes;
+    /// use api_error_codes::ProblemTypes;
     /// assert_eq!(ProblemTypes::installed(), ProblemTypes::DEFAULT);
     /// ```
     pub fn installed() -> ProblemTypes {
@@ -181,7 +181,7 @@ impl crate::CodeInfo {
     /// of the API publishes next to each code.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// assert_eq!(
     ///     ErrorCode::IdempotencyConflict.info().problem_type(),
@@ -196,7 +196,7 @@ impl crate::CodeInfo {
 /// Why a base given to [`ProblemTypes::new`] is not an absolute URI.
 ///
 /// ```
-/// use error_codes::{ProblemTypes, ProblemTypesError};
+/// use api_error_codes::{ProblemTypes, ProblemTypesError};
 ///
 /// let error = ProblemTypes::new("errors/").unwrap_err();
 /// assert_eq!(error, ProblemTypesError::NoScheme);
@@ -230,7 +230,7 @@ impl fmt::Display for ProblemTypesError {
     /// What is wrong with the base, and where.
     ///
     /// ```
-    /// use error_codes::ProblemTypes;
+    /// use api_error_codes::ProblemTypes;
     ///
     /// let error = ProblemTypes::new("https://x.test/a b").unwrap_err();
     /// assert_eq!(error.to_string(), "a problem type base cannot hold byte 0x20 (at byte 16): percent-encode it");

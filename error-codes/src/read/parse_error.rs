@@ -8,7 +8,7 @@ use std::fmt;
 /// was wrong and where.
 ///
 /// ```
-/// use error_codes::{JsonType, ParseErrorKind, ReceivedError};
+/// use api_error_codes::{JsonType, ParseErrorKind, ReceivedError};
 ///
 /// let error = ReceivedError::parse(400, br#"{"error":{"message":"m","param":["a"]}}"#).unwrap_err();
 /// assert_eq!(error.kind(), ParseErrorKind::WrongType);
@@ -24,7 +24,7 @@ pub struct ParseError {
 /// What kind of problem a [`ParseError`] is.
 ///
 /// ```
-/// use error_codes::{ParseErrorKind, ReceivedError};
+/// use api_error_codes::{ParseErrorKind, ReceivedError};
 ///
 /// let kind = |body: &[u8]| ReceivedError::parse(500, body).unwrap_err().kind();
 /// assert_eq!(kind(b""), ParseErrorKind::Empty);
@@ -69,7 +69,7 @@ pub enum ParseErrorKind {
 /// The JSON type of a value, as reported by [`ParseError::found`].
 ///
 /// ```
-/// use error_codes::{JsonType, ReceivedError};
+/// use api_error_codes::{JsonType, ReceivedError};
 ///
 /// let error = ReceivedError::parse(500, b"true").unwrap_err();
 /// assert_eq!(error.found(), Some(JsonType::Bool));
@@ -153,7 +153,7 @@ impl ParseError {
     /// What kind of problem this is.
     ///
     /// ```
-    /// use error_codes::{ParseErrorKind, ReceivedError};
+    /// use api_error_codes::{ParseErrorKind, ReceivedError};
     ///
     /// let error = ReceivedError::parse(500, b"   ").unwrap_err();
     /// assert_eq!(error.kind(), ParseErrorKind::Empty);
@@ -177,7 +177,7 @@ impl ParseError {
     /// or `event` for an SSE event name, when the problem is one field.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let error = ReceivedError::parse(500, br#"{"error":{"message":"m","details":[]}}"#).unwrap_err();
     /// assert_eq!(error.path(), Some("error.details"));
@@ -196,7 +196,7 @@ impl ParseError {
     /// [`WrongType`](ParseErrorKind::WrongType).
     ///
     /// ```
-    /// use error_codes::{JsonType, ReceivedError};
+    /// use api_error_codes::{JsonType, ReceivedError};
     ///
     /// let error = ReceivedError::parse(500, br#"{"error":null}"#).unwrap_err();
     /// assert_eq!(error.found(), Some(JsonType::Null));
@@ -213,7 +213,7 @@ impl fmt::Display for ParseError {
     /// One sentence saying what was wrong and where.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let error = ReceivedError::parse(500, b"\"error\"").unwrap_err();
     /// assert_eq!(error.to_string(), "the body is a string, expected a JSON object");

@@ -27,7 +27,7 @@ use std::fmt;
 /// string.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+/// use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
 ///
 /// // What a gateway sent...
 /// let body = ErrorCode::BudgetExhausted.to_body(Format::OpenAi);
@@ -87,7 +87,7 @@ impl ReceivedError {
     /// are skipped without being stored.
     ///
     /// ```
-    /// use error_codes::{ParseErrorKind, ReceivedError};
+    /// use api_error_codes::{ParseErrorKind, ReceivedError};
     ///
     /// let received = ReceivedError::parse(
     ///     400,
@@ -124,7 +124,7 @@ impl ReceivedError {
     /// [`known`](Self::known).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
     ///
     /// for format in Format::ALL {
     ///     let event = ErrorCode::UpstreamTimeout.envelope(format).details_error_code(true).to_sse_event();
@@ -148,7 +148,7 @@ impl ReceivedError {
     /// read as problem details ([`parse_problem`](Self::parse_problem)).
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
     ///
     /// let response = ErrorCode::RateLimitExceeded
     ///     .envelope(Format::OpenAi)
@@ -182,7 +182,7 @@ impl ReceivedError {
     /// Which envelope the body was in.
     ///
     /// ```
-    /// use error_codes::{Format, ReceivedError};
+    /// use api_error_codes::{Format, ReceivedError};
     ///
     /// let received = ReceivedError::parse(500, br#"{"error":{"message":"m"}}"#).unwrap();
     /// assert_eq!(received.format(), Format::OpenAi);
@@ -194,7 +194,7 @@ impl ReceivedError {
     /// The HTTP status given to [`parse`](Self::parse).
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(503, br#"{"error":{"message":"m"}}"#).unwrap();
     /// assert_eq!(received.status(), 503);
@@ -209,7 +209,7 @@ impl ReceivedError {
     /// numeric code is given as its decimal string.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","code":1234}}"#).unwrap();
     /// assert_eq!(received.code(), Some("1234"));
@@ -222,7 +222,7 @@ impl ReceivedError {
     /// (exact, case-sensitive).
     ///
     /// ```
-    /// use error_codes::{ErrorCode, ReceivedError};
+    /// use api_error_codes::{ErrorCode, ReceivedError};
     ///
     /// let known = ReceivedError::parse(404, br#"{"error":{"message":"m","code":"model_not_found"}}"#).unwrap();
     /// assert_eq!(known.known(), Some(ErrorCode::ModelNotFound));
@@ -236,7 +236,7 @@ impl ReceivedError {
     /// The human message (`error.message`), always present.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(500, br#"{"error":{"message":"line 1\nline 2"}}"#).unwrap();
     /// assert_eq!(received.message(), "line 1\nline 2");
@@ -251,7 +251,7 @@ impl ReceivedError {
     /// client should still get the message and code.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(
     ///     529,
@@ -266,7 +266,7 @@ impl ReceivedError {
     /// The request parameter at fault (OpenAI's `error.param`).
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","param":"messages"}}"#).unwrap();
     /// assert_eq!(received.param(), Some("messages"));
@@ -280,7 +280,7 @@ impl ReceivedError {
     /// request-id header.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(
     ///     500,
@@ -295,7 +295,7 @@ impl ReceivedError {
     /// A link to the code's documentation (`error.doc_url`), if sent.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","doc_url":"https://x.test/e"}}"#).unwrap();
     /// assert_eq!(received.doc_url(), Some("https://x.test/e"));
@@ -307,7 +307,7 @@ impl ReceivedError {
     /// What the client can do about it (`error.suggestion`), if sent.
     ///
     /// ```
-    /// use error_codes::ReceivedError;
+    /// use api_error_codes::ReceivedError;
     ///
     /// let received = ReceivedError::parse(400, br#"{"error":{"message":"m","suggestion":"Retry later"}}"#).unwrap();
     /// assert_eq!(received.suggestion(), Some("Retry later"));
@@ -322,8 +322,8 @@ impl ReceivedError {
     /// ignored, by RFC 9457's rule).
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::{ApiError, Format, ReceivedError};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::{ApiError, Format, ReceivedError};
     ///
     /// let upstream = UpstreamError::from_response(Provider::Groq, 503, &http::HeaderMap::new(), b"");
     /// let received = ReceivedError::parse(503, &upstream.to_body(Format::OpenAi)).unwrap();
@@ -341,7 +341,7 @@ impl fmt::Display for ReceivedError {
     /// the code (else the type), and the message.
     ///
     /// ```
-    /// use error_codes::{ApiError, ErrorCode, Format, ReceivedError};
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
     ///
     /// let body = ErrorCode::RateLimitExceeded.to_body(Format::Anthropic);
     /// let received = ReceivedError::parse(429, &body).unwrap();

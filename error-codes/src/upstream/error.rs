@@ -21,8 +21,8 @@ use std::time::Duration;
 /// [message policy](crate::upstream#what-the-client-reads).
 ///
 /// ```
-/// use error_codes::upstream::{Provider, UpstreamError};
-/// use error_codes::{ApiError, ErrorCode};
+/// use api_error_codes::upstream::{Provider, UpstreamError};
+/// use api_error_codes::{ApiError, ErrorCode};
 ///
 /// let body = br#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 201234 tokens > 200000 maximum"}}"#;
 /// let error = UpstreamError::from_response(Provider::Anthropic, 400, &http::HeaderMap::new(), body);
@@ -57,8 +57,8 @@ impl UpstreamError {
     /// [`upstream_message`](Self::upstream_message) for logs.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::ErrorCode;
     ///
     /// let html = b"<html><body><h1>504 Gateway Time-out</h1></body></html>";
     /// let error = UpstreamError::from_response(Provider::OpenAi, 504, &http::HeaderMap::new(), html);
@@ -94,8 +94,8 @@ impl UpstreamError {
     /// keep-alive, `data: [DONE]`.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// let event = b"event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n";
     /// let error = UpstreamError::from_sse_event(Provider::Anthropic, event).unwrap();
@@ -133,8 +133,8 @@ impl UpstreamError {
     /// [`Timeout`]: TransportFailure::Timeout
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
-    /// use error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// let error = UpstreamError::from_transport(
     ///     Provider::Anthropic,
@@ -206,8 +206,8 @@ impl UpstreamError {
     /// The canonical code this error translates to.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::ErrorCode;
     ///
     /// let body = br#"{"error":{"code":429,"message":"Resource has been exhausted (e.g. check quota).","status":"RESOURCE_EXHAUSTED"}}"#;
     /// let error = UpstreamError::from_response(Provider::Gemini, 429, &http::HeaderMap::new(), body);
@@ -220,7 +220,7 @@ impl UpstreamError {
     /// The provider the error came from.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
     /// let error = UpstreamError::from_response(Provider::Groq, 500, &http::HeaderMap::new(), b"");
     /// assert_eq!(error.provider(), Provider::Groq);
     /// ```
@@ -232,7 +232,7 @@ impl UpstreamError {
     /// a stream, 0 for a failure below HTTP).
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
     /// let error = UpstreamError::from_response(Provider::Anthropic, 529, &http::HeaderMap::new(), b"");
     /// assert_eq!(error.upstream_status(), 529);
     /// ```
@@ -246,7 +246,7 @@ impl UpstreamError {
     /// the body carries none (an HTML page, say).
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
     ///
     /// let body = br#"{"error":{"message":"Rate limit exceeded: free-models-per-day","code":429,"metadata":{}}}"#;
     /// let error = UpstreamError::from_response(Provider::OpenRouter, 429, &http::HeaderMap::new(), body);
@@ -262,8 +262,8 @@ impl UpstreamError {
     /// [`message`](ApiError::message).
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, UpstreamError};
-    /// use error_codes::ApiError;
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::ApiError;
     ///
     /// let body = br#"{"error":{"message":"Incorrect API key provided: sk-abc*****xyz.","type":"invalid_request_error","code":"invalid_api_key"}}"#;
     /// let error = UpstreamError::from_response(Provider::OpenAi, 401, &http::HeaderMap::new(), body);
@@ -279,7 +279,7 @@ impl UpstreamError {
     /// provider sent.
     ///
     /// ```
-    /// use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    /// use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
     ///
     /// let broken = UpstreamError::from_transport(Provider::Groq, TransportFailure::Broken, "connection reset");
     /// assert_eq!(broken.transport(), Some(TransportFailure::Broken));

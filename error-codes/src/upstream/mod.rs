@@ -9,8 +9,8 @@
 //! answers with it directly, and the OpenAI-format body names the provider.
 //!
 //! ```
-//! use error_codes::upstream::{Provider, UpstreamError};
-//! use error_codes::{ApiError, ErrorCode, Format};
+//! use api_error_codes::upstream::{Provider, UpstreamError};
+//! use api_error_codes::{ApiError, ErrorCode, Format};
 //!
 //! let mut headers = http::HeaderMap::new();
 //! headers.insert("retry-after", "30".parse().unwrap());
@@ -125,8 +125,8 @@
 //! A gateway's own enum wraps it like any error:
 //!
 //! ```
-//! use error_codes::upstream::{Provider, UpstreamError};
-//! use error_codes::{ApiError, ErrorCode};
+//! use api_error_codes::upstream::{Provider, UpstreamError};
+//! use api_error_codes::{ApiError, ErrorCode};
 //!
 //! #[derive(Debug, ApiError)]
 //! enum GatewayError {

@@ -8,7 +8,7 @@ use std::str::FromStr;
 /// [`FromStr`] reads.
 ///
 /// ```
-/// use error_codes::upstream::Provider;
+/// use api_error_codes::upstream::Provider;
 ///
 /// let provider: Provider = "anthropic".parse().unwrap();
 /// assert_eq!(provider, Provider::Anthropic);
@@ -49,7 +49,7 @@ impl Provider {
     /// Every provider, in declaration order.
     ///
     /// ```
-    /// use error_codes::upstream::Provider;
+    /// use api_error_codes::upstream::Provider;
     /// assert_eq!(Provider::ALL.len(), 11);
     /// assert!(Provider::ALL.iter().all(|p| p.name().parse::<Provider>() == Ok(*p)));
     /// ```
@@ -72,7 +72,7 @@ impl Provider {
     /// `openai_compatible`.
     ///
     /// ```
-    /// use error_codes::upstream::Provider;
+    /// use api_error_codes::upstream::Provider;
     /// assert_eq!(Provider::DeepSeek.name(), "deepseek");
     /// ```
     pub const fn name(self) -> &'static str {
@@ -118,7 +118,7 @@ impl FromStr for Provider {
 /// lists the known ones.
 ///
 /// ```
-/// use error_codes::upstream::Provider;
+/// use api_error_codes::upstream::Provider;
 ///
 /// let error = "OpenAI".parse::<Provider>().unwrap_err();
 /// assert_eq!(error.name(), "OpenAI");
@@ -136,7 +136,7 @@ impl UnknownProvider {
     /// The name that was not recognised.
     ///
     /// ```
-    /// use error_codes::upstream::Provider;
+    /// use api_error_codes::upstream::Provider;
     /// assert_eq!("x".parse::<Provider>().unwrap_err().name(), "x");
     /// ```
     pub fn name(&self) -> &str {

@@ -8,8 +8,8 @@
 /// [`UpstreamError::from_transport`]: crate::upstream::UpstreamError::from_transport
 ///
 /// ```
-/// use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
-/// use error_codes::ErrorCode;
+/// use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+/// use api_error_codes::ErrorCode;
 ///
 /// let error = UpstreamError::from_transport(Provider::OpenAi, TransportFailure::Timeout, "no answer in 30 s");
 /// assert_eq!(error.canonical(), ErrorCode::UpstreamTimeout);
@@ -34,7 +34,7 @@ impl TransportFailure {
     /// Every failure, in declaration order.
     ///
     /// ```
-    /// use error_codes::upstream::TransportFailure;
+    /// use api_error_codes::upstream::TransportFailure;
     /// assert_eq!(TransportFailure::ALL.len(), 3);
     /// ```
     pub const ALL: [TransportFailure; 3] = [
@@ -46,8 +46,8 @@ impl TransportFailure {
     /// The canonical code a gateway answers this failure with.
     ///
     /// ```
-    /// use error_codes::upstream::TransportFailure;
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::upstream::TransportFailure;
+    /// use api_error_codes::ErrorCode;
     ///
     /// assert_eq!(TransportFailure::Connect.canonical(), ErrorCode::UpstreamError);
     /// assert_eq!(TransportFailure::Timeout.canonical(), ErrorCode::UpstreamTimeout);

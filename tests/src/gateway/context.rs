@@ -9,7 +9,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use error_codes::{ApiError, Envelope, Format};
+use api_error_codes::{ApiError, Envelope, Format};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::hash::{BuildHasher, Hasher};
@@ -20,7 +20,7 @@ use std::sync::{Arc, OnceLock};
 ///
 /// ```
 /// use axum::http::HeaderMap;
-/// use error_codes::Format;
+/// use api_error_codes::Format;
 /// use error_codes_tests::gateway::format_for;
 ///
 /// let no_headers = HeaderMap::new();

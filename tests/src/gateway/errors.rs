@@ -2,8 +2,8 @@
 //! `#[derive(ApiError)]`.
 
 use axum::http::Method;
-use error_codes::upstream::UpstreamError;
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::upstream::UpstreamError;
+use api_error_codes::{ApiError, ErrorCode};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -15,7 +15,7 @@ use std::borrow::Cow;
 /// part after it is what the client sent, cut to a readable length.
 ///
 /// ```
-/// use error_codes::{ApiError, ErrorCode, Format};
+/// use api_error_codes::{ApiError, ErrorCode, Format};
 /// use error_codes_tests::gateway::GatewayError;
 ///
 /// let error = GatewayError::MissingParameter { param: "model" };
@@ -199,7 +199,7 @@ impl From<ErrorCode> for GatewayError {
     /// The canonical code as it is.
     ///
     /// ```
-    /// use error_codes::ErrorCode;
+    /// use api_error_codes::ErrorCode;
     /// use error_codes_tests::gateway::GatewayError;
     ///
     /// let error: GatewayError = ErrorCode::RateLimitExceeded.into();
@@ -215,7 +215,7 @@ impl From<serde_json::Error> for GatewayError {
     /// client gets `internal_error`.
     ///
     /// ```
-    /// use error_codes::ApiError;
+    /// use api_error_codes::ApiError;
     /// use error_codes_tests::gateway::GatewayError;
     ///
     /// let failure = serde_json::from_str::<u8>("x").unwrap_err();
@@ -231,7 +231,7 @@ impl From<serde_json::Error> for GatewayError {
 /// carries no delay of its own.
 ///
 /// ```
-/// use error_codes::ErrorCode;
+/// use api_error_codes::ErrorCode;
 /// use error_codes_tests::gateway::{needs_retry_advice, GatewayError};
 ///
 /// assert!(needs_retry_advice(&GatewayError::Canonical(ErrorCode::ServiceUnavailable)));

@@ -1,6 +1,6 @@
 //! The example gateway: a real HTTP server that speaks the OpenAI chat
 //! completions API and the Anthropic messages API, and answers every error
-//! with the `error-codes` envelopes. `cargo run --example gateway` runs it;
+//! with the `api-error-codes` envelopes. `cargo run --example gateway` runs it;
 //! the integration tests start it in-process.
 //!
 //! # Routes
@@ -31,7 +31,7 @@
 //!   stream with one normal event (an OpenAI chunk, an Anthropic
 //!   `message_start`) and then the error as an SSE error event; a Responses
 //!   stream starts with `response.created` and `response.in_progress`, then
-//!   sends the crate's [`ResponsesStreamError`](error_codes::ResponsesStreamError)
+//!   sends the crate's [`ResponsesStreamError`](api_error_codes::ResponsesStreamError)
 //!   events: `error` (in both the documented and the live shape) and the
 //!   terminal `response.failed`.
 //! - `"NAME/<model>"`: forwarded to the upstream `--upstream NAME=URL` (see
@@ -55,7 +55,7 @@
 //! - A success passes through: a JSON body whole, an event stream event by
 //!   event as the upstream sends it.
 //! - Every failure is answered through
-//!   [`UpstreamError`](error_codes::upstream::UpstreamError) in the
+//!   [`UpstreamError`](api_error_codes::upstream::UpstreamError) in the
 //!   client's format (the canonical code, the provider in the OpenAI body's
 //!   `provider`, the provider's retry delay, none of its secrets): an error
 //!   status, a 2xx body that is not a JSON object, and, through

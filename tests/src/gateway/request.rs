@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, StatusCode};
-use error_codes::ErrorCode;
+use api_error_codes::ErrorCode;
 use serde_json::{Map, Value};
 
 /// A completion request that passed the checks every API shares.

@@ -13,7 +13,7 @@ use super::wire::responses::{
     TextDone, Usage, WithItem, WithPart, WithResponse,
 };
 use axum::response::Response;
-use error_codes::ResponsesStreamError;
+use api_error_codes::ResponsesStreamError;
 use serde::Serialize;
 use serde_json::Value;
 

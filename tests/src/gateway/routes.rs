@@ -18,7 +18,7 @@ use axum::middleware;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode};
 
 /// The gateway's routes, fallbacks and middleware, ready to serve.
 pub(crate) fn routes(gateway: Gateway) -> Router {

@@ -3,7 +3,7 @@
 use super::cli::{Config, UpstreamConfig};
 use super::routes::routes;
 use axum::Router;
-use error_codes::upstream::Provider;
+use api_error_codes::upstream::Provider;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -57,7 +57,7 @@ fn all_variants_configured_away() {
 // variant without allowing it) fails the build here.
 #[deny(warnings)]
 mod strict {
-    use error_codes::ApiError;
+    use api_error_codes::ApiError;
 
     #[derive(ApiError)]
     pub enum Old {

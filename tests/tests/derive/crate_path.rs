@@ -5,7 +5,7 @@ use super::*;
 /// The runtime crate reached through another path, as a facade crate
 /// would re-export it.
 mod reexport {
-    pub use ::error_codes as ec;
+    pub use ::api_error_codes as ec;
 }
 
 #[derive(ApiError)]

@@ -5,7 +5,7 @@
 // Every item here exists to be derived and read through the trait.
 #![allow(dead_code)]
 
-use error_codes::{ApiError, CodeList, ErrorCode, Format};
+use api_error_codes::{ApiError, CodeList, ErrorCode, Format};
 use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;

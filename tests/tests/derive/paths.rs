@@ -23,7 +23,7 @@ mod shadowing {
     struct CodeList;
     struct INFOS;
 
-    use error_codes::{ApiError, ErrorCode};
+    use api_error_codes::{ApiError, ErrorCode};
 
     #[derive(ApiError)]
     pub enum Shadowed {

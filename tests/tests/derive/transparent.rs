@@ -86,7 +86,7 @@ fn transparent_delegates_param_and_retry_after() {
 /// none.
 #[test]
 fn transparent_delegates_the_provider() {
-    use error_codes::upstream::{Provider, UpstreamError};
+    use api_error_codes::upstream::{Provider, UpstreamError};
 
     #[derive(Debug, ApiError)]
     enum Gateway {

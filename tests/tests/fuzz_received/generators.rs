@@ -2,7 +2,7 @@
 //! problem-details-shaped objects with every read field right, null,
 //! absent or wrong, real bodies, and byte mutations of them.
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 

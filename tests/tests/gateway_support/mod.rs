@@ -4,7 +4,7 @@
 // Each test binary uses its own share of these helpers.
 #![allow(dead_code)]
 
-use error_codes::{ApiError, ErrorCode, Format};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use error_codes_tests::gateway;
 use reqwest::{Method, Response};
 use serde_json::{json, Value};

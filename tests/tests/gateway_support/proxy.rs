@@ -3,8 +3,8 @@
 
 use super::fake_upstream::FakeUpstream;
 use super::Gateway;
-use error_codes::upstream::Provider;
-use error_codes::Format;
+use api_error_codes::upstream::Provider;
+use api_error_codes::Format;
 use error_codes_tests::gateway::{Config, Log, UpstreamConfig};
 use serde_json::Value;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! Hostile bodies: each error says what was wrong.
 
 use super::{error, parse};
-use error_codes::{ErrorCode, JsonType, ParseErrorKind};
+use api_error_codes::{ErrorCode, JsonType, ParseErrorKind};
 
 #[test]
 fn empty_and_blank_bodies() {

@@ -1,7 +1,7 @@
 //! `ReceivedError`: what it accepts from real servers, and the precise error
 //! for every hostile body.
 
-use error_codes::{ParseError, ReceivedError};
+use api_error_codes::{ParseError, ReceivedError};
 
 pub(crate) fn parse(body: &[u8]) -> Result<ReceivedError, ParseError> {
     ReceivedError::parse(400, body)

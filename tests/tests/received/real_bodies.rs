@@ -1,7 +1,7 @@
 //! Bodies as real servers send them: every field of both formats read.
 
 use super::{error, parse};
-use error_codes::{ErrorCode, Format, ParseErrorKind, ReceivedError};
+use api_error_codes::{ErrorCode, Format, ParseErrorKind, ReceivedError};
 
 #[test]
 fn openai_bodies_as_openai_sends_them() {

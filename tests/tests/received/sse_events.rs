@@ -1,6 +1,6 @@
 //! SSE events, and reading a whole `http::Response`.
 
-use error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
+use api_error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
 
 #[test]
 fn sse_events_follow_the_specification() {

@@ -2,7 +2,7 @@
 //! parser, and the error that carries them, shared by `props.rs` and
 //! `problem_props.rs`.
 
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 use proptest::prelude::*;
 
 /// An error whose message and `param` are whatever the test gives.

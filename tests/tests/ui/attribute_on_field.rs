@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 #[derive(ApiError)]
 enum E {

@@ -1,4 +1,4 @@
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode};
 
 // The wrong status is reported once, at the status, even though the wrapped
 // `ErrorCode` also lists `rate_limit_exceeded` (with 429).

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // A `catalogue` enum lists catalogue.tsv's rows in order, with only `code`
 // and the row's description as its doc comment.

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // Catalogue checks run per variant: every failing variant is reported, each
 // once, at the literal it is about.

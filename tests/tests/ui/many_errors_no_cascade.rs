@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // Every mistake is reported in one go, and nothing else: the type still
 // implements `ApiError`, so the code using it below adds no "trait not

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // `y` is no formatting trait. (Fills such as `{0:*^10}` are accepted.)
 #[derive(ApiError)]

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // A misspelt canonical code is a private code without a status: the error
 // names the canonical code it is near.

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // On a struct the type's attribute holds the variant keys too.
 #[derive(ApiError)]

@@ -1,4 +1,4 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 // Two wrapped types disagree about `quota_gone`; the outer type itself does
 // not declare it.

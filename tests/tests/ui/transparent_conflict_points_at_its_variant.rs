@@ -1,4 +1,4 @@
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode};
 
 // The conflict is with the type wrapped by the *second* transparent variant:
 // the error points at that variant's type, not at the first.

@@ -1,4 +1,4 @@
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode};
 
 // `Inner` declares `quota_gone` as 429; `Outer` wraps `Inner` and declares the
 // same code as 402, so one code would reach clients with two statuses.

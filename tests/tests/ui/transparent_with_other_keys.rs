@@ -1,4 +1,4 @@
-use error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode};
 
 #[derive(ApiError)]
 enum E {

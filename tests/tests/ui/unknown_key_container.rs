@@ -1,7 +1,7 @@
-use error_codes::ApiError;
+use api_error_codes::ApiError;
 
 #[derive(ApiError)]
-#[api_error(crat = error_codes)]
+#[api_error(crat = api_error_codes)]
 enum E {
     #[api_error(code = "invalid_api_key")]
     BadKey,

@@ -2,7 +2,7 @@
 //! shape and bytes, HTTP response, SSE framing, and parsing it back
 //! (problem details have `problem.rs` and `problem_received.rs`).
 
-use error_codes::{
+use api_error_codes::{
     AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope, ReceivedError,
     CLIENT_CLOSED_REQUEST,
 };
@@ -23,7 +23,7 @@ fn quoted(text: &str) -> String {
     serde_json::to_string(text).unwrap()
 }
 
-/// The mapping table of `error_codes::Format`'s docs, written out again
+/// The mapping table of `api_error_codes::Format`'s docs, written out again
 /// independently of the implementation.
 fn documented_type(format: Format, status: u16) -> &'static str {
     match (format, status) {

@@ -90,7 +90,7 @@ pub fn valid_input(rng: &mut Rng) -> String {
                     "#[api_error(code = \"private_{index}\", status = 429, message = \"slow down\", retry_after = delay, openai_type = \"rate_limit_error\", anthropic_type = \"rate_limit_error\")] V{index} {{ delay: ::std::time::Duration }}"
                 ),
                 _ if generic => format!("#[api_error(transparent)] V{index}(T)"),
-                _ => format!("#[api_error(transparent)] V{index}(::error_codes::ErrorCode)"),
+                _ => format!("#[api_error(transparent)] V{index}(::api_error_codes::ErrorCode)"),
             }
         })
         .collect();

@@ -3,7 +3,7 @@
 
 use super::DEFAULT_UPSTREAM_TIMEOUT;
 use crate::gateway::DEFAULT_LISTEN;
-use error_codes::upstream::Provider;
+use api_error_codes::upstream::Provider;
 use std::fmt;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -53,7 +53,7 @@ impl fmt::Debug for UpstreamConfig {
     /// Never prints the key.
     ///
     /// ```
-    /// use error_codes::upstream::Provider;
+    /// use api_error_codes::upstream::Provider;
     /// use error_codes_tests::gateway::UpstreamConfig;
     ///
     /// let upstream = UpstreamConfig { provider: Provider::Groq, url: "https://x.test".into(), key: Some("gsk-secret".into()) };

@@ -9,7 +9,7 @@ pub use config::{Config, UpstreamConfig};
 pub use usage_error::UsageError;
 
 use super::DEFAULT_LISTEN;
-use error_codes::upstream::Provider;
+use api_error_codes::upstream::Provider;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -71,7 +71,7 @@ const VALUED: [&str; 4] = [
 /// `--listen=ADDR`.
 ///
 /// ```
-/// use error_codes::upstream::Provider;
+/// use api_error_codes::upstream::Provider;
 /// use error_codes_tests::gateway::{parse_args, Command, Config, UsageError};
 ///
 /// assert_eq!(parse_args(Vec::<String>::new()), Ok(Command::Run(Config::default())));

@@ -3,8 +3,8 @@
 
 use crate::gateway::context::RequestContext;
 use crate::gateway::server::Gateway;
-use error_codes::upstream::{Provider, TransportFailure, UpstreamError};
-use error_codes::ApiError;
+use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+use api_error_codes::ApiError;
 use std::time::Duration;
 
 /// What went wrong below HTTP.
@@ -112,7 +112,7 @@ impl Drop for DisconnectGuard {
             self.gateway.log(&format!(
                 "{} {}: the client went away; the upstream request to {} is cancelled",
                 self.context.id,
-                error_codes::ErrorCode::ClientDisconnected.code(),
+                api_error_codes::ErrorCode::ClientDisconnected.code(),
                 self.provider.name(),
             ));
         }
@@ -122,7 +122,7 @@ impl Drop for DisconnectGuard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use error_codes::ErrorCode;
+    use api_error_codes::ErrorCode;
 
     #[test]
     fn transport_failures_read_as_gateway_statuses() {

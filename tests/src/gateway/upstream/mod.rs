@@ -19,7 +19,7 @@ use axum::body::Body;
 use axum::http::header::{HeaderValue, CONTENT_TYPE};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use error_codes::upstream::{Provider, UpstreamError};
+use api_error_codes::upstream::{Provider, UpstreamError};
 use failure::{log_failure, DisconnectGuard, Transport};
 use serde_json::Value;
 
