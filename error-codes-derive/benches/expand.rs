@@ -57,7 +57,9 @@ fn generated_enum(variants: usize) -> TokenStream {
         };
         source.push_str(&variant);
     }
-    source.push_str("    #[api_error(transparent)]\n    Canonical(::api_error_codes::ErrorCode),\n}\n");
+    source.push_str(
+        "    #[api_error(transparent)]\n    Canonical(::api_error_codes::ErrorCode),\n}\n",
+    );
     source.parse().expect("the generated enum lexes")
 }
 

@@ -12,9 +12,9 @@ pub fn stub_impl(input: &DeriveInput, krate: &Path) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
         #[automatically_derived]
-        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+        impl #impl_generics #krate::Describe for #ident #ty_generics #where_clause {
             const CODES: #krate::CodeList = #krate::CodeList::EMPTY;
-            fn info(&self) -> &'static #krate::CodeInfo {
+            fn info(_: &Self) -> &'static #krate::CodeInfo {
                 #krate::__private::unreachable_info()
             }
         }

@@ -11,8 +11,8 @@
 //! Every pair is checked for equal results before anything is measured, so
 //! a faster number can never come from doing less work.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use api_error_codes::{ApiError, ErrorCode, Format};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::str::FromStr;
 use std::time::Duration;

@@ -95,7 +95,7 @@ macro_rules! actix_impls {
 
 actix_impls!(OpenAi, Anthropic, Problem, OwnedEnvelope);
 
-impl<E: ApiError + ?Sized> Responder for Envelope<'_, E> {
+impl Responder for Envelope<'_> {
     type Body = BoxBody;
 
     /// [`Envelope::to_http_response`], as an actix-web response.
@@ -113,7 +113,7 @@ fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
 
 /// [`Envelope::to_http_response`], rebuilt in actix-web's `http` version
 /// (0.2): status, every header in order, the body bytes.
-fn http_response<E: ApiError + ?Sized>(envelope: Envelope<'_, E>) -> HttpResponse {
+fn http_response(envelope: Envelope<'_>) -> HttpResponse {
     let (parts, body) = envelope.to_http_response().into_parts();
     let status =
         StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

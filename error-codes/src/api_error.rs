@@ -1,11 +1,10 @@
 //! The [`ApiError`] trait: what every error that reaches a client says.
 
-use crate::code_list::CodeList;
 use crate::envelope::Envelope;
 use crate::info::CodeInfo;
-use crate::Format;
+use crate::upstream::Provider;
+use crate::{Describe, Format};
 use std::borrow::Cow;
-use std::fmt;
 use std::time::Duration;
 
 /// An error a client can receive: a stable code, an HTTP status, a
@@ -80,42 +79,7 @@ use std::time::Duration;
 ///
 /// The message is only what the variant declares. A wrapped `io::Error` or
 /// database error never reaches the client through its `Display`.
-pub trait ApiError {
-    /// Every code this type can produce: its own, then the wrapped types'.
-    /// Readable in `const` context.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    /// const LIMITED: bool = ErrorCode::CODES.find("rate_limit_exceeded").is_some();
-    /// assert!(LIMITED);
-    /// ```
-    const CODES: CodeList;
-
-    /// Whether some message of this type is formatted from fields. Bodies
-    /// and events then write the message with
-    /// [`write_message`](ApiError::write_message) into a buffer on the
-    /// stack instead of allocating it with [`message`](ApiError::message);
-    /// a type whose messages are all fixed text keeps reading them
-    /// borrowed. Only a matter of speed: every body is the same either way.
-    /// The derive sets it; a hand-written impl that overrides both message
-    /// methods may too.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// enum GatewayError {
-    ///     #[api_error(code = "model_not_found", message = "no model named {0}")]
-    ///     NoModel(String),
-    ///     #[api_error(transparent)]
-    ///     Canonical(ErrorCode),
-    /// }
-    ///
-    /// assert!(!ErrorCode::FORMATS_MESSAGE);
-    /// assert!(GatewayError::FORMATS_MESSAGE);
-    /// ```
-    const FORMATS_MESSAGE: bool = false;
-
+pub trait ApiError: sealed::Sealed {
     /// The compile-time facts of this error's code.
     ///
     /// ```
@@ -130,9 +94,7 @@ pub trait ApiError {
     /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::RateLimitExceeded.code(), "rate_limit_exceeded");
     /// ```
-    fn code(&self) -> &'static str {
-        self.info().code()
-    }
+    fn code(&self) -> &'static str;
 
     /// The HTTP status, exactly as declared; `0` means no HTTP response is
     /// sent (`client_disconnected`).
@@ -142,9 +104,7 @@ pub trait ApiError {
     /// assert_eq!(ErrorCode::ClientDisconnected.status(), 0);
     /// assert_eq!(ErrorCode::PayloadTooLarge.status(), 413);
     /// ```
-    fn status(&self) -> u16 {
-        self.info().status()
-    }
+    fn status(&self) -> u16;
 
     /// The status as an [`http::StatusCode`]; `None` for status 0.
     ///
@@ -153,57 +113,18 @@ pub trait ApiError {
     /// assert_eq!(ErrorCode::ClientDisconnected.http_status(), None);
     /// assert_eq!(ErrorCode::UpstreamTimeout.http_status(), Some(http::StatusCode::GATEWAY_TIMEOUT));
     /// ```
-    fn http_status(&self) -> Option<http::StatusCode> {
-        match self.status() {
-            0 => None,
-            status => http::StatusCode::from_u16(status).ok(),
-        }
-    }
+    fn http_status(&self) -> Option<http::StatusCode>;
 
-    /// The client-safe human message; by default the code's
-    /// [`CodeInfo::message`].
+    /// The client-safe human message.
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::InvalidApiKey.message(), "API key is missing, malformed, revoked, or unrecognized");
     /// ```
-    fn message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.info().message())
-    }
-
-    /// Writes [`message`](ApiError::message) to `out`. A message formatted
-    /// from fields is written piece by piece, without the `String` that
-    /// `message` allocates: this is how bodies and events render it, and it
-    /// suits logging too. The derive writes both from the same template;
-    /// a hand-written impl that overrides `message` gets a matching default.
-    ///
-    /// ```
-    /// use api_error_codes::ApiError;
-    /// use std::fmt::Write;
-    ///
-    /// #[derive(Debug, ApiError)]
-    /// #[api_error(code = "prompt_too_long", status = 400,
-    ///             message = "prompt has {used} tokens; the model allows {max}")]
-    /// struct PromptTooLong { used: u32, max: u32 }
-    ///
-    /// let mut line = String::from("rejected: ");
-    /// PromptTooLong { used: 9000, max: 8192 }.write_message(&mut line).unwrap();
-    /// assert_eq!(line, "rejected: prompt has 9000 tokens; the model allows 8192");
-    /// ```
-    #[inline]
-    fn write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
-        out.write_str(&self.message())
-    }
+    fn message(&self) -> Cow<'_, str>;
 
     /// The request parameter at fault (OpenAI's `param`), if any.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    /// assert_eq!(ErrorCode::MissingRequiredParameter.param(), None);
-    /// ```
-    fn param(&self) -> Option<Cow<'_, str>> {
-        None
-    }
+    fn param(&self) -> Option<Cow<'_, str>>;
 
     /// Whether the same request can succeed later.
     ///
@@ -212,9 +133,7 @@ pub trait ApiError {
     /// assert!(ErrorCode::ServiceUnavailable.is_retryable());
     /// assert!(!ErrorCode::InsufficientQuota.is_retryable());
     /// ```
-    fn is_retryable(&self) -> bool {
-        self.info().is_retryable()
-    }
+    fn is_retryable(&self) -> bool;
 
     /// How long a client should wait before retrying, if the error knows.
     ///
@@ -222,7 +141,7 @@ pub trait ApiError {
     /// use api_error_codes::ApiError;
     /// use std::time::Duration;
     ///
-    /// #[derive(ApiError)]
+    /// #[derive(Debug, ApiError)]
     /// #[api_error(code = "rate_limit_exceeded", retry_after = wait)]
     /// struct Limited {
     ///     wait: Duration,
@@ -231,15 +150,11 @@ pub trait ApiError {
     /// let error = Limited { wait: Duration::from_millis(1500) };
     /// assert_eq!(error.retry_after(), Some(Duration::from_millis(1500)));
     /// ```
-    fn retry_after(&self) -> Option<Duration> {
-        None
-    }
+    fn retry_after(&self) -> Option<Duration>;
 
     /// The upstream provider that generated the error, if one did: the
     /// OpenAI-format body names it as `error.provider` (see
-    /// [`Envelope::provider`]). `None` by default: an error of the gateway
-    /// itself names no provider. [`UpstreamError`](crate::upstream::UpstreamError)
-    /// returns its provider's name.
+    /// [`Envelope::provider`]). An error of the gateway itself names none.
     ///
     /// ```
     /// use api_error_codes::upstream::{Provider, UpstreamError};
@@ -247,12 +162,9 @@ pub trait ApiError {
     ///
     /// assert_eq!(ErrorCode::ModelUnavailable.provider(), None);
     /// let upstream = UpstreamError::from_response(Provider::Mistral, 503, &http::HeaderMap::new(), b"");
-    /// assert_eq!(upstream.provider(), Provider::Mistral);
-    /// assert_eq!(ApiError::provider(&upstream), Some("mistral"));
+    /// assert_eq!(upstream.provider(), Some(Provider::Mistral));
     /// ```
-    fn provider(&self) -> Option<&str> {
-        None
-    }
+    fn provider(&self) -> Option<Provider>;
 
     /// The `error.type` of the OpenAI-format envelope.
     ///
@@ -260,9 +172,7 @@ pub trait ApiError {
     /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::ModelNotFound.openai_type(), "not_found_error");
     /// ```
-    fn openai_type(&self) -> &'static str {
-        self.info().openai_type()
-    }
+    fn openai_type(&self) -> &'static str;
 
     /// The `error.type` of the Anthropic-format envelope.
     ///
@@ -270,9 +180,7 @@ pub trait ApiError {
     /// use api_error_codes::{ApiError, ErrorCode};
     /// assert_eq!(ErrorCode::UpstreamTimeout.anthropic_type(), "timeout_error");
     /// ```
-    fn anthropic_type(&self) -> &'static str {
-        self.info().anthropic_type()
-    }
+    fn anthropic_type(&self) -> &'static str;
 
     /// An envelope to render, with options (request id, doc URL,
     /// suggestion, Anthropic `details.error_code`).
@@ -289,9 +197,7 @@ pub trait ApiError {
     ///     r#"{"type":"error","error":{"type":"authentication_error","message":"API key is missing, malformed, revoked, or unrecognized"},"request_id":"req_123"}"#
     /// );
     /// ```
-    fn envelope(&self, format: Format) -> Envelope<'_, Self> {
-        Envelope::new(self, format)
-    }
+    fn envelope(&self, format: Format) -> Envelope<'_>;
 
     /// The JSON error body in `format`.
     ///
@@ -303,9 +209,7 @@ pub trait ApiError {
     /// assert_eq!(json["error"]["code"], "model_not_found");
     /// assert_eq!(json["error"]["param"], serde_json::Value::Null);
     /// ```
-    fn to_body(&self, format: Format) -> Vec<u8> {
-        self.envelope(format).to_body()
-    }
+    fn to_body(&self, format: Format) -> Vec<u8>;
 
     /// A complete `http::Response`: status, `content-type`,
     /// `x-should-retry`, and `retry-after` when the error carries a delay.
@@ -319,9 +223,7 @@ pub trait ApiError {
     /// assert_eq!(response.headers()["x-should-retry"], "false");
     /// assert_eq!(response.headers()["content-type"], "application/json");
     /// ```
-    fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>> {
-        self.envelope(format).to_http_response()
-    }
+    fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>>;
 
     /// One complete server-sent event carrying the error, for a stream that
     /// has already started.
@@ -333,15 +235,63 @@ pub trait ApiError {
     /// assert!(event.starts_with(b"event: error\ndata: {\"type\":\"error\""));
     /// assert!(event.ends_with(b"}\n\n"));
     /// ```
+    fn to_sse_event(&self, format: Format) -> Vec<u8>;
+}
+
+/// Every [`ApiError`] method, from [`Describe`]: the one definition.
+impl<T: Describe> ApiError for T {
+    fn info(&self) -> &'static CodeInfo {
+        T::info(self)
+    }
+    fn code(&self) -> &'static str {
+        T::info(self).code()
+    }
+    fn status(&self) -> u16 {
+        T::info(self).status()
+    }
+    fn http_status(&self) -> Option<http::StatusCode> {
+        match self.status() {
+            0 => None,
+            status => http::StatusCode::from_u16(status).ok(),
+        }
+    }
+    fn message(&self) -> Cow<'_, str> {
+        T::message(self)
+    }
+    fn param(&self) -> Option<Cow<'_, str>> {
+        T::param(self)
+    }
+    fn is_retryable(&self) -> bool {
+        T::info(self).is_retryable()
+    }
+    fn retry_after(&self) -> Option<Duration> {
+        T::retry_after(self)
+    }
+    fn provider(&self) -> Option<Provider> {
+        T::provider(self)
+    }
+    fn openai_type(&self) -> &'static str {
+        T::info(self).openai_type()
+    }
+    fn anthropic_type(&self) -> &'static str {
+        T::info(self).anthropic_type()
+    }
+    fn envelope(&self, format: Format) -> Envelope<'_> {
+        Envelope::new(self, format)
+    }
+    fn to_body(&self, format: Format) -> Vec<u8> {
+        self.envelope(format).to_body()
+    }
+    fn to_http_response(&self, format: Format) -> http::Response<Vec<u8>> {
+        self.envelope(format).to_http_response()
+    }
     fn to_sse_event(&self, format: Format) -> Vec<u8> {
         self.envelope(format).to_sse_event()
     }
 }
 
-impl<T: ApiError + ?Sized> ApiError for &T {
-    crate::forward::forwarded_to_target!();
-}
-
-impl<T: ApiError + ?Sized> ApiError for Box<T> {
-    crate::forward::forwarded_to_target!();
+mod sealed {
+    /// Only [`Describe`](crate::Describe) types are `ApiError`s.
+    pub trait Sealed {}
+    impl<T: crate::Describe> Sealed for T {}
 }

@@ -99,7 +99,7 @@ impl<E: ApiError> IntoResponse for OwnedEnvelope<E> {
     }
 }
 
-impl<E: ApiError + ?Sized> IntoResponse for Envelope<'_, E> {
+impl IntoResponse for Envelope<'_> {
     /// [`Envelope::to_http_response`], with the body in an axum [`Body`].
     fn into_response(self) -> Response {
         self.to_http_response().map(Body::from)

@@ -11,11 +11,11 @@ use core::fmt;
 /// in `const` context; [`find`](Self::find) works there too.
 ///
 /// ```
-/// use api_error_codes::{ApiError, ErrorCode};
+/// use api_error_codes::{ApiError, CodeList, ErrorCode};
 ///
-/// const LIMIT: Option<&api_error_codes::CodeInfo> = ErrorCode::CODES.find("rate_limit_exceeded");
+/// const LIMIT: Option<&api_error_codes::CodeInfo> = CodeList::of::<ErrorCode>().find("rate_limit_exceeded");
 /// assert_eq!(LIMIT.map(|info| info.status()), Some(429));
-/// assert_eq!(ErrorCode::CODES.iter().count(), 57);
+/// assert_eq!(CodeList::of::<ErrorCode>().iter().count(), 57);
 /// ```
 #[derive(Clone, Copy)]
 pub struct CodeList {
@@ -32,13 +32,26 @@ impl CodeList {
     ///
     /// const MINE: CodeList = CodeList::new(
     ///     &[CodeInfo::new("teapot", 418, "I am a teapot")],
-    ///     &[&ErrorCode::CODES],
+    ///     &[&CodeList::of::<ErrorCode>()],
     /// );
     /// assert!(MINE.find("teapot").is_some());
     /// assert!(MINE.find("invalid_api_key").is_some());
     /// ```
     pub const fn new(own: &'static [CodeInfo], wrapped: &'static [&'static CodeList]) -> Self {
         CodeList { own, wrapped }
+    }
+
+    /// Every code `T` can produce ([`CodeList::of::<Describe>()`](crate::CodeList::of::<Describe>())),
+    /// in `const` context too.
+    ///
+    /// ```
+    /// use api_error_codes::{CodeList, ErrorCode};
+    ///
+    /// const CANONICAL: CodeList = CodeList::of::<ErrorCode>();
+    /// assert_eq!(CANONICAL.find("payload_too_large").map(|info| info.status()), Some(413));
+    /// ```
+    pub const fn of<T: crate::Describe + ?Sized>() -> CodeList {
+        T::CODES
     }
 
     /// The empty list, for a type with no variants.
@@ -52,10 +65,10 @@ impl CodeList {
     /// ones. Usable in `const`.
     ///
     /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
     ///
-    /// assert_eq!(ErrorCode::CODES.find("upstream_timeout").map(|i| i.status()), Some(504));
-    /// assert!(ErrorCode::CODES.find("Upstream_Timeout").is_none());
+    /// assert_eq!(CodeList::of::<ErrorCode>().find("upstream_timeout").map(|i| i.status()), Some(504));
+    /// assert!(CodeList::of::<ErrorCode>().find("Upstream_Timeout").is_none());
     /// ```
     pub const fn find(&self, code: &str) -> Option<&'static CodeInfo> {
         let mut i = 0;
@@ -78,8 +91,8 @@ impl CodeList {
     /// Whether the list has no entry at all.
     ///
     /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    /// assert!(!ErrorCode::CODES.is_empty());
+    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
+    /// assert!(!CodeList::of::<ErrorCode>().is_empty());
     /// ```
     pub const fn is_empty(&self) -> bool {
         if !self.own.is_empty() {
@@ -99,8 +112,8 @@ impl CodeList {
     /// used by two variants appears twice).
     ///
     /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    /// assert_eq!(ErrorCode::CODES.own().len(), 57);
+    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
+    /// assert_eq!(CodeList::of::<ErrorCode>().own().len(), 57);
     /// ```
     pub const fn own(&self) -> &'static [CodeInfo] {
         self.own
@@ -109,8 +122,8 @@ impl CodeList {
     /// The lists of the types wrapped with `#[api_error(transparent)]`.
     ///
     /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    /// assert!(ErrorCode::CODES.wrapped().is_empty());
+    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
+    /// assert!(CodeList::of::<ErrorCode>().wrapped().is_empty());
     /// ```
     pub const fn wrapped(&self) -> &'static [&'static CodeList] {
         self.wrapped
@@ -120,9 +133,9 @@ impl CodeList {
     /// wins, as in [`find`](Self::find)).
     ///
     /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
+    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
     ///
-    /// let codes: Vec<&str> = ErrorCode::CODES.iter().map(|i| i.code()).collect();
+    /// let codes: Vec<&str> = CodeList::of::<ErrorCode>().iter().map(|i| i.code()).collect();
     /// assert_eq!(codes[0], "batch_only");
     /// assert_eq!(codes.len(), 57);
     /// ```
@@ -149,10 +162,10 @@ impl CodeList {
     /// ```
     /// use api_error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
     ///
-    /// assert!(ErrorCode::CODES.status_conflict().is_none());
+    /// assert!(CodeList::of::<ErrorCode>().status_conflict().is_none());
     /// const BAD: CodeList = CodeList::new(
     ///     &[CodeInfo::new("rate_limit_exceeded", 503, "Slow down")],
-    ///     &[&ErrorCode::CODES],
+    ///     &[&CodeList::of::<ErrorCode>()],
     /// );
     /// assert_eq!(BAD.status_conflict(), Some(("rate_limit_exceeded", 503, 429)));
     /// ```

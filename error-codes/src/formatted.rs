@@ -78,7 +78,7 @@ macro_rules! fixed_format {
             #[doc = concat!("let wrapped = ", stringify!($wrapper), "(ErrorCode::UpstreamTimeout);")]
             #[doc = concat!("assert_eq!(wrapped.envelope().format(), ", stringify!($format), ");")]
             /// ```
-            pub fn envelope(&self) -> Envelope<'_, E> {
+            pub fn envelope(&self) -> Envelope<'_> {
                 self.0.envelope($format)
             }
         }
@@ -122,8 +122,7 @@ fixed_format!(
 
 /// `code: message`, the message written as bodies write it.
 fn display<E: ApiError + ?Sized>(error: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    write!(f, "{}: ", error.code())?;
-    error.write_message(f)
+    write!(f, "{}: {}", error.code(), error.message())
 }
 
 /// An owned error with its format chosen at run time and the envelope's
@@ -269,7 +268,7 @@ impl<E: ApiError> OwnedEnvelope<E> {
     ///     ErrorCode::ModelNotFound.envelope(Format::Anthropic).request_id("req_2").to_body(),
     /// );
     /// ```
-    pub fn envelope(&self) -> Envelope<'_, E> {
+    pub fn envelope(&self) -> Envelope<'_> {
         let mut envelope = self
             .error
             .envelope(self.format)

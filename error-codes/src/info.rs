@@ -6,7 +6,7 @@ use core::fmt;
 /// whether a client may retry, and the envelope `type` for each format.
 ///
 /// The derive builds one per variant at compile time; read them through
-/// [`ApiError::CODES`](crate::ApiError::CODES) or
+/// [`CodeList::of::<ApiError>()`](crate::CodeList::of::<ApiError>()) or
 /// [`ApiError::info`](crate::ApiError::info).
 ///
 /// ```

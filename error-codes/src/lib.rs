@@ -38,10 +38,10 @@
 mod api_error;
 mod code;
 mod code_list;
+mod describe;
 mod envelope;
 mod format;
 pub mod formatted;
-mod forward;
 mod info;
 mod json;
 mod problem;
@@ -73,6 +73,7 @@ pub mod __private;
 pub use crate::api_error::ApiError;
 pub use crate::code::{ErrorCode, UnknownCode};
 pub use crate::code_list::CodeList;
+pub use crate::describe::Describe;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
 };

@@ -2,7 +2,7 @@
 //! read.
 
 use crate::envelope::Envelope;
-use crate::{ApiError, Format};
+use crate::Format;
 use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 use http::{Response, StatusCode};
 use std::time::Duration;
@@ -33,7 +33,7 @@ static APPLICATION_PROBLEM_JSON: HeaderValue = HeaderValue::from_static("applica
 static TRUE: HeaderValue = HeaderValue::from_static("true");
 static FALSE: HeaderValue = HeaderValue::from_static("false");
 
-impl<E: ApiError + ?Sized> Envelope<'_, E> {
+impl Envelope<'_> {
     /// The error as a complete response:
     ///
     /// - the status ([`CLIENT_CLOSED_REQUEST`], 499, for status 0);

@@ -53,22 +53,14 @@ use serde_json::{Map, Value};
 /// assert!(failed.starts_with("event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":3,"));
 /// assert!(failed.contains(r#""status":"failed""#));
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Copy)]
 #[must_use = "a stream error does nothing until rendered with `error_event`, `failed_event` or `to_sse_events`"]
-pub struct ResponsesStreamError<'a, E: ?Sized> {
-    error: &'a E,
+pub struct ResponsesStreamError<'a> {
+    error: &'a dyn ApiError,
     sequence_number: u64,
 }
 
-impl<E: ?Sized> Clone for ResponsesStreamError<'_, E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<E: ?Sized> Copy for ResponsesStreamError<'_, E> {}
-
-impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
+impl<'a> ResponsesStreamError<'a> {
     /// `error`, sent as the stream's event number `sequence_number` (the
     /// number after the last event sent).
     ///
@@ -78,7 +70,7 @@ impl<'a, E: ApiError + ?Sized> ResponsesStreamError<'a, E> {
     /// let error = ResponsesStreamError::new(&ErrorCode::UpstreamError, 7);
     /// assert_eq!(error.sequence_number(), 7);
     /// ```
-    pub fn new(error: &'a E, sequence_number: u64) -> Self {
+    pub fn new(error: &'a dyn ApiError, sequence_number: u64) -> Self {
         ResponsesStreamError {
             error,
             sequence_number,

@@ -1,9 +1,9 @@
 //! Errors as server-sent events, for a stream that has already started.
 
 use crate::envelope::Envelope;
-use crate::{ApiError, Format};
+use crate::Format;
 
-impl<E: ApiError + ?Sized> Envelope<'_, E> {
+impl Envelope<'_> {
     /// Exactly one complete server-sent event carrying the envelope:
     ///
     /// - OpenAI format: `data: {envelope}\n\n`

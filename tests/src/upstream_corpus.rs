@@ -2,8 +2,8 @@
 //! error responses and stream events, each with its source and expected
 //! translation, read for the tests that run them.
 
-use base64::Engine as _;
 use api_error_codes::upstream::{Provider, UpstreamError};
+use base64::Engine as _;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

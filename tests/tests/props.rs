@@ -2,7 +2,9 @@
 //! valid JSON carrying exactly those strings, the bytes serde_json would
 //! write, one SSE event, and it parses back to the same values.
 
-use api_error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope, ReceivedError};
+use api_error_codes::{
+    AnthropicEnvelope, ApiError, ErrorCode, Format, OpenAiEnvelope, ReceivedError,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 

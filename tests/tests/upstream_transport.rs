@@ -26,8 +26,7 @@ fn each_failure_is_its_canonical_code_with_the_catalogues_message() {
         assert_eq!(error.message(), code.description());
         assert_eq!(error.param(), None);
         assert_eq!(error.retry_after(), None);
-        assert_eq!(error.provider(), Provider::Mistral);
-        assert_eq!(ApiError::provider(&error), Some("mistral"));
+        assert_eq!(error.provider(), Some(Provider::Mistral));
         assert_eq!(error.upstream_status(), 0);
         assert_eq!(error.upstream_code(), None);
         assert_eq!(error.upstream_message(), DETAIL);

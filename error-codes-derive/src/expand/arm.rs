@@ -1,5 +1,5 @@
 //! The match arms of one variant: its pattern, and what `message`,
-//! `write_message`, `param`, `retry_after` and `provider` return for it.
+//! `param`, `retry_after` and `provider` return for it.
 
 use super::bounds::Bounds;
 use super::Cfgs;
@@ -15,14 +15,12 @@ use syn::{Field, LitStr, Member};
 pub struct ArmCode<'a> {
     /// `#[cfg]`s to copy.
     pub cfgs: Cfgs<'a>,
-    /// The pattern binding nothing (but a wrapped error), for `info` and
-    /// `message`, which renders a template through `write_message`.
+    /// The pattern binding nothing (but a wrapped error), for `info`.
     pub bare_pattern: TokenStream,
     pub info: InfoOf,
-    pub message: Option<TokenStream>,
-    /// The same message written to `__api_error_out`, with the pattern
-    /// binding the fields it formats; likewise `param` and `retry_after`.
-    pub write_message: Option<(TokenStream, TokenStream)>,
+    /// The message formatted from fields, with the pattern binding them;
+    /// likewise `param` and `retry_after`.
+    pub message: Option<(TokenStream, TokenStream)>,
     pub param: Option<(TokenStream, TokenStream)>,
     pub retry_after: Option<(TokenStream, TokenStream)>,
     /// The upstream provider that generated the error: only a wrapped
@@ -113,16 +111,10 @@ pub fn own_arm<'a>(
                 }
             }
         }
-        let capacity = capacity(pieces);
         let format = LitStr::new(&format, message_span);
-        // `message` renders through `write_message`, so the template is
-        // type-checked (and its errors reported) once.
         formatted = Some((
-            quote!(#krate::__private::formatted_message(self, #capacity)),
-            (
-                bindings.pattern(arm),
-                quote!(#krate::__private::write!(__api_error_out, #format #args)),
-            ),
+            bindings.pattern(arm),
+            quote!(#krate::__private::message(#krate::__private::format_args!(#format #args))),
         ));
     }
     // A plain message, or a private code's doc comment, is the `CodeInfo`'s
@@ -165,34 +157,14 @@ pub fn own_arm<'a>(
             (bindings.pattern(arm), value)
         });
 
-    let (message, write_message) = formatted.unzip();
     ArmCode {
         bare_pattern: pattern(arm, &[]),
         cfgs,
         info,
-        message,
-        write_message,
+        message: formatted,
         param,
         retry_after,
         provider: None,
-    }
-}
-
-/// Room for the message up front, estimated the way `format!` estimates
-/// it, so `message()` allocates once.
-fn capacity(pieces: &[Piece]) -> usize {
-    let text_len: usize = pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.len(),
-            Piece::Field { .. } => 0,
-        })
-        .sum();
-    let starts_with_field = matches!(pieces.first(), Some(Piece::Field { .. }));
-    if starts_with_field && text_len < 16 {
-        0
-    } else {
-        text_len.saturating_mul(2)
     }
 }
 

@@ -75,7 +75,6 @@ fn generate(input: &Input) -> TokenStream {
     let mut private_infos = TokenStream::new();
     let mut wrapped_types = Vec::new();
     let mut arms: Vec<ArmCode> = Vec::new();
-    let mut own_formats_message = false;
     // `INFOS` lists every own arm's `CodeInfo` in declaration order. Up to
     // the first `#[cfg]`-gated arm, an arm's entry is a literal and its
     // place a literal index; from there on, where places depend on the
@@ -124,28 +123,12 @@ fn generate(input: &Input) -> TokenStream {
         if arm.canonical.is_none() {
             private_infos.extend(quote! { #cfgs #entry, });
         }
-        let code = arm::own_arm(input, arm, cfgs, info, &mut bounds);
-        own_formats_message |= code.write_message.is_some();
-        arms.push(code);
+        arms.push(arm::own_arm(input, arm, cfgs, info, &mut bounds));
     }
 
-    // Whether a message is formatted: any own template, else any wrapped
-    // type's answer.
-    let formats_message = if own_formats_message {
-        quote!(
-            const FORMATS_MESSAGE: bool = true;
-        )
-    } else if wrapped_types.is_empty() {
-        TokenStream::new()
-    } else {
-        let wrapped = wrapped_types
-            .iter()
-            .map(|(cfgs, ty)| quote!(#cfgs <#ty as #krate::ApiError>::FORMATS_MESSAGE,));
-        quote!(const FORMATS_MESSAGE: bool = #krate::__private::any_formats_message(&[#(#wrapped)*]);)
-    };
     let wrapped_lists = wrapped_types
         .iter()
-        .map(|(cfgs, ty)| quote!(#cfgs &<#ty as #krate::ApiError>::CODES,));
+        .map(|(cfgs, ty)| quote!(#cfgs &<#ty as #krate::Describe>::CODES,));
     let wrapped_lists = quote!(#(#wrapped_lists)*);
 
     // The codes of wrapped types: checked once for a plain type, per
@@ -192,11 +175,9 @@ fn generate(input: &Input) -> TokenStream {
             const INFOS: &[#krate::CodeInfo] = #infos_value;
             #[automatically_derived]
             #allow_deprecated
-            impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            impl #impl_generics #krate::Describe for #ident #ty_generics #where_clause {
                 const CODES: #krate::CodeList = #krate::CodeList::new(INFOS, &[#wrapped_lists]);
-                #formats_message
-                #[inline]
-                fn info(&self) -> &'static #krate::CodeInfo {
+                fn info(this: &Self) -> &'static #krate::CodeInfo {
                     #checks_in_info
                     #info_body
                 }
@@ -226,9 +207,9 @@ fn info_body(arms: &[ArmCode]) -> TokenStream {
     // On the place, not the reference, so an enum whose variants are all
     // configured away still matches exhaustively.
     if indexed {
-        quote!(&INFOS[match *self { #cases }])
+        quote!(&INFOS[match *this { #cases }])
     } else {
-        quote!(match *self { #cases })
+        quote!(match *this { #cases })
     }
 }
 
@@ -282,32 +263,20 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
         }
         // On the place, not the reference, so an enum whose variants are
         // all configured away still matches exhaustively.
-        Some(quote!(match *self { #cases }))
+        Some(quote!(match *this { #cases }))
     };
-    let default_message = quote!(#krate::CodeInfo::message(<Self as #krate::ApiError>::info(self)));
+    let default_message = quote!(#krate::CodeInfo::message(<Self as #krate::Describe>::info(this)));
     let message = match_some(
-        &|arm| arm.message.as_ref().map(|value| (&arm.bare_pattern, value)),
+        &|arm| {
+            arm.message
+                .as_ref()
+                .map(|(pattern, value)| (pattern, value))
+        },
         quote!(#krate::__private::Cow::Borrowed(#default_message)),
     )
     .map(|body| {
         quote! {
-            fn message(&self) -> #krate::__private::Cow<'_, str> { #body }
-        }
-    });
-    let write_message = match_some(
-        &|arm| {
-            arm.write_message
-                .as_ref()
-                .map(|(pattern, value)| (pattern, value))
-        },
-        quote!(#krate::__private::fmt::Write::write_str(__api_error_out, #default_message)),
-    )
-    .map(|body| {
-        quote! {
-            fn write_message(
-                &self,
-                __api_error_out: &mut dyn #krate::__private::fmt::Write,
-            ) -> #krate::__private::fmt::Result { #body }
+            fn message(this: &Self) -> #krate::__private::Cow<'_, str> { #body }
         }
     });
     let param = match_some(
@@ -316,7 +285,7 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
     )
     .map(|body| {
         quote! {
-            fn param(&self) -> #krate::__private::Option<#krate::__private::Cow<'_, str>> { #body }
+            fn param(this: &Self) -> #krate::__private::Option<#krate::__private::Cow<'_, str>> { #body }
         }
     });
     let retry_after = match_some(
@@ -325,7 +294,7 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
     )
     .map(|body| {
         quote! {
-            fn retry_after(&self) -> #krate::__private::Option<#krate::__private::Duration> { #body }
+            fn retry_after(this: &Self) -> #krate::__private::Option<#krate::__private::Duration> { #body }
         }
     });
     let provider = match_some(
@@ -338,8 +307,8 @@ fn methods(input: &Input, arms: &[ArmCode]) -> TokenStream {
     )
     .map(|body| {
         quote! {
-            fn provider(&self) -> #krate::__private::Option<&str> { #body }
+            fn provider(this: &Self) -> #krate::__private::Option<#krate::upstream::Provider> { #body }
         }
     });
-    quote!(#message #write_message #param #retry_after #provider)
+    quote!(#message #param #retry_after #provider)
 }

@@ -22,19 +22,15 @@ pub fn wrapped_arm<'a>(
     let krate = &input.root;
     let field = arm.fields.iter().next()?;
     let ty = &field.ty;
-    bounds.add(ty, quote!(#krate::ApiError));
+    bounds.add(ty, quote!(#krate::Describe));
     let inner = format_ident!("__api_error_inner");
     let pattern = pattern(arm, &[(member(field, 0), inner.clone())]);
-    let delegate = |method: TokenStream| quote!(<#ty as #krate::ApiError>::#method);
+    let delegate = |method: TokenStream| quote!(<#ty as #krate::Describe>::#method);
     let code = ArmCode {
         cfgs,
         bare_pattern: pattern.clone(),
         info: InfoOf::Value(delegate(quote!(info(#inner)))),
-        message: Some(delegate(quote!(message(#inner)))),
-        write_message: Some((
-            pattern.clone(),
-            delegate(quote!(write_message(#inner, __api_error_out))),
-        )),
+        message: Some((pattern.clone(), delegate(quote!(message(#inner))))),
         param: Some((pattern.clone(), delegate(quote!(param(#inner))))),
         retry_after: Some((pattern.clone(), delegate(quote!(retry_after(#inner))))),
         provider: Some((pattern, delegate(quote!(provider(#inner))))),
@@ -74,7 +70,7 @@ pub fn checks(
                 if let #krate::__private::Option::Some(conflict) = #krate::__private::wrapped_conflict(
                     &[#private_infos],
                     &[#earlier],
-                    &<#ty as #krate::ApiError>::CODES,
+                    &<#ty as #krate::Describe>::CODES,
                 ) {
                     #panic_root::__private::panic!("{}", conflict.as_str());
                 }
@@ -88,7 +84,7 @@ pub fn checks(
                 quote_spanned!(span=> #cfgs const _: () = { #check };)
             });
         }
-        earlier.extend(quote!(#cfgs &<#ty as #krate::ApiError>::CODES,));
+        earlier.extend(quote!(#cfgs &<#ty as #krate::Describe>::CODES,));
     }
     checks
 }

@@ -12,7 +12,7 @@ mod stub;
 mod wrapped_check;
 
 pub use catalogue::Catalogue;
-pub use message::{any_formats_message, formatted_message};
+pub use message::message;
 pub use param_value::ParamValue;
 pub use retry_after_value::RetryAfterValue;
 pub use stub::unreachable_info;
@@ -26,5 +26,5 @@ pub use crate::code::canonical;
 pub use core::fmt;
 pub use core::option::Option;
 pub use core::time::Duration;
-pub use core::{panic, write};
+pub use core::{format_args, panic};
 pub use std::borrow::Cow;

@@ -8,24 +8,13 @@ use crate::json::{
     quoted_bytes_len, quoted_len,
 };
 use crate::problem::{Instance, ProblemParts, TypeUri};
-use crate::{ApiError, Format, ProblemTypes, CLIENT_CLOSED_REQUEST};
-use std::fmt;
+use crate::{Format, ProblemTypes, CLIENT_CLOSED_REQUEST};
 
-impl<E: ApiError + ?Sized> Envelope<'_, E> {
+impl Envelope<'_> {
     /// The body between `prefix` and `suffix`, in one allocation.
     pub(crate) fn render(&self, prefix: &[u8], suffix: &[u8]) -> Vec<u8> {
-        let mut storage = [0; MESSAGE_STORAGE];
-        let mut buffer = MessageBuffer::new(&mut storage);
-        let owned;
-        // A constant: each error type compiles to one of the two paths.
-        let message = if E::FORMATS_MESSAGE && self.error.write_message(&mut buffer).is_ok() {
-            buffer.into_bytes()
-        } else {
-            // Fixed text, borrowed; or longer than the storage (or a
-            // field's `Display` failed, which `message` reports as always).
-            owned = self.error.message();
-            owned.as_bytes()
-        };
+        let message = self.error.message();
+        let message = message.as_bytes();
         let param = self.error.param();
         let parts = |error_type| Parts {
             message,
@@ -160,42 +149,6 @@ struct Parts<'a> {
     code: &'a str,
     provider: Option<&'a str>,
     error_type: &'a str,
-}
-
-/// A message written by `ApiError::write_message` into storage on the
-/// caller's stack, so a message formatted from fields costs the body no
-/// allocation of its own. A message longer than the storage makes
-/// `write_str` fail, and the body falls back to `message()`.
-struct MessageBuffer<'a> {
-    storage: &'a mut [u8; MESSAGE_STORAGE],
-    len: usize,
-}
-
-/// Room for a formatted message on the stack; messages are short.
-const MESSAGE_STORAGE: usize = 256;
-
-impl<'a> MessageBuffer<'a> {
-    #[inline]
-    fn new(storage: &'a mut [u8; MESSAGE_STORAGE]) -> Self {
-        MessageBuffer { storage, len: 0 }
-    }
-
-    /// UTF-8: only whole `str`s are ever written.
-    #[inline]
-    fn into_bytes(self) -> &'a [u8] {
-        &self.storage[..self.len]
-    }
-}
-
-impl fmt::Write for MessageBuffer<'_> {
-    #[inline]
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        let end = self.len + text.len();
-        let free = self.storage.get_mut(self.len..end).ok_or(fmt::Error)?;
-        free.copy_from_slice(text.as_bytes());
-        self.len = end;
-        Ok(())
-    }
 }
 
 const PROVIDER: &[u8] = b",\"provider\":";

@@ -25,10 +25,10 @@ use crate::{ApiError, Format, ProblemTypes};
 /// assert_eq!(json["error"]["doc_url"], "https://example.com/errors#model_not_found");
 /// assert_eq!(json["error"]["suggestion"], "List models with GET /v1/models");
 /// ```
-#[derive(Debug)]
+#[derive(Clone, Copy)]
 #[must_use = "an envelope does nothing until rendered with `to_body`, `to_http_response` or `to_sse_event`"]
-pub struct Envelope<'a, E: ?Sized> {
-    pub(crate) error: &'a E,
+pub struct Envelope<'a> {
+    pub(crate) error: &'a dyn ApiError,
     pub(crate) format: Format,
     pub(crate) request_id: Option<&'a str>,
     doc_url: Option<&'a str>,
@@ -41,15 +41,7 @@ pub struct Envelope<'a, E: ?Sized> {
     pub(crate) problem_types: Option<ProblemTypes>,
 }
 
-impl<E: ?Sized> Clone for Envelope<'_, E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<E: ?Sized> Copy for Envelope<'_, E> {}
-
-impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
+impl<'a> Envelope<'a> {
     /// The envelope of `error` in `format`, with no options set.
     ///
     /// ```
@@ -58,7 +50,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// let body = Envelope::new(&ErrorCode::UpstreamTimeout, Format::OpenAi).to_body();
     /// assert!(body.starts_with(br#"{"error":{"message":"Upstream exceeded the request deadline""#));
     /// ```
-    pub fn new(error: &'a E, format: Format) -> Self {
+    pub fn new(error: &'a dyn ApiError, format: Format) -> Self {
         Envelope {
             error,
             format,
@@ -141,7 +133,8 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// The provider the body names: the one set with
     /// [`provider`](Self::provider), else the error's own.
     pub(crate) fn provider_name(&self) -> Option<&'a str> {
-        self.provider.or_else(|| self.error.provider())
+        self.provider
+            .or_else(|| self.error.provider().map(|p| p.name()))
     }
 
     /// Adds `error.details.error_code` with the code to the Anthropic
@@ -179,7 +172,7 @@ impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
     /// use api_error_codes::{ApiError, ErrorCode, Format};
     /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).error().code(), "upstream_timeout");
     /// ```
-    pub fn error(&self) -> &'a E {
+    pub fn error(&self) -> &'a dyn ApiError {
         self.error
     }
 

@@ -2,7 +2,6 @@
 //! bytes: [`OpenAiEnvelope`], [`AnthropicEnvelope`] and their parts.
 
 use super::Envelope;
-use crate::ApiError;
 use serde::{Deserialize, Serialize};
 
 /// The OpenAI-format envelope as a struct:
@@ -117,8 +116,8 @@ pub struct AnthropicDetails {
     pub error_code: Option<String>,
 }
 
-impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for OpenAiEnvelope {
-    fn from(envelope: Envelope<'_, E>) -> Self {
+impl From<Envelope<'_>> for OpenAiEnvelope {
+    fn from(envelope: Envelope<'_>) -> Self {
         let error = envelope.error;
         OpenAiEnvelope {
             error: OpenAiError {
@@ -134,8 +133,8 @@ impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for OpenAiEnvelope {
     }
 }
 
-impl<E: ApiError + ?Sized> From<Envelope<'_, E>> for AnthropicEnvelope {
-    fn from(envelope: Envelope<'_, E>) -> Self {
+impl From<Envelope<'_>> for AnthropicEnvelope {
+    fn from(envelope: Envelope<'_>) -> Self {
         let error = envelope.error;
         AnthropicEnvelope {
             envelope_type: "error".to_owned(),

@@ -1,9 +1,9 @@
 //! The envelope options only problem details have: `instance` and the
 //! problem types.
 
-use crate::{ApiError, Envelope, ProblemTypes};
+use crate::{Envelope, ProblemTypes};
 
-impl<'a, E: ApiError + ?Sized> Envelope<'a, E> {
+impl<'a> Envelope<'a> {
     /// The problem details `instance`: a URI reference naming this
     /// occurrence, such as the request's path, written as given. Without
     /// it, a [request id](Self::request_id) gives `urn:request-id:<id>`.

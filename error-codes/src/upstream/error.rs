@@ -7,7 +7,7 @@ use crate::code_list::CodeList;
 use crate::info::CodeInfo;
 use crate::read::slots::TopFields;
 use crate::read::{self, Json};
-use crate::{ApiError, ErrorCode};
+use crate::{ApiError, Describe, ErrorCode};
 use http::HeaderMap;
 use std::borrow::Cow;
 use std::time::Duration;
@@ -217,17 +217,6 @@ impl UpstreamError {
         self.canonical
     }
 
-    /// The provider the error came from.
-    ///
-    /// ```
-    /// use api_error_codes::upstream::{Provider, UpstreamError};
-    /// let error = UpstreamError::from_response(Provider::Groq, 500, &http::HeaderMap::new(), b"");
-    /// assert_eq!(error.provider(), Provider::Groq);
-    /// ```
-    pub fn provider(&self) -> Provider {
-        self.provider
-    }
-
     /// The HTTP status the provider answered with (200 for an error inside
     /// a stream, 0 for a failure below HTTP).
     ///
@@ -352,29 +341,29 @@ fn names_a_parameter(code: ErrorCode) -> bool {
     )
 }
 
-impl ApiError for UpstreamError {
-    const CODES: CodeList = ErrorCode::CODES;
+impl Describe for UpstreamError {
+    const CODES: CodeList = <ErrorCode as Describe>::CODES;
 
-    fn info(&self) -> &'static CodeInfo {
-        self.canonical.info()
+    fn info(this: &Self) -> &'static CodeInfo {
+        this.canonical.info()
     }
 
-    fn message(&self) -> Cow<'_, str> {
-        match &self.client_message {
+    fn message(this: &Self) -> Cow<'_, str> {
+        match &this.client_message {
             Some(message) => Cow::Borrowed(message),
-            None => Cow::Borrowed(self.canonical.info().message()),
+            None => Cow::Borrowed(this.canonical.info().message()),
         }
     }
 
-    fn param(&self) -> Option<Cow<'_, str>> {
-        self.param.as_deref().map(Cow::Borrowed)
+    fn param(this: &Self) -> Option<Cow<'_, str>> {
+        this.param.as_deref().map(Cow::Borrowed)
     }
 
-    fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+    fn retry_after(this: &Self) -> Option<Duration> {
+        this.retry_after
     }
 
-    fn provider(&self) -> Option<&str> {
-        Some(self.provider.name())
+    fn provider(this: &Self) -> Option<Provider> {
+        Some(this.provider)
     }
 }

@@ -3,13 +3,13 @@
 
 use super::DEMO_RETRY_DELAY;
 use crate::gateway::errors::{needs_retry_advice, GatewayError};
+use api_error_codes::{ApiError, Envelope, Format};
 use axum::extract::{FromRequestParts, Request};
 use axum::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use api_error_codes::{ApiError, Envelope, Format};
 use std::collections::hash_map::RandomState;
 use std::convert::Infallible;
 use std::hash::{BuildHasher, Hasher};
@@ -113,7 +113,7 @@ impl RequestContext {
         self.envelope(error).to_sse_event()
     }
 
-    fn envelope<'a, E: ApiError>(&'a self, error: &'a E) -> Envelope<'a, E> {
+    fn envelope<'a, E: ApiError>(&'a self, error: &'a E) -> Envelope<'a> {
         error
             .envelope(self.format)
             .request_id(&self.id)

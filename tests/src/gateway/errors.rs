@@ -1,9 +1,9 @@
 //! [`GatewayError`]: every error the gateway answers with, declared with
 //! `#[derive(ApiError)]`.
 
-use axum::http::Method;
 use api_error_codes::upstream::UpstreamError;
 use api_error_codes::{ApiError, ErrorCode};
+use axum::http::Method;
 use serde_json::Value;
 use std::borrow::Cow;
 

@@ -4,11 +4,11 @@
 
 use super::errors::{clip, json_kind, GatewayError};
 use super::{BODY_LIMIT, ECHO_MODEL, ERROR_MODEL_PREFIX};
+use api_error_codes::ErrorCode;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, StatusCode};
-use api_error_codes::ErrorCode;
 use serde_json::{Map, Value};
 
 /// A completion request that passed the checks every API shares.

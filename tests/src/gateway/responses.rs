@@ -12,8 +12,8 @@ use super::wire::responses::{
     Event, InputDetails, OutputDetails, OutputMessage, OutputText, ResponseObject, TextDelta,
     TextDone, Usage, WithItem, WithPart, WithResponse,
 };
-use axum::response::Response;
 use api_error_codes::ResponsesStreamError;
+use axum::response::Response;
 use serde::Serialize;
 use serde_json::Value;
 

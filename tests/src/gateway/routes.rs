@@ -11,6 +11,7 @@ use super::responses::RESPONSES;
 use super::server::Gateway;
 use super::wire::{Catalogue, CatalogueEntry};
 use super::BODY_LIMIT;
+use api_error_codes::{ApiError, ErrorCode};
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{HeaderValue, ALLOW};
 use axum::http::{Method, Uri};
@@ -18,7 +19,6 @@ use axum::middleware;
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use api_error_codes::{ApiError, ErrorCode};
 
 /// The gateway's routes, fallbacks and middleware, ready to serve.
 pub(crate) fn routes(gateway: Gateway) -> Router {

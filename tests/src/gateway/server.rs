@@ -2,8 +2,8 @@
 
 use super::cli::{Config, UpstreamConfig};
 use super::routes::routes;
-use axum::Router;
 use api_error_codes::upstream::Provider;
+use axum::Router;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

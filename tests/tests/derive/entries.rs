@@ -70,7 +70,10 @@ fn every_variant_finds_its_own_entry() {
         ("gated_private", 418)
     );
     assert_eq!(Mixed::GatedPrivate.message(), "teapot");
-    let codes: Vec<&str> = Mixed::CODES.iter().map(|info| info.code()).collect();
+    let codes: Vec<&str> = CodeList::of::<Mixed>()
+        .iter()
+        .map(|info| info.code())
+        .collect();
     assert!(codes.starts_with(&[
         "budget_exhausted",
         "rate_limit_exceeded",
@@ -97,5 +100,5 @@ fn a_type_of_wrapped_variants_only_delegates() {
     let boxed = OnlyWrapped::Boxed(Box::new(ErrorCode::InternalError));
     assert_eq!(boxed.info(), ErrorCode::InternalError.info());
     assert_eq!(OnlyWrapped::Code(ErrorCode::BatchOnly).code(), "batch_only");
-    assert!(OnlyWrapped::CODES.own().is_empty());
+    assert!(CodeList::of::<OnlyWrapped>().own().is_empty());
 }

@@ -53,7 +53,7 @@ fn generic_transparent_wrapper() {
     assert!(inner.is_retryable());
     let own: Wrapper<ErrorCode> = Wrapper::Own;
     assert_eq!(own.status(), 409);
-    let codes: Vec<&str> = Wrapper::<ErrorCode>::CODES
+    let codes: Vec<&str> = CodeList::of::<Wrapper<ErrorCode>>()
         .iter()
         .map(|i| i.code())
         .collect();

@@ -55,5 +55,5 @@ fn shadowed_names_do_not_reach_the_generated_code() {
         Shadowed::Canonical(ErrorCode::BatchOnly).code(),
         "batch_only"
     );
-    assert_eq!(<Shadowed as ApiError>::CODES.own().len(), 3);
+    assert_eq!(api_error_codes::CodeList::of::<Shadowed>().own().len(), 3);
 }

@@ -100,7 +100,7 @@ fn transparent_delegates_the_provider() {
         UpstreamError::from_response(Provider::Anthropic, 529, &http::HeaderMap::new(), body);
     let expected = upstream.to_body(Format::OpenAi);
     let wrapped = Gateway::Upstream(Box::new(upstream));
-    assert_eq!(wrapped.provider(), Some("anthropic"));
+    assert_eq!(wrapped.provider(), Some(Provider::Anthropic));
     assert_eq!(wrapped.code(), "model_unavailable");
     assert_eq!(wrapped.to_body(Format::OpenAi), expected);
     assert!(String::from_utf8(expected)
@@ -111,7 +111,10 @@ fn transparent_delegates_the_provider() {
 
 #[test]
 fn codes_list_own_then_wrapped_deduplicated() {
-    let codes: Vec<&str> = Outer::CODES.iter().map(|info| info.code()).collect();
+    let codes: Vec<&str> = CodeList::of::<Outer>()
+        .iter()
+        .map(|info| info.code())
+        .collect();
     // Own codes first, in declaration order.
     assert_eq!(&codes[..2], ["outer_only", "inner_only"]);
     // `Inner` adds only `rate_limit_exceeded` before the catalogue: its
@@ -127,18 +130,20 @@ fn codes_list_own_then_wrapped_deduplicated() {
     }
     // The raw lists keep the structure: two own entries, two wrapped
     // lists (`Inner` and `Box<Inner>`).
-    assert_eq!(Outer::CODES.own().len(), 2);
-    assert_eq!(Outer::CODES.wrapped().len(), 2);
+    assert_eq!(CodeList::of::<Outer>().own().len(), 2);
+    assert_eq!(CodeList::of::<Outer>().wrapped().len(), 2);
     // `find` prefers the type's own entry over a wrapped one.
     assert_eq!(
-        Outer::CODES.find("inner_only").map(|i| i.description()),
+        CodeList::of::<Outer>()
+            .find("inner_only")
+            .map(|i| i.description()),
         Some("pay the outer")
     );
 }
 
 #[test]
 fn codes_are_readable_in_const() {
-    const OUTER: CodeList = Outer::CODES;
+    const OUTER: CodeList = CodeList::of::<Outer>();
     const TIMEOUT: u16 = match OUTER.find("upstream_timeout") {
         Some(info) => info.status(),
         None => 0,

@@ -124,7 +124,13 @@ pub fn literal(rng: &mut Rng) -> String {
             .pick(&["field", "0", "1", "name", "used", "r#type", "self"])
             .to_owned(),
         15 => rng
-            .pick(&["crate", "::api_error_codes", "my::path", "super::x", "<T>::x"])
+            .pick(&[
+                "crate",
+                "::api_error_codes",
+                "my::path",
+                "super::x",
+                "<T>::x",
+            ])
             .to_owned(),
         16 => rng.pick(&["[1, 2]", "(1)", "{ 1 }", "()", "[]"]).to_owned(),
         17 => rng

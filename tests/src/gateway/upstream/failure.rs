@@ -77,7 +77,7 @@ pub(crate) fn log_failure(
     gateway.log(&format!(
         "{} upstream {} {how}: {} (upstream code {}): {}",
         context.id,
-        error.provider().name(),
+        error.provider().map_or("none", |provider| provider.name()),
         error.code(),
         error.upstream_code().unwrap_or("none"),
         error.upstream_message(),

@@ -15,11 +15,11 @@ use super::context::RequestContext;
 use super::errors::{clip, GatewayError};
 use super::request::CompletionRequest;
 use super::server::Gateway;
+use api_error_codes::upstream::{Provider, UpstreamError};
 use axum::body::Body;
 use axum::http::header::{HeaderValue, CONTENT_TYPE};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use api_error_codes::upstream::{Provider, UpstreamError};
 use failure::{log_failure, DisconnectGuard, Transport};
 use serde_json::Value;
 
