@@ -50,6 +50,10 @@ mod received;
 mod response;
 mod responses_stream;
 mod sse;
+pub mod stream;
+
+#[cfg(feature = "axum")]
+pub mod layer;
 
 /// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
 /// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
