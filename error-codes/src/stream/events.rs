@@ -4,6 +4,7 @@
 //! preamble is held.
 
 use super::{ClientApi, SseEvent};
+use memchr::memmem::Finder;
 use serde_json::{Map, Value};
 
 impl ClientApi {
@@ -98,11 +99,15 @@ pub(super) fn response_object(event: &SseEvent) -> Option<Map<String, Value>> {
     }
 }
 
-/// The `sequence_number` of a Responses event: the digits after the
-/// first `"sequence_number":` key (a quote cannot appear unescaped inside a
-/// JSON string, so that is a key; OpenAI sends it second, after `type`).
-pub(super) fn sequence_number(finder: &memchr::memmem::Finder<'_>, raw: &[u8]) -> Option<u64> {
-    let rest = raw[finder.find(raw)? + finder.needle().len()..].trim_ascii_start();
-    let digits = rest.iter().take_while(|byte| byte.is_ascii_digit()).count();
-    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
+/// The `sequence_number` of a Responses event: the digits after the first
+/// `"sequence_number":` key of its data (a quote cannot appear unescaped
+/// inside a JSON string, so that is a key; the events' objects nest none).
+pub(super) fn sequence_number(key: &Finder<'_>, event: &SseEvent) -> Option<u64> {
+    let data = event.first_data()?;
+    let rest = data[key.find(data)? + key.needle().len()..].trim_ascii_start();
+    let digits = &rest[..rest.iter().take_while(|byte| byte.is_ascii_digit()).count()];
+    let number = digits.iter().try_fold(0u64, |number, digit| {
+        number.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+    });
+    number.filter(|_| !digits.is_empty())
 }

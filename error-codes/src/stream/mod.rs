@@ -33,9 +33,11 @@
 //! with its `time` feature only, which every tokio server has already); the
 //! splitter needs neither and is always there.
 
+mod event;
 mod splitter;
 
-pub use splitter::{EventTooLarge, SseEvent, SseSplitter, DEFAULT_MAX_EVENT_LEN};
+pub use event::{EventTooLarge, SseEvent};
+pub use splitter::{SseSplitter, DEFAULT_MAX_EVENT_LEN};
 
 #[cfg(feature = "stream")]
 mod events;

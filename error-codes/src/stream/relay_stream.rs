@@ -38,9 +38,13 @@ pub struct RelayStream<S> {
     upstream: Option<Pin<Box<S>>>,
     relay: Relay,
     splitter: SseSplitter,
+    /// Ticks four times per idle timeout; four ticks without a chunk
+    /// between them time out (a clock read per chunk would cost more).
     timer: Option<Pin<Box<Sleep>>>,
+    quiet_ticks: u8,
+    chunk_since_tick: bool,
     /// Passed events not sent yet: held, or waiting for the end of the chunk.
-    out: BytesMut,
+    out: Option<BytesMut>,
     holding: bool,
     terminal: bool,
     /// Found after events that go out first.
@@ -61,8 +65,10 @@ where
             splitter: SseSplitter::new().max_event_len(relay.max_event_len),
             timer: relay
                 .idle_timeout
-                .map(|timeout| Box::pin(tokio::time::sleep(timeout))),
-            out: BytesMut::new(),
+                .map(|idle| Box::pin(tokio::time::sleep(idle / 4))),
+            quiet_ticks: 0,
+            chunk_since_tick: false,
+            out: None,
             holding: relay.hold_preamble,
             terminal: false,
             failure: None,
@@ -83,7 +89,7 @@ where
             }
             // The held events and the first content, to send first.
             Some(Ok(events)) => {
-                self.out = events.into();
+                self.out = Some(events.into());
                 Ok(())
             }
             None => Ok(()),
@@ -95,8 +101,10 @@ where
         loop {
             // What passed goes first, then the failure, if any (a held
             // preamble is never sent: the failure is an HTTP error instead).
-            if !self.holding && !self.out.is_empty() {
-                return Poll::Ready(Some(Ok(self.out.split().freeze())));
+            if !self.holding {
+                if let Some(out) = self.out.take() {
+                    return Poll::Ready(Some(Ok(out.freeze())));
+                }
             }
             let Some(upstream) = self.upstream.as_mut() else {
                 return Poll::Ready(self.failure.take().map(Err));
@@ -104,9 +112,7 @@ where
             match upstream.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(chunk))) => {
                     self.splitter.push(&chunk);
-                    if let (Some(timer), Some(idle)) = (&mut self.timer, self.relay.idle_timeout) {
-                        timer.as_mut().reset(Instant::now() + idle);
-                    }
+                    self.chunk_since_tick = true;
                 }
                 Poll::Ready(Some(Err(error))) => {
                     let error = self.transport_error(error.into());
@@ -118,11 +124,21 @@ where
                     continue;
                 }
                 Poll::Pending => {
-                    let Some(timer) = &mut self.timer else {
+                    let (Some(timer), Some(idle)) = (&mut self.timer, self.relay.idle_timeout)
+                    else {
                         return Poll::Pending;
                     };
-                    ready!(timer.as_mut().poll(cx));
-                    let idle = self.relay.idle_timeout.unwrap_or_default();
+                    loop {
+                        ready!(timer.as_mut().poll(cx));
+                        self.quiet_ticks = match std::mem::take(&mut self.chunk_since_tick) {
+                            true => 0,
+                            false => self.quiet_ticks + 1,
+                        };
+                        if self.quiet_ticks == 4 {
+                            break;
+                        }
+                        timer.as_mut().reset(Instant::now() + idle / 4);
+                    }
                     let detail = format!("the upstream sent nothing for {idle:?}");
                     let provider = self.relay.provider;
                     self.fail(UpstreamError::from_transport(
@@ -163,7 +179,7 @@ where
             let api = self.relay.api;
             self.terminal |= api.is_terminal(&event);
             if api == ClientApi::Responses {
-                if let Some(number) = sequence_number(&self.sequence_key, event.as_bytes()) {
+                if let Some(number) = sequence_number(&self.sequence_key, &event) {
                     self.next_sequence_number = number.saturating_add(1);
                 }
                 if carries_response(&event) {
@@ -171,10 +187,14 @@ where
                 }
             }
             if self.holding {
-                self.holding = api.is_preamble(&event) && self.out.len() < HOLD_LIMIT;
+                let held = self.out.as_ref().map_or(0, BytesMut::len);
+                self.holding = api.is_preamble(&event) && held < HOLD_LIMIT;
             }
         }
-        self.out.unsplit(event.into_raw());
+        match &mut self.out {
+            Some(out) => out.unsplit(event.into_raw()),
+            None => self.out = Some(event.into_raw()),
+        }
         None
     }
 
@@ -210,33 +230,23 @@ where
         UpstreamError::from_transport(self.relay.provider, TransportFailure::Broken, detail)
     }
 
-    /// An error of the upstream stream: what broke, with its causes, and a
-    /// timeout if an I/O timeout caused it.
+    /// An error of the upstream stream, with its causes (a timeout of the
+    /// HTTP client's own is one too: use [`Relay::idle_timeout`] to tell it).
     fn transport_error(&self, error: BoxError) -> UpstreamError {
         let mut detail = format!("the upstream connection broke: {error}");
-        let mut timed_out = false;
-        let mut cause: Option<&(dyn Error + 'static)> = Some(&*error);
-        while let Some(current) = cause {
-            timed_out |= current
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
-            cause = current.source();
-            if let Some(next) = cause {
-                detail = format!("{detail}: {next}");
-            }
+        let mut cause = error.source();
+        while let Some(next) = cause {
+            detail = format!("{detail}: {next}");
+            cause = next.source();
         }
-        let failure = match timed_out {
-            true => TransportFailure::Timeout,
-            false => TransportFailure::Broken,
-        };
-        UpstreamError::from_transport(self.relay.provider, failure, detail)
+        UpstreamError::from_transport(self.relay.provider, TransportFailure::Broken, detail)
     }
 }
 
 impl<S> RelayStream<S> {
     fn report(&mut self, outcome: Outcome) {
         if let Some(report) = self.relay.on_finish.take() {
-            report(outcome);
+            (report.0)(outcome);
         }
     }
 

@@ -1,11 +1,8 @@
 //! [`SseSplitter`]: server-sent events cut out of a byte stream as it
-//! arrives, by the WHATWG EventSource rules, with [`SseEvent`] and
-//! [`EventTooLarge`].
+//! arrives, by the WHATWG EventSource rules.
 
-use bytes::{Bytes, BytesMut};
-use std::borrow::Cow;
-use std::fmt;
-use std::ops::Range;
+use super::event::{EventTooLarge, Fields, SseEvent};
+use bytes::BytesMut;
 
 /// The bound on one event's size unless set: 16 MiB, room for a Responses
 /// `response.completed` event that repeats a long answer or an image.
@@ -65,15 +62,6 @@ pub struct SseSplitter {
     max_event_len: usize,
     /// An event broke the bound: nothing more is read.
     failed: bool,
-}
-
-/// Where an event's fields are in its raw bytes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Fields {
-    name: Option<Range<usize>>,
-    data: Option<Range<usize>>,
-    /// The data lines after the first.
-    more_data: Vec<Range<usize>>,
 }
 
 impl Default for SseSplitter {
@@ -176,7 +164,14 @@ impl SseSplitter {
                     self.line_start = self.pos;
                 }
             }
-            let Some(found) = memchr::memchr2(b'\n', b'\r', &self.buf[self.pos..]) else {
+            let rest = &self.buf[self.pos..];
+            // The blank line after a line needs no search.
+            let found = match rest.first() {
+                Some(b'\n' | b'\r') => Some(0),
+                Some(_) => memchr::memchr2(b'\n', b'\r', rest),
+                None => None,
+            };
+            let Some(found) = found else {
                 self.pos = self.buf.len();
                 return (self.pos > self.max_event_len).then(|| Err(self.fail()));
             };
@@ -233,9 +228,15 @@ impl SseSplitter {
             start += BOM.len();
         }
         let line = &self.buf[start..end];
-        let (name_len, value_start) = match memchr::memchr(b':', line) {
-            _ if line.is_empty() => return true,
-            Some(0) => return false,
+        let colon = match line {
+            [] => return true,
+            [b':', ..] => return false,
+            // The fields a relay reads, without a search.
+            [b'd', b'a', b't', b'a', b':', ..] => Some(4),
+            [b'e', b'v', b'e', b'n', b't', b':', ..] => Some(5),
+            _ => memchr::memchr(b':', line),
+        };
+        let (name_len, value_start) = match colon {
             Some(colon) => (
                 colon,
                 colon + 1 + usize::from(line.get(colon + 1) == Some(&b' ')),
@@ -257,140 +258,12 @@ impl SseSplitter {
     fn take(&mut self, len: usize) -> SseEvent {
         self.pos = 0;
         self.line_start = 0;
-        SseEvent {
-            raw: self.buf.split_to(len),
-            fields: std::mem::take(&mut self.fields),
-        }
+        SseEvent::new(self.buf.split_to(len), std::mem::take(&mut self.fields))
     }
 
     fn fail(&mut self) -> EventTooLarge {
         self.failed = true;
         self.buf = BytesMut::new();
-        EventTooLarge {
-            limit: self.max_event_len,
-        }
+        EventTooLarge::new(self.max_event_len)
     }
 }
-
-/// One event from an [`SseSplitter`]: its raw bytes, with its `event` name
-/// and `data` read from them on demand.
-///
-/// ```
-/// use api_error_codes::stream::SseSplitter;
-///
-/// let event = SseSplitter::split_all(b"id: 7\nevent: ping\ndata: {}\n\n").next().unwrap();
-/// assert_eq!(event.name().as_deref(), Some("ping"));
-/// assert_eq!(event.data().as_deref(), Some("{}"));
-/// assert_eq!(event.into_bytes(), "id: 7\nevent: ping\ndata: {}\n\n");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SseEvent {
-    raw: BytesMut,
-    fields: Fields,
-}
-
-impl SseEvent {
-    /// The event's bytes as received, up to and with its blank line.
-    ///
-    /// ```
-    /// let event = api_error_codes::stream::SseSplitter::split_all(b": hi\r\r").next().unwrap();
-    /// assert_eq!(event.as_bytes(), b": hi\r\r");
-    /// ```
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.raw
-    }
-
-    /// The event's bytes as received, without a copy.
-    ///
-    /// ```
-    /// let event = api_error_codes::stream::SseSplitter::split_all(b"data: x\n\n").next().unwrap();
-    /// assert_eq!(event.into_bytes(), "data: x\n\n");
-    /// ```
-    pub fn into_bytes(self) -> Bytes {
-        self.raw.freeze()
-    }
-
-    /// The event's type, the value of its last `event` line; `None`
-    /// without one or when it is empty (EventSource's `message`). Bytes
-    /// that are not UTF-8 read as U+FFFD, as EventSource decodes them.
-    ///
-    /// ```
-    /// let event = api_error_codes::stream::SseSplitter::split_all(b"event: a\nevent:b\n\n").next().unwrap();
-    /// assert_eq!(event.name().as_deref(), Some("b"));
-    /// ```
-    pub fn name(&self) -> Option<Cow<'_, str>> {
-        self.name_bytes().map(String::from_utf8_lossy)
-    }
-
-    /// The event's data: its `data` lines joined with LF (borrowed when
-    /// there is one); `None` when it has none. Decoded as
-    /// [`name`](Self::name) is.
-    ///
-    /// ```
-    /// let event = api_error_codes::stream::SseSplitter::split_all(b"data: a\ndata\n\n").next().unwrap();
-    /// assert_eq!(event.data().as_deref(), Some("a\n"));
-    /// ```
-    pub fn data(&self) -> Option<Cow<'_, str>> {
-        let first = &self.raw[self.fields.data.clone()?];
-        if self.fields.more_data.is_empty() {
-            return Some(String::from_utf8_lossy(first));
-        }
-        let mut data = first.to_vec();
-        for line in &self.fields.more_data {
-            data.push(b'\n');
-            data.extend_from_slice(&self.raw[line.clone()]);
-        }
-        Some(Cow::Owned(match String::from_utf8(data) {
-            Ok(data) => data,
-            Err(error) => String::from_utf8_lossy(error.as_bytes()).into_owned(),
-        }))
-    }
-
-    /// The raw name, when there is a non-empty one.
-    pub(crate) fn name_bytes(&self) -> Option<&[u8]> {
-        let name = &self.raw[self.fields.name.clone()?];
-        (!name.is_empty()).then_some(name)
-    }
-
-    /// The first data line, raw: enough to tell what the data is.
-    #[cfg(feature = "stream")]
-    pub(crate) fn first_data(&self) -> Option<&[u8]> {
-        Some(&self.raw[self.fields.data.clone()?])
-    }
-
-    /// The raw bytes, to join with the events around them.
-    #[cfg(feature = "stream")]
-    pub(crate) fn into_raw(self) -> BytesMut {
-        self.raw
-    }
-}
-
-/// An event longer than its [`SseSplitter`]'s bound.
-///
-/// ```
-/// use api_error_codes::stream::SseSplitter;
-///
-/// let mut splitter = SseSplitter::new().max_event_len(4);
-/// splitter.push(b"data: 12345\n\n");
-/// assert_eq!(splitter.next_event().unwrap().unwrap_err().limit(), 4);
-/// assert!(splitter.next_event().is_none());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct EventTooLarge {
-    limit: usize,
-}
-
-impl EventTooLarge {
-    /// The bound the event broke, in bytes.
-    pub fn limit(&self) -> usize {
-        self.limit
-    }
-}
-
-impl fmt::Display for EventTooLarge {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a server-sent event is longer than {} bytes", self.limit)
-    }
-}
-
-impl std::error::Error for EventTooLarge {}
