@@ -136,9 +136,15 @@ impl SseSplitter {
     /// assert!(splitter.next_event().is_some());
     /// ```
     pub fn push(&mut self, chunk: &[u8]) {
-        if !self.failed {
-            self.buf.extend_from_slice(chunk);
+        if self.failed {
+            return;
         }
+        // Room for many events: the events split off share the buffer
+        // while a server writes them, so each new buffer is an allocation.
+        if self.buf.capacity() - self.buf.len() < chunk.len() {
+            self.buf.reserve(chunk.len().max(8 << 10));
+        }
+        self.buf.extend_from_slice(chunk);
     }
 
     /// The next complete event, if the input holds one; `None` when more
