@@ -81,16 +81,16 @@ pub enum Outcome {
 /// what to relay to, and how. [`start`](Self::start) begins.
 ///
 /// - **Normal events pass through untouched**, as the upstream chunked
-///   them. Each is checked by [`UpstreamError::from_sse_event`] (a scan,
-///   not a parse) and by its data's first byte (JSON or `[DONE]`); no event
-///   is parsed but the few a relay must read (below).
+///   them. Each is checked by [`UpstreamError::from_sse_event`] and by its
+///   data's first byte (JSON or `[DONE]`); the relay itself parses none but
+///   the few it must read (below).
 /// - **Failures end the stream with the API's own terminal error events**:
 ///   an upstream error event, data that is not JSON, an event over
 ///   [`max_event_len`](Self::max_event_len) (`upstream_error`), a stream
 ///   that closes in the middle of an event or before the API's terminal
-///   event (`upstream_error`), an upstream transport error (`upstream_error`,
-///   or `upstream_timeout` for an I/O timeout), no bytes within the
-///   [`idle_timeout`](Self::idle_timeout) (`upstream_timeout`). For chat
+///   event (`upstream_error`), an error of the upstream stream
+///   (`upstream_error`, the HTTP client's own timeouts included), no bytes
+///   within the [`idle_timeout`](Self::idle_timeout) (`upstream_timeout`). For chat
 ///   completions and Messages that is the error envelope as one event
 ///   ([`ApiError::to_sse_event`](crate::ApiError::to_sse_event)); for
 ///   Responses the `error` and `response.failed` events of
