@@ -39,10 +39,10 @@ impl Envelope<'_> {
     /// - the status ([`CLIENT_CLOSED_REQUEST`], 499, for status 0);
     /// - `content-type: application/json` (`application/problem+json` for
     ///   problem details);
-    /// - `x-should-retry: true|false` from [`ApiError::is_retryable`], which
+    /// - `x-should-retry: true|false` from [`ApiError::is_retryable`](crate::ApiError::is_retryable), which
     ///   the official SDKs obey instead of retrying every 409/429/5xx;
     /// - `retry-after` (whole seconds, rounded up) and `retry-after-ms` when
-    ///   the error carries a delay ([`ApiError::retry_after`]);
+    ///   the error carries a delay ([`ApiError::retry_after`](crate::ApiError::retry_after));
     /// - the request id, when set, in `x-request-id` (OpenAI format,
     ///   problem details) or `request-id` (Anthropic format). Bytes a
     ///   header cannot hold are

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The OpenAI-format envelope as a struct:
 /// `{"error":{"message","type","param","code"}}`.
 ///
-/// Serializes to the same bytes as [`ApiError::to_body`] with
+/// Serializes to the same bytes as [`ApiError::to_body`](crate::ApiError::to_body) with
 /// [`Format::OpenAi`](crate::Format::OpenAi).
 ///
 /// ```
