@@ -290,6 +290,18 @@ impl<T: Describe> ApiError for T {
     }
 }
 
+impl std::fmt::Debug for dyn ApiError + Send + Sync {
+    /// What a client would see (the boxed type's own `Debug` is out of
+    /// reach): `ApiError { code: "...", status: 429, message: "..." }`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiError")
+            .field("code", &self.code())
+            .field("status", &self.status())
+            .field("message", &self.message())
+            .finish()
+    }
+}
+
 mod sealed {
     /// Only [`Describe`](crate::Describe) types are `ApiError`s.
     pub trait Sealed {}

@@ -58,19 +58,6 @@ use axum_core::response::{IntoResponse, Response};
 
 pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 
-/// The former name of [`OwnedEnvelope`], which renders nothing until it
-/// is turned into a response.
-///
-/// ```
-/// #![allow(deprecated)]
-/// use api_error_codes::{axum::Rendered, ErrorCode, Format};
-///
-/// let envelope: Rendered<ErrorCode> = Rendered::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
-/// assert_eq!(envelope.format(), Format::OpenAi);
-/// ```
-#[deprecated(note = "renamed `OwnedEnvelope`")]
-pub type Rendered<E> = OwnedEnvelope<E>;
-
 impl<E: ApiError> IntoResponse for OpenAi<E> {
     /// [`Envelope::to_http_response`] in OpenAI format.
     fn into_response(self) -> Response {
@@ -134,7 +121,7 @@ mod tests {
     #[test]
     fn every_wrapper_gives_the_same_response_as_the_envelope() {
         for &code in ErrorCode::ALL {
-            for format in Format::ALL {
+            for &format in Format::ALL {
                 let expected = code.envelope(format).request_id("req_x").to_http_response();
                 let response = OwnedEnvelope::new(code, format)
                     .request_id("req_x")

@@ -100,12 +100,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format: OpenAI, Anthropic, problem details.
-    ///
-    /// ```
-    /// assert_eq!(api_error_codes::Format::ALL.len(), 3);
-    /// ```
-    pub const ALL: [Format; 3] = [Format::OpenAi, Format::Anthropic, Format::Problem];
+    /// Every format: OpenAI, Anthropic, problem details. A slice, so a new
+    /// format is not a breaking change.
+    pub const ALL: &'static [Format] = &[Format::OpenAi, Format::Anthropic, Format::Problem];
 
     /// The envelope `type` for a status, as in the table above; for
     /// problem details `about:blank`, the type of a problem that says no

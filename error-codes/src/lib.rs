@@ -43,13 +43,10 @@ mod envelope;
 mod format;
 pub mod formatted;
 mod info;
-mod json;
 mod problem;
 mod read;
 mod received;
-mod response;
 mod responses_stream;
-mod sse;
 
 /// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
 /// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
@@ -76,13 +73,12 @@ pub use crate::code_list::CodeList;
 pub use crate::describe::Describe;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
+    CLIENT_CLOSED_REQUEST,
 };
 pub use crate::format::Format;
 pub use crate::info::CodeInfo;
 pub use crate::problem::{ProblemTypes, ProblemTypesError};
-pub use crate::read::{JsonType, ParseError, ParseErrorKind};
-pub use crate::received::ReceivedError;
-pub use crate::response::CLIENT_CLOSED_REQUEST;
+pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::responses_stream::ResponsesStreamError;
 
 /// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the

@@ -9,7 +9,7 @@ use serde_json::json;
 fuzz_target!(|data: &[u8]| {
     if let Ok(received) = ReceivedError::parse(200, data) {
         assert_eq!(
-            received.known(),
+            received.canonical(),
             received.code().and_then(api_error_codes::ErrorCode::from_code)
         );
         // Everything read, written again in the same format, reads the same.

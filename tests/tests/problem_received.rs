@@ -20,7 +20,7 @@ fn every_canonical_body_response_and_event_reads_back() {
             ReceivedError::parse_sse_event(200, &envelope.to_sse_event()).unwrap(),
         ] {
             assert_eq!(received.format(), Format::Problem, "{code:?}");
-            assert_eq!(received.known(), Some(code));
+            assert_eq!(received.canonical(), Some(code));
             assert_eq!(received.message(), code.message());
             assert_eq!(received.title(), Some(code.description()));
             let type_uri = format!("tag:error-codes,2026:{}", code.code());
@@ -158,7 +158,7 @@ fn a_disagreeing_status_is_kept_not_trusted() {
     let received = ReceivedError::parse(502, &body).unwrap();
     assert_eq!(received.status(), 502);
     assert_eq!(received.problem_status(), Some(400));
-    assert_eq!(received.known(), Some(ErrorCode::InvalidRequest));
+    assert_eq!(received.canonical(), Some(ErrorCode::InvalidRequest));
 }
 
 /// An upstream's error names its provider in problem details too, in
@@ -185,7 +185,7 @@ fn an_upstream_error_names_its_provider() {
         ] {
             assert_eq!(received.format(), Format::Problem);
             assert_eq!(received.provider(), Some(name));
-            assert_eq!(received.known(), Some(error.canonical()));
+            assert_eq!(received.canonical(), Some(error.canonical()));
         }
     }
     for &code in ErrorCode::ALL {

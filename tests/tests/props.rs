@@ -77,7 +77,7 @@ proptest! {
             for received in sources {
                 prop_assert_eq!(received.format(), format);
                 prop_assert_eq!(received.code(), Some("invalid_parameter_value"));
-                prop_assert_eq!(received.known(), Some(ErrorCode::InvalidParameterValue));
+                prop_assert_eq!(received.canonical(), Some(ErrorCode::InvalidParameterValue));
                 prop_assert_eq!(received.message(), message.as_str());
                 match format {
                     Format::OpenAi => {
@@ -104,7 +104,7 @@ proptest! {
 
     #[test]
     fn the_request_id_header_is_always_a_valid_visible_ascii_value(request_id in nasty_string()) {
-        for format in Format::ALL {
+        for &format in Format::ALL {
             let response = ErrorCode::InternalError.envelope(format).request_id(&request_id).to_http_response();
             let value = response.headers()[format.request_id_header()].as_bytes();
             prop_assert!(value.iter().all(|byte| (0x21..0x7f).contains(byte)), "{:?}", value);
@@ -120,7 +120,7 @@ proptest! {
             let body = error.envelope(format).details_error_code(true).to_body();
             let received = ReceivedError::parse(403, &body).unwrap();
             prop_assert_eq!(received.code(), Some("tenant_suspended"));
-            prop_assert_eq!(received.known(), None);
+            prop_assert_eq!(received.canonical(), None);
             prop_assert_eq!(received.message(), format!("suspended: {detail}"));
             prop_assert_eq!(received.error_type(), Some("permission_error"));
         }
@@ -134,7 +134,7 @@ proptest! {
         let code = ErrorCode::ALL[index];
         let response = code.envelope(Format::Anthropic).request_id(&request_id).details_error_code(true).to_http_response();
         let received = ReceivedError::from_response(&response).unwrap();
-        prop_assert_eq!(received.known(), Some(code));
+        prop_assert_eq!(received.canonical(), Some(code));
         prop_assert_eq!(received.message(), code.description());
         prop_assert_eq!(received.request_id(), Some(request_id.as_str()));
     }

@@ -315,7 +315,7 @@ fn megabyte_bodies() {
     assert!(body.len() > 5 << 20);
     let received = parse(&body).unwrap();
     assert_eq!(received.message(), big);
-    assert_eq!(received.known(), Some(ErrorCode::InternalError));
+    assert_eq!(received.canonical(), Some(ErrorCode::InternalError));
 
     // Megabytes of padding and junk around a small envelope.
     let padded = format!(

@@ -1,5 +1,7 @@
-//! [`ProblemTypes`]: where the `type` URI of each code's problem details lives.
+//! RFC 9457 problem details, [`Format::Problem`](crate::Format::Problem):
+//! [`ProblemTypes`], where the `type` URI of each code's problem lives.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -121,11 +123,7 @@ impl ProblemTypes {
     /// assert_eq!(ProblemTypes::DEFAULT.type_uri("field_immutable"), "tag:error-codes,2026:field_immutable");
     /// ```
     pub fn type_uri(&self, code: &str) -> String {
-        let mut uri = Vec::with_capacity(self.base.len() + super::uri::encoded_len(code));
-        uri.extend_from_slice(self.base.as_bytes());
-        super::uri::push_encoded(&mut uri, code);
-        // The base is a `str` and the encoding writes only ASCII.
-        String::from_utf8(uri).unwrap_or_default()
+        format!("{}{}", self.base, encode_uri_component(code))
     }
 
     /// Makes these the problem types of every envelope that sets none, for
@@ -171,25 +169,6 @@ impl Default for ProblemTypes {
     /// [`ProblemTypes::DEFAULT`].
     fn default() -> Self {
         ProblemTypes::DEFAULT
-    }
-}
-
-impl crate::CodeInfo {
-    /// The `type` URI of this code's problem details body
-    /// ([`Format::Problem`](crate::Format::Problem)) under the
-    /// [installed](ProblemTypes::installed) problem types: what a catalogue
-    /// of the API publishes next to each code.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    ///
-    /// assert_eq!(
-    ///     ErrorCode::IdempotencyConflict.info().problem_type(),
-    ///     "tag:error-codes,2026:idempotency_conflict",
-    /// );
-    /// ```
-    pub fn problem_type(&self) -> String {
-        ProblemTypes::installed().type_uri(self.code())
     }
 }
 
@@ -289,6 +268,20 @@ const fn is_uri_byte(byte: u8) -> bool {
         )
 }
 
+/// Every byte but RFC 3986's unreserved ones (`A-Z a-z 0-9 - . _ ~`).
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// `text` made safe inside a URI: every byte but the unreserved ones
+/// percent-encoded, as a code in a type URI or a request id in
+/// `urn:request-id:<id>`.
+pub(crate) fn encode_uri_component(text: &str) -> PercentEncode<'_> {
+    utf8_percent_encode(text, COMPONENT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,17 +337,6 @@ mod tests {
         }
     }
 
-    /// The body writer copies a base without JSON escaping: every byte a
-    /// base can hold is one JSON writes as it is.
-    #[test]
-    fn every_byte_a_base_holds_is_plain_json() {
-        for byte in (0u8..0x80).filter(|&byte| byte == b'%' || is_uri_byte(byte)) {
-            let text = char::from(byte).to_string();
-            assert_eq!(serde_json::to_string(&text).unwrap(), format!("\"{text}\""));
-        }
-        assert!((0x80..=0xff).all(|byte| !is_uri_byte(byte)));
-    }
-
     #[test]
     fn type_uris_encode_what_a_uri_cannot_hold() {
         let types = ProblemTypes::new("https://x.test/e/").unwrap();
@@ -362,6 +344,13 @@ mod tests {
             types.type_uri("budget_exhausted"),
             "https://x.test/e/budget_exhausted"
         );
-        assert_eq!(types.type_uri("a b"), "https://x.test/e/a%20b");
+        assert_eq!(
+            types.type_uri("a b/c?d#e%"),
+            "https://x.test/e/a%20b%2Fc%3Fd%23e%25"
+        );
+        assert_eq!(
+            types.type_uri("x-y.z~_\u{e9}\n"),
+            "https://x.test/e/x-y.z~_%C3%A9%0A"
+        );
     }
 }

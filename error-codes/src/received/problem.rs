@@ -1,9 +1,7 @@
 //! What a [`ReceivedError`] says of problem details: parsing a body known
 //! to be one, and the members only problem details have.
 
-use crate::read::slots::TopFields;
-use crate::read::{self, Json, ParseError, Repr};
-use crate::ReceivedError;
+use super::{ParseError, ReceivedError};
 use http::header::CONTENT_TYPE;
 use http::HeaderMap;
 
@@ -24,12 +22,7 @@ impl ReceivedError {
     /// assert!(ReceivedError::parse_problem(503, b"[]").is_err());
     /// ```
     pub fn parse_problem(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        match read::json_body::<TopFields>(body)? {
-            Json::Object(top) => Ok(super::received_problem(status, top)),
-            other => Err(ParseError::new(Repr::NotAnObject {
-                found: other.json_type(),
-            })),
-        }
+        Ok(super::top(body)?.into_problem(status))
     }
 
     /// The problem type URI of problem details (`type`); `None` for the
