@@ -2,7 +2,7 @@
 //! code field by field, exact bytes with every option, what the
 //! `http-api-problem` crate reads from them, responses and SSE events.
 
-use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
+use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ProblemTypesError};
 use error_codes_tests::{seed_table, RETRYABLE_CODES};
 use http_api_problem::HttpApiProblem;
 use serde_json::Value;
@@ -267,4 +267,72 @@ fn problem_options_leave_the_other_formats_alone() {
             "{format:?}"
         );
     }
+}
+
+#[test]
+fn bases_that_are_not_absolute_uris() {
+    for (base, error) in [
+        ("", ProblemTypesError::NoScheme),
+        (":x", ProblemTypesError::NoScheme),
+        ("1http://x/", ProblemTypesError::NoScheme),
+        ("https//x/", ProblemTypesError::NoScheme),
+        ("https", ProblemTypesError::NoScheme),
+        ("https://x/%4", ProblemTypesError::BadPercent { index: 10 }),
+        ("https://x/%", ProblemTypesError::BadPercent { index: 10 }),
+        (
+            "https://x/\u{e9}",
+            ProblemTypesError::InvalidByte {
+                index: 10,
+                byte: 0xc3,
+            },
+        ),
+        (
+            "https://x/\"",
+            ProblemTypesError::InvalidByte {
+                index: 10,
+                byte: b'"',
+            },
+        ),
+        (
+            "https://x/\n",
+            ProblemTypesError::InvalidByte {
+                index: 10,
+                byte: b'\n',
+            },
+        ),
+    ] {
+        assert_eq!(ProblemTypes::new(base), Err(error), "{base:?}");
+    }
+}
+
+#[test]
+fn absolute_uris_are_bases() {
+    for base in [
+        "https://docs.example.com/errors/",
+        "https://x.test/errors#",
+        "urn:example:errors:",
+        "tag:example.com,2026:",
+        "h+t-t.p:",
+        "https://x.test/%2Fencoded/?code=",
+        ProblemTypes::DEFAULT.base(),
+    ] {
+        assert_eq!(ProblemTypes::new(base).map(|types| types.base()), Ok(base));
+    }
+}
+
+#[test]
+fn type_uris_encode_what_a_uri_cannot_hold() {
+    let types = ProblemTypes::new("https://x.test/e/").unwrap();
+    assert_eq!(
+        types.type_uri("budget_exhausted"),
+        "https://x.test/e/budget_exhausted"
+    );
+    assert_eq!(
+        types.type_uri("a b/c?d#e%"),
+        "https://x.test/e/a%20b%2Fc%3Fd%23e%25"
+    );
+    assert_eq!(
+        types.type_uri("x-y.z~_\u{e9}\n"),
+        "https://x.test/e/x-y.z~_%C3%A9%0A"
+    );
 }

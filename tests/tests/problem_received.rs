@@ -300,3 +300,26 @@ fn a_problem_sse_event_from_another_server() {
     assert_eq!(received.problem_status(), Some(503));
     assert_eq!(received.status(), 200);
 }
+
+/// A `status` member counts when it is a whole number from 100 to 599.
+#[test]
+fn problem_statuses_are_whole_numbers_in_range() {
+    let status = |member: &str| {
+        let body = format!(r#"{{"title":"t","status":{member}}}"#);
+        ReceivedError::parse(500, body.as_bytes())
+            .unwrap()
+            .problem_status()
+    };
+    for (member, expected) in [
+        ("404", 404),
+        ("404.0", 404),
+        ("599", 599),
+        ("100", 100),
+        ("4.04e2", 404),
+    ] {
+        assert_eq!(status(member), Some(expected), "{member}");
+    }
+    for member in ["99", "600", "0", "-404", "404.5", "1e3", "70000", "\"404\""] {
+        assert_eq!(status(member), None, "{member}");
+    }
+}

@@ -104,19 +104,3 @@ fn ceil_millis(delay: Duration) -> u64 {
     let millis = delay.as_millis() + u128::from(delay.subsec_nanos() % 1_000_000 > 0);
     u64::try_from(millis).unwrap_or(u64::MAX)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn delays_round_up_and_saturate() {
-        assert_eq!(ceil_seconds(Duration::from_millis(1)), 1);
-        assert_eq!(ceil_seconds(Duration::from_secs(3)), 3);
-        assert_eq!(ceil_seconds(Duration::ZERO), 0);
-        assert_eq!(ceil_seconds(Duration::MAX), u64::MAX);
-        assert_eq!(ceil_millis(Duration::from_nanos(1)), 1);
-        assert_eq!(ceil_millis(Duration::from_millis(250)), 250);
-        assert_eq!(ceil_millis(Duration::MAX), u64::MAX);
-    }
-}

@@ -80,23 +80,6 @@ pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
 
 /// The lines of an SSE stream: split on CRLF, LF or CR.
 fn sse_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.find(['\r', '\n']) {
-            Some(end) => {
-                let after = if current[end..].starts_with("\r\n") {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                rest = Some(&current[after..]);
-                Some(&current[..end])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
+    text.split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
 }
