@@ -290,6 +290,30 @@ impl<T: Describe> ApiError for T {
     }
 }
 
+/// A boxed error of any type, so `Box<dyn ApiError + Send + Sync>` is an
+/// [`ApiError`] (in the [`formatted`](crate::formatted) wrappers, the
+/// framework integrations, a `transparent` variant). Its codes are known
+/// only at run time: [`CodeList::of`](crate::CodeList::of) gives none, and
+/// a type wrapping it gets no compile-time check of them.
+impl Describe for Box<dyn ApiError + Send + Sync> {
+    const CODES: crate::CodeList = crate::CodeList::EMPTY;
+    fn info(this: &Self) -> &'static CodeInfo {
+        (**this).info()
+    }
+    fn message(this: &Self) -> Cow<'_, str> {
+        (**this).message()
+    }
+    fn param(this: &Self) -> Option<Cow<'_, str>> {
+        (**this).param()
+    }
+    fn retry_after(this: &Self) -> Option<Duration> {
+        (**this).retry_after()
+    }
+    fn provider(this: &Self) -> Option<Provider> {
+        (**this).provider()
+    }
+}
+
 impl std::fmt::Debug for dyn ApiError + Send + Sync {
     /// What a client would see (the boxed type's own `Debug` is out of
     /// reach): `ApiError { code: "...", status: 429, message: "..." }`.

@@ -58,33 +58,20 @@ use axum_core::response::{IntoResponse, Response};
 
 pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 
-impl<E: ApiError> IntoResponse for OpenAi<E> {
-    /// [`Envelope::to_http_response`] in OpenAI format.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
+/// `IntoResponse` for the four wrappers, which all answer with their
+/// [`Envelope`].
+macro_rules! into_response {
+    ($($wrapper:ident),+) => {$(
+        impl<E: ApiError> IntoResponse for $wrapper<E> {
+            /// [`Envelope::to_http_response`], with the body in an axum [`Body`].
+            fn into_response(self) -> Response {
+                self.envelope().into_response()
+            }
+        }
+    )+};
 }
 
-impl<E: ApiError> IntoResponse for Anthropic<E> {
-    /// [`Envelope::to_http_response`] in Anthropic format.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
-
-impl<E: ApiError> IntoResponse for Problem<E> {
-    /// [`Envelope::to_http_response`] as problem details.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
-
-impl<E: ApiError> IntoResponse for OwnedEnvelope<E> {
-    /// [`Envelope::to_http_response`] with every option set.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
+into_response!(OpenAi, Anthropic, Problem, OwnedEnvelope);
 
 impl IntoResponse for Envelope<'_> {
     /// [`Envelope::to_http_response`], with the body in an axum [`Body`].

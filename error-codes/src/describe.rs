@@ -2,7 +2,7 @@
 //! [`ApiError`](crate::ApiError) method follows from it.
 
 use crate::upstream::Provider;
-use crate::{ApiError, CodeInfo, CodeList};
+use crate::{CodeInfo, CodeList};
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -77,36 +77,26 @@ pub trait Describe {
 
 /// Describes a reference or a box as what it points to.
 macro_rules! forward {
-    ($($(#[$doc:meta])* impl$(<$T:ident>)? for $ty:ty = $codes:expr;)+) => {$(
-        $(#[$doc])*
-        impl$(<$T: Describe>)? Describe for $ty {
-            const CODES: CodeList = $codes;
+    ($($ty:ty),+) => {$(
+        impl<T: Describe> Describe for $ty {
+            const CODES: CodeList = T::CODES;
             fn info(this: &Self) -> &'static CodeInfo {
-                (**this).info()
+                T::info(this)
             }
             fn message(this: &Self) -> Cow<'_, str> {
-                (**this).message()
+                T::message(this)
             }
             fn param(this: &Self) -> Option<Cow<'_, str>> {
-                (**this).param()
+                T::param(this)
             }
             fn retry_after(this: &Self) -> Option<Duration> {
-                (**this).retry_after()
+                T::retry_after(this)
             }
             fn provider(this: &Self) -> Option<Provider> {
-                (**this).provider()
+                T::provider(this)
             }
         }
     )+};
 }
 
-forward! {
-    impl<T> for &T = T::CODES;
-    impl<T> for Box<T> = T::CODES;
-    /// A boxed error of any type, so `Box<dyn ApiError + Send + Sync>` is
-    /// an [`ApiError`] (in the [`formatted`](crate::formatted) wrappers,
-    /// the framework integrations, a `transparent` variant). Its codes are
-    /// known only at run time: [`CodeList::of`] gives none, and a type
-    /// wrapping it gets no compile-time check of them.
-    impl for Box<dyn ApiError + Send + Sync> = CodeList::EMPTY;
-}
+forward!(&T, Box<T>);
