@@ -96,7 +96,10 @@ pub use crate::responses_stream::ResponsesStreamError;
 /// ```
 pub use api_error_codes_derive::ApiError;
 
-/// The README's examples, run as doc tests.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+/// The `http` crate the responses are made of, so one dependency is enough.
+pub use http;
+
+/// The README's examples, run as doc tests (one shows the `axum` feature).
+#[cfg(all(doctest, feature = "axum"))]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
