@@ -50,6 +50,7 @@ fuzz_target!(|data: &[u8]| {
                 "retryable": received.retryable(),
                 "request_id": received.request_id(),
                 "suggestion": received.suggestion(),
+                "provider": received.provider(),
             }),
             other => panic!("a format this target does not rebuild: {other:?}"),
         };
