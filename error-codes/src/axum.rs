@@ -1,20 +1,10 @@
-//! [`IntoResponse`](axum_core::response::IntoResponse) for errors, in the
+//! [`IntoResponse`] for errors, in the
 //! format of the endpoint that fails (feature `axum`).
 //!
-//! The wrappers are those of [`api_error_codes::formatted`](crate::formatted):
-//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
-//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
-//! fix the format at the type level, for handlers that serve one API
-//! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
-//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
-//! options (request id, Anthropic `details.error_code`, problem
-//! `instance`), for code shared by several APIs; [`Envelope`]
-//! itself answers for a borrowed error rendered on the spot.
-//!
-//! Each becomes exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response) with the body in an
-//! axum [`Body`](axum_core::body::Body): status (499 for status 0, see
-//! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)),
-//! `content-type`, `x-should-retry`, `retry-after` and the request id header.
+//! The [`formatted`](crate::formatted) wrappers, and an [`Envelope`]
+//! rendered on the spot, each answer with exactly
+//! [`Envelope::to_http_response`](crate::Envelope::to_http_response), the
+//! body in an axum [`Body`].
 //!
 //! ```
 //! use axum_core::response::IntoResponse;

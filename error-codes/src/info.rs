@@ -200,7 +200,7 @@ impl CodeInfo {
 
     /// The `type` of the envelope in `format`. For problem details that is
     /// `about:blank`, what the status alone says; a body's `type` names the
-    /// code, see [`problem_type`](Self::problem_type).
+    /// code, see [`ProblemTypes::type_uri`](crate::ProblemTypes::type_uri).
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};

@@ -2,18 +2,18 @@
 //! the exact error envelopes OpenAI- and Anthropic-format clients expect, or
 //! as RFC 9457 problem details for any other HTTP API.
 //!
-//! - [`ApiError`]: the trait (and `#[derive(ApiError)]`) every client-facing
-//!   error implements: code, status, safe message, retry policy.
+//! - [`ApiError`]: what every client-facing error says (code, status, safe
+//!   message, retry policy) and how it renders; `#[derive(ApiError)]`
+//!   writes its one input, [`Describe`].
 //! - [`ErrorCode`]: the 57 canonical codes, itself declared with the derive.
 //! - [`Format`], [`Envelope`]: JSON bodies, `http::Response`s and
-//!   server-sent events in any format; [`OpenAiEnvelope`] and
-//!   [`AnthropicEnvelope`] for code that wants serde structs;
-//!   [`ProblemTypes`] for the `type` URIs of problem details.
+//!   server-sent events in any format; [`ProblemTypes`] for the `type` URIs
+//!   of problem details.
 //! - [`ReceivedError`]: any error body (or SSE error event) a client
 //!   receives, parsed back into a typed value; unknown codes are kept.
-//! - [`formatted`]: an error paired with the format it answers in.
-//! - `axum` (feature `axum`): `IntoResponse` in the endpoint's format;
-//!   `actix_web` (feature `actix-web`): `ResponseError` and `Responder`.
+//! - [`formatted`]: an error paired with the format it answers in, which
+//!   the `axum` and `actix-web` features turn into responses.
+//! - [`upstream`]: what a provider sent, translated into the catalogue.
 //!
 //! ```
 //! use api_error_codes::{ApiError, ErrorCode, Format};
@@ -48,16 +48,9 @@ mod read;
 mod received;
 mod responses_stream;
 
-/// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
-/// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
-/// [`axum::OwnedEnvelope`] (feature `axum`).
 #[cfg(feature = "axum")]
 pub mod axum;
 
-/// [`ResponseError`](::actix_web::ResponseError) and
-/// [`Responder`](::actix_web::Responder) for errors in the endpoint's
-/// format: [`actix_web::OpenAi`], [`actix_web::Anthropic`],
-/// [`actix_web::OwnedEnvelope`] (feature `actix-web`).
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
