@@ -75,11 +75,43 @@ struct Details {
 /// Parses `body` as one JSON value of shape `T`. Checks, in order: UTF-8,
 /// not empty (a byte order mark and whitespace count as empty), then JSON.
 pub(crate) fn read<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<Json<T>, ParseError> {
-    let text = super::utf8_text(body)?;
-    if super::is_blank(text) {
+    let text = utf8_text(body)?;
+    if is_blank(text) {
         return Err(ParseError::new(Repr::Empty));
     }
     serde_json::from_str(text).map_err(ParseError::from_json)
+}
+
+/// The top-level object of `body`.
+pub(super) fn top(body: &[u8]) -> Result<Top, ParseError> {
+    match read::<Top>(body)? {
+        Json::Object(top) => Ok(top),
+        other => Err(ParseError::new(Repr::NotAnObject {
+            found: other.json_type(),
+        })),
+    }
+}
+
+/// `bytes` as text, without a leading UTF-8 byte order mark.
+pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(error) => Err(ParseError::new(Repr::InvalidUtf8(error))),
+    }
+}
+
+/// At most 64 characters of a server-chosen string, for error messages
+/// that must stay short whatever the body holds.
+pub(super) fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(64) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether `text` is empty or only JSON whitespace.
+pub(super) fn is_blank(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty()
 }
 
 impl Top {
@@ -107,7 +139,7 @@ impl Top {
             Json::Absent | Json::Null => Format::OpenAi,
             Json::String(kind) if kind == "error" => Format::Anthropic,
             Json::String(kind) => {
-                let found = super::excerpt(&kind);
+                let found = excerpt(&kind);
                 return Err(ParseError::new(Repr::NotAnError {
                     field: "type",
                     found,

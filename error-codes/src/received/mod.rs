@@ -7,26 +7,14 @@ mod parse_error;
 mod problem;
 mod sse;
 
+pub(crate) use body::utf8_text;
 pub use parse_error::{JsonType, ParseError, ParseErrorKind};
 pub(crate) use sse::first_event;
 
 use crate::{ErrorCode, Format};
-use body::{Json, Top};
-use parse_error::Repr;
 use percent_encoding::percent_decode_str;
+use problem::ProblemMembers;
 use std::fmt;
-
-/// What only a problem details body carries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ProblemMembers {
-    /// `type`, or `about:blank` when it is absent (or not a string).
-    pub(crate) problem_type: String,
-    pub(crate) title: Option<String>,
-    pub(crate) instance: Option<String>,
-    /// `status`, when it is a whole number from 100 to 599.
-    pub(crate) status: Option<u16>,
-    pub(crate) retryable: Option<bool>,
-}
 
 /// An error body received from an OpenAI- or Anthropic-format server, or
 /// problem details from any HTTP API, parsed into a typed value.
@@ -125,7 +113,7 @@ impl ReceivedError {
     /// assert_eq!(error.to_string(), "`error.message` is a number, expected a string");
     /// ```
     pub fn parse(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        let top = top(body)?;
+        let top = body::top(body)?;
         if top.is_problem() {
             Ok(top.into_problem(status))
         } else {
@@ -385,35 +373,3 @@ impl fmt::Display for ReceivedError {
 }
 
 impl std::error::Error for ReceivedError {}
-
-/// The top-level object of `body`.
-fn top(body: &[u8]) -> Result<Top, ParseError> {
-    match body::read::<Top>(body)? {
-        Json::Object(top) => Ok(top),
-        other => Err(ParseError::new(Repr::NotAnObject {
-            found: other.json_type(),
-        })),
-    }
-}
-
-/// `bytes` as text, without a leading UTF-8 byte order mark.
-pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, ParseError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.strip_prefix('\u{feff}').unwrap_or(text)),
-        Err(error) => Err(ParseError::new(Repr::InvalidUtf8(error))),
-    }
-}
-
-/// At most 64 characters of a server-chosen string, for error messages
-/// that must stay short whatever the body holds.
-fn excerpt(text: &str) -> String {
-    match text.char_indices().nth(64) {
-        Some((end, _)) => format!("{}...", &text[..end]),
-        None => text.to_owned(),
-    }
-}
-
-/// Whether `text` is empty or only JSON whitespace.
-fn is_blank(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t', '\n', '\r']).is_empty()
-}

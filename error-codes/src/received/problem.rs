@@ -5,6 +5,18 @@ use super::{ParseError, ReceivedError};
 use http::header::CONTENT_TYPE;
 use http::HeaderMap;
 
+/// What only a problem details body carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ProblemMembers {
+    /// `type`, or `about:blank` when it is absent (or not a string).
+    pub(crate) problem_type: String,
+    pub(crate) title: Option<String>,
+    pub(crate) instance: Option<String>,
+    /// `status`, when it is a whole number from 100 to 599.
+    pub(crate) status: Option<u16>,
+    pub(crate) retryable: Option<bool>,
+}
+
 impl ReceivedError {
     /// Parses a body known to be problem details (its `content-type` is
     /// `application/problem+json`), received with HTTP status `status`,
@@ -22,7 +34,7 @@ impl ReceivedError {
     /// assert!(ReceivedError::parse_problem(503, b"[]").is_err());
     /// ```
     pub fn parse_problem(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        Ok(super::top(body)?.into_problem(status))
+        Ok(super::body::top(body)?.into_problem(status))
     }
 
     /// The problem type URI of problem details (`type`); `None` for the

@@ -1,8 +1,8 @@
 //! Reading one server-sent event as the SSE specification splits it: the
 //! event name and data of the first event that carries data.
 
+use super::body::{excerpt, is_blank, utf8_text};
 use super::parse_error::{ParseError, Repr};
-use super::{excerpt, is_blank, utf8_text};
 
 /// The first event of a stream text that carries data.
 pub(crate) struct Event<'a> {
