@@ -72,19 +72,14 @@ struct Details {
     error_code: Json,
 }
 
-/// Parses `body` as one JSON value of shape `T`. Checks, in order: UTF-8,
-/// not empty (a byte order mark and whitespace count as empty), then JSON.
-pub(crate) fn read<T: for<'de> Deserialize<'de>>(body: &[u8]) -> Result<Json<T>, ParseError> {
+/// The top-level object of `body`. Checks, in order: UTF-8, not empty (a
+/// byte order mark and whitespace count as empty), JSON, an object.
+pub(super) fn top(body: &[u8]) -> Result<Top, ParseError> {
     let text = utf8_text(body)?;
     if is_blank(text) {
         return Err(ParseError::new(Repr::Empty));
     }
-    serde_json::from_str(text).map_err(ParseError::from_json)
-}
-
-/// The top-level object of `body`.
-pub(super) fn top(body: &[u8]) -> Result<Top, ParseError> {
-    match read::<Top>(body)? {
+    match serde_json::from_str(text).map_err(ParseError::from_json)? {
         Json::Object(top) => Ok(top),
         other => Err(ParseError::new(Repr::NotAnObject {
             found: other.json_type(),

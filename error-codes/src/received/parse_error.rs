@@ -33,6 +33,7 @@ pub struct ParseError {
 /// assert_eq!(kind(b"\xff"), ParseErrorKind::InvalidUtf8);
 /// assert_eq!(kind(br#"{"error":{"mess"#), ParseErrorKind::Truncated);
 /// assert_eq!(kind(b"{error}"), ParseErrorKind::InvalidJson);
+/// assert_eq!(kind(br#"{"error":{"message":"a","message":"b"}}"#), ParseErrorKind::DuplicateKey);
 /// assert_eq!(kind(b"[1, 2]"), ParseErrorKind::NotAnObject);
 /// assert_eq!(kind(br#"{"type":"message_start"}"#), ParseErrorKind::NotAnError);
 /// assert_eq!(kind(br#"{"message":"Not Found"}"#), ParseErrorKind::MissingError);
