@@ -314,17 +314,24 @@ impl Describe for Box<dyn ApiError + Send + Sync> {
     }
 }
 
-impl std::fmt::Debug for dyn ApiError + Send + Sync {
-    /// What a client would see (the boxed type's own `Debug` is out of
-    /// reach): `ApiError { code: "...", status: 429, message: "..." }`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ApiError")
-            .field("code", &self.code())
-            .field("status", &self.status())
-            .field("message", &self.message())
-            .finish()
-    }
+/// `Debug` for an error whose type is behind a pointer, so an [`Envelope`]
+/// and a boxed error print: what a client would see,
+/// `ApiError { code: "...", status: 429, message: "..." }`.
+macro_rules! debug_dyn {
+    ($($ty:ty),+) => {$(
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("ApiError")
+                    .field("code", &self.code())
+                    .field("status", &self.status())
+                    .field("message", &self.message())
+                    .finish()
+            }
+        }
+    )+};
 }
+
+debug_dyn!(dyn ApiError + '_, dyn ApiError + Send + Sync + '_);
 
 mod sealed {
     /// Only [`Describe`](crate::Describe) types are `ApiError`s.

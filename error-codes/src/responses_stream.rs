@@ -54,7 +54,7 @@ use serde_json::{Map, Value};
 /// assert!(failed.starts_with("event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":3,"));
 /// assert!(failed.contains(r#""status":"failed""#));
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 #[must_use = "a stream error does nothing until rendered with `error_event`, `failed_event` or `to_sse_events`"]
 pub struct ResponsesStreamError<'a> {
     error: &'a dyn ApiError,

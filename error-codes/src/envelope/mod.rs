@@ -25,7 +25,7 @@ use crate::{ApiError, Format, ProblemTypes};
 /// assert_eq!(json["error"]["doc_url"], "https://example.com/errors#model_not_found");
 /// assert_eq!(json["error"]["suggestion"], "List models with GET /v1/models");
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 #[must_use = "an envelope does nothing until rendered with `to_body`, `to_http_response` or `to_sse_event`"]
 pub struct Envelope<'a> {
     error: &'a dyn ApiError,

@@ -95,8 +95,11 @@ fn boxed_dyn_errors_answer_in_every_wrapper() {
         OpenAi(boxed()).to_string(),
         "rate_limit_exceeded: Requests-per-minute cap hit"
     );
-    assert_eq!(
-        format!("{:?}", boxed()),
-        r#"ApiError { code: "rate_limit_exceeded", status: 429, message: "Requests-per-minute cap hit" }"#
+    let debug = r#"ApiError { code: "rate_limit_exceeded", status: 429, message: "Requests-per-minute cap hit" }"#;
+    assert_eq!(format!("{:?}", boxed()), debug);
+    let envelope = format!("{:?}", OpenAi(boxed()).envelope());
+    assert!(
+        envelope.starts_with(&format!("Envelope {{ error: {debug}, format: OpenAi")),
+        "{envelope}"
     );
 }
