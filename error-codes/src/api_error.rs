@@ -290,6 +290,49 @@ impl<T: Describe> ApiError for T {
     }
 }
 
+/// A boxed error of any type, so `Box<dyn ApiError + Send + Sync>` is an
+/// [`ApiError`] (in the [`formatted`](crate::formatted) wrappers, the
+/// framework integrations, a `transparent` variant). Its codes are known
+/// only at run time: [`CodeList::of`](crate::CodeList::of) gives none, and
+/// a type wrapping it gets no compile-time check of them.
+impl Describe for Box<dyn ApiError + Send + Sync> {
+    const CODES: crate::CodeList = crate::CodeList::EMPTY;
+    fn info(this: &Self) -> &'static CodeInfo {
+        (**this).info()
+    }
+    fn message(this: &Self) -> Cow<'_, str> {
+        (**this).message()
+    }
+    fn param(this: &Self) -> Option<Cow<'_, str>> {
+        (**this).param()
+    }
+    fn retry_after(this: &Self) -> Option<Duration> {
+        (**this).retry_after()
+    }
+    fn provider(this: &Self) -> Option<Provider> {
+        (**this).provider()
+    }
+}
+
+/// `Debug` for an error whose type is behind a pointer, so an [`Envelope`]
+/// and a boxed error print: what a client would see,
+/// `ApiError { code: "...", status: 429, message: "..." }`.
+macro_rules! debug_dyn {
+    ($($ty:ty),+) => {$(
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("ApiError")
+                    .field("code", &self.code())
+                    .field("status", &self.status())
+                    .field("message", &self.message())
+                    .finish()
+            }
+        }
+    )+};
+}
+
+debug_dyn!(dyn ApiError + '_, dyn ApiError + Send + Sync + '_);
+
 mod sealed {
     /// Only [`Describe`](crate::Describe) types are `ApiError`s.
     pub trait Sealed {}

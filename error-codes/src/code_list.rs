@@ -15,7 +15,6 @@ use core::fmt;
 ///
 /// const LIMIT: Option<&api_error_codes::CodeInfo> = CodeList::of::<ErrorCode>().find("rate_limit_exceeded");
 /// assert_eq!(LIMIT.map(|info| info.status()), Some(429));
-/// assert_eq!(CodeList::of::<ErrorCode>().iter().count(), 57);
 /// ```
 #[derive(Clone, Copy)]
 pub struct CodeList {
@@ -55,10 +54,6 @@ impl CodeList {
     }
 
     /// The empty list, for a type with no variants.
-    ///
-    /// ```
-    /// assert!(api_error_codes::CodeList::EMPTY.is_empty());
-    /// ```
     pub const EMPTY: CodeList = CodeList::new(&[], &[]);
 
     /// The first entry with this code, searching own codes before wrapped
@@ -89,11 +84,6 @@ impl CodeList {
     }
 
     /// Whether the list has no entry at all.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
-    /// assert!(!CodeList::of::<ErrorCode>().is_empty());
-    /// ```
     pub const fn is_empty(&self) -> bool {
         if !self.own.is_empty() {
             return false;
@@ -110,21 +100,11 @@ impl CodeList {
 
     /// The entries declared by the type itself, one per variant (a code
     /// used by two variants appears twice).
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
-    /// assert_eq!(CodeList::of::<ErrorCode>().own().len(), 57);
-    /// ```
     pub const fn own(&self) -> &'static [CodeInfo] {
         self.own
     }
 
     /// The lists of the types wrapped with `#[api_error(transparent)]`.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, CodeList, ErrorCode};
-    /// assert!(CodeList::of::<ErrorCode>().wrapped().is_empty());
-    /// ```
     pub const fn wrapped(&self) -> &'static [&'static CodeList] {
         self.wrapped
     }

@@ -104,7 +104,7 @@ fn a_failing_display_truncates_the_message() {
 
     let error = Failing(Broken);
     assert_eq!(error.message(), "before half");
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let body: serde_json::Value = serde_json::from_slice(&error.to_body(format)).unwrap();
         assert_eq!(message_of(&body, format), "before half", "{body}");
     }
@@ -123,7 +123,7 @@ fn long_formatted_messages_render_in_full() {
         let error = Upstream(text.clone());
         let expected = format!("upstream said: {text}");
         assert_eq!(error.message(), expected);
-        for format in Format::ALL {
+        for &format in Format::ALL {
             let body: serde_json::Value = serde_json::from_slice(&error.to_body(format)).unwrap();
             assert_eq!(
                 message_of(&body, format),

@@ -78,7 +78,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             for (received, request_id) in outputs {
                 assert_eq!(received.format(), format);
                 assert_eq!(received.code(), Some(code.code()), "{code:?} {format:?}");
-                assert_eq!(received.known(), Some(code));
+                assert_eq!(received.canonical(), Some(code));
                 assert_eq!(received.message(), code.description());
                 assert_eq!(received.error_type(), Some(expected_type(code, format)));
                 assert_eq!(received.param(), None);
@@ -91,7 +91,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             assert_eq!(plain.message(), code.description());
             assert_eq!(plain.error_type(), Some(expected_type(code, format)));
             match format {
-                Format::OpenAi => assert_eq!(plain.known(), Some(code)),
+                Format::OpenAi => assert_eq!(plain.canonical(), Some(code)),
                 Format::Anthropic => assert_eq!(plain.code(), None),
                 other => not_an_envelope(other),
             }

@@ -1,5 +1,7 @@
-//! [`ProblemTypes`]: where the `type` URI of each code's problem details lives.
+//! RFC 9457 problem details, [`Format::Problem`](crate::Format::Problem):
+//! [`ProblemTypes`], where the `type` URI of each code's problem lives.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, PercentEncode, NON_ALPHANUMERIC};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -48,10 +50,6 @@ static INSTALLED: OnceLock<ProblemTypes> = OnceLock::new();
 
 impl ProblemTypes {
     /// `tag:error-codes,2026:`, the base used until another is installed.
-    ///
-    /// ```
-    /// assert_eq!(api_error_codes::ProblemTypes::DEFAULT.base(), "tag:error-codes,2026:");
-    /// ```
     pub const DEFAULT: ProblemTypes = ProblemTypes {
         base: "tag:error-codes,2026:",
     };
@@ -105,27 +103,13 @@ impl ProblemTypes {
     }
 
     /// The base each code is appended to.
-    ///
-    /// ```
-    /// use api_error_codes::ProblemTypes;
-    /// assert_eq!(ProblemTypes::new("https://x.test/e/").unwrap().base(), "https://x.test/e/");
-    /// ```
     pub const fn base(&self) -> &'static str {
         self.base
     }
 
     /// The problem type URI of `code`: the base, then the code.
-    ///
-    /// ```
-    /// use api_error_codes::ProblemTypes;
-    /// assert_eq!(ProblemTypes::DEFAULT.type_uri("field_immutable"), "tag:error-codes,2026:field_immutable");
-    /// ```
     pub fn type_uri(&self, code: &str) -> String {
-        let mut uri = Vec::with_capacity(self.base.len() + super::uri::encoded_len(code));
-        uri.extend_from_slice(self.base.as_bytes());
-        super::uri::push_encoded(&mut uri, code);
-        // The base is a `str` and the encoding writes only ASCII.
-        String::from_utf8(uri).unwrap_or_default()
+        format!("{}{}", self.base, encode_uri_component(code))
     }
 
     /// Makes these the problem types of every envelope that sets none, for
@@ -157,11 +141,6 @@ impl ProblemTypes {
 
     /// The installed problem types, or [`DEFAULT`](Self::DEFAULT) when none
     /// were installed.
-    ///
-    /// ```
-    /// use api_error_codes::ProblemTypes;
-    /// assert_eq!(ProblemTypes::installed(), ProblemTypes::DEFAULT);
-    /// ```
     pub fn installed() -> ProblemTypes {
         INSTALLED.get().copied().unwrap_or(ProblemTypes::DEFAULT)
     }
@@ -171,25 +150,6 @@ impl Default for ProblemTypes {
     /// [`ProblemTypes::DEFAULT`].
     fn default() -> Self {
         ProblemTypes::DEFAULT
-    }
-}
-
-impl crate::CodeInfo {
-    /// The `type` URI of this code's problem details body
-    /// ([`Format::Problem`](crate::Format::Problem)) under the
-    /// [installed](ProblemTypes::installed) problem types: what a catalogue
-    /// of the API publishes next to each code.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode};
-    ///
-    /// assert_eq!(
-    ///     ErrorCode::IdempotencyConflict.info().problem_type(),
-    ///     "tag:error-codes,2026:idempotency_conflict",
-    /// );
-    /// ```
-    pub fn problem_type(&self) -> String {
-        ProblemTypes::installed().type_uri(self.code())
     }
 }
 
@@ -289,79 +249,16 @@ const fn is_uri_byte(byte: u8) -> bool {
         )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Every byte but RFC 3986's unreserved ones (`A-Z a-z 0-9 - . _ ~`).
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
-    #[test]
-    fn bases_that_are_not_absolute_uris() {
-        for (base, error) in [
-            ("", ProblemTypesError::NoScheme),
-            (":x", ProblemTypesError::NoScheme),
-            ("1http://x/", ProblemTypesError::NoScheme),
-            ("https//x/", ProblemTypesError::NoScheme),
-            ("https", ProblemTypesError::NoScheme),
-            ("https://x/%4", ProblemTypesError::BadPercent { index: 10 }),
-            ("https://x/%", ProblemTypesError::BadPercent { index: 10 }),
-            (
-                "https://x/\u{e9}",
-                ProblemTypesError::InvalidByte {
-                    index: 10,
-                    byte: 0xc3,
-                },
-            ),
-            (
-                "https://x/\"",
-                ProblemTypesError::InvalidByte {
-                    index: 10,
-                    byte: b'"',
-                },
-            ),
-            (
-                "https://x/\n",
-                ProblemTypesError::InvalidByte {
-                    index: 10,
-                    byte: b'\n',
-                },
-            ),
-        ] {
-            assert_eq!(ProblemTypes::new(base), Err(error), "{base:?}");
-        }
-    }
-
-    #[test]
-    fn absolute_uris_are_bases() {
-        for base in [
-            "https://docs.example.com/errors/",
-            "https://x.test/errors#",
-            "urn:example:errors:",
-            "tag:example.com,2026:",
-            "h+t-t.p:",
-            "https://x.test/%2Fencoded/?code=",
-            ProblemTypes::DEFAULT.base(),
-        ] {
-            assert_eq!(ProblemTypes::new(base).map(|types| types.base()), Ok(base));
-        }
-    }
-
-    /// The body writer copies a base without JSON escaping: every byte a
-    /// base can hold is one JSON writes as it is.
-    #[test]
-    fn every_byte_a_base_holds_is_plain_json() {
-        for byte in (0u8..0x80).filter(|&byte| byte == b'%' || is_uri_byte(byte)) {
-            let text = char::from(byte).to_string();
-            assert_eq!(serde_json::to_string(&text).unwrap(), format!("\"{text}\""));
-        }
-        assert!((0x80..=0xff).all(|byte| !is_uri_byte(byte)));
-    }
-
-    #[test]
-    fn type_uris_encode_what_a_uri_cannot_hold() {
-        let types = ProblemTypes::new("https://x.test/e/").unwrap();
-        assert_eq!(
-            types.type_uri("budget_exhausted"),
-            "https://x.test/e/budget_exhausted"
-        );
-        assert_eq!(types.type_uri("a b"), "https://x.test/e/a%20b");
-    }
+/// `text` made safe inside a URI: every byte but the unreserved ones
+/// percent-encoded, as a code in a type URI or a request id in
+/// `urn:request-id:<id>`.
+pub(crate) fn encode_uri_component(text: &str) -> PercentEncode<'_> {
+    utf8_percent_encode(text, COMPONENT)
 }

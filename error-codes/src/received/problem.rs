@@ -1,11 +1,21 @@
 //! What a [`ReceivedError`] says of problem details: parsing a body known
 //! to be one, and the members only problem details have.
 
-use crate::read::slots::TopFields;
-use crate::read::{self, Json, ParseError, Repr};
-use crate::ReceivedError;
+use super::{ParseError, ReceivedError};
 use http::header::CONTENT_TYPE;
 use http::HeaderMap;
+
+/// What only a problem details body carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ProblemMembers {
+    /// `type`, or `about:blank` when it is absent (or not a string).
+    pub(crate) problem_type: String,
+    pub(crate) title: Option<String>,
+    pub(crate) instance: Option<String>,
+    /// `status`, when it is a whole number from 100 to 599.
+    pub(crate) status: Option<u16>,
+    pub(crate) retryable: Option<bool>,
+}
 
 impl ReceivedError {
     /// Parses a body known to be problem details (its `content-type` is
@@ -24,12 +34,7 @@ impl ReceivedError {
     /// assert!(ReceivedError::parse_problem(503, b"[]").is_err());
     /// ```
     pub fn parse_problem(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        match read::json_body::<TopFields>(body)? {
-            Json::Object(top) => Ok(super::received_problem(status, top)),
-            other => Err(ParseError::new(Repr::NotAnObject {
-                found: other.json_type(),
-            })),
-        }
+        Ok(super::body::top(body)?.into_problem(status))
     }
 
     /// The problem type URI of problem details (`type`); `None` for the

@@ -2,6 +2,8 @@
 //! JSON path and type at fault.
 
 use std::fmt;
+use std::str::Utf8Error;
+use std::sync::Arc;
 
 /// Why a received body is not an error envelope. Match on
 /// [`kind`](Self::kind); [`Display`](fmt::Display) says precisely what
@@ -16,7 +18,7 @@ use std::fmt;
 /// assert_eq!(error.found(), Some(JsonType::Array));
 /// assert_eq!(error.to_string(), "`error.param` is an array, expected a string or null");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct ParseError {
     repr: Repr,
 }
@@ -31,6 +33,7 @@ pub struct ParseError {
 /// assert_eq!(kind(b"\xff"), ParseErrorKind::InvalidUtf8);
 /// assert_eq!(kind(br#"{"error":{"mess"#), ParseErrorKind::Truncated);
 /// assert_eq!(kind(b"{error}"), ParseErrorKind::InvalidJson);
+/// assert_eq!(kind(br#"{"error":{"message":"a","message":"b"}}"#), ParseErrorKind::DuplicateKey);
 /// assert_eq!(kind(b"[1, 2]"), ParseErrorKind::NotAnObject);
 /// assert_eq!(kind(br#"{"type":"message_start"}"#), ParseErrorKind::NotAnError);
 /// assert_eq!(kind(br#"{"message":"Not Found"}"#), ParseErrorKind::MissingError);
@@ -41,15 +44,18 @@ pub struct ParseError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParseErrorKind {
-    /// The body is empty or only whitespace.
+    /// The body is empty or only whitespace (and a byte order mark).
     Empty,
     /// The body is not UTF-8 (JSON must be).
     InvalidUtf8,
     /// The JSON ends before it is complete.
     Truncated,
-    /// The body is not JSON (or has trailing bytes after it, or a number
-    /// out of range).
+    /// The body is not JSON (or has trailing bytes after it, or nests
+    /// deeper than 128 levels where the body is read).
     InvalidJson,
+    /// A key the reader reads appears twice in one object (clients
+    /// disagree on which one counts).
+    DuplicateKey,
     /// The JSON is not an object.
     NotAnObject,
     /// The JSON (or SSE event) is not an error: its top-level `type` (or
@@ -106,18 +112,12 @@ impl fmt::Display for JsonType {
 }
 
 /// What a [`ParseError`] holds: its kind and the facts its message names.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub(crate) enum Repr {
     Empty,
-    InvalidUtf8 {
-        valid_up_to: usize,
-    },
-    Truncated {
-        detail: String,
-    },
-    InvalidJson {
-        detail: String,
-    },
+    InvalidUtf8(Utf8Error),
+    /// What serde_json reported: truncated, not JSON, or a duplicate key.
+    Json(Arc<serde_json::Error>),
     NotAnObject {
         found: JsonType,
     },
@@ -141,13 +141,9 @@ impl ParseError {
         ParseError { repr }
     }
 
-    /// The error `serde_json` found in a body: truncated or not JSON.
+    /// The error `serde_json` found in a body.
     pub(crate) fn from_json(error: serde_json::Error) -> Self {
-        let detail = error.to_string();
-        ParseError::new(match error.classify() {
-            serde_json::error::Category::Eof => Repr::Truncated { detail },
-            _ => Repr::InvalidJson { detail },
-        })
+        ParseError::new(Repr::Json(Arc::new(error)))
     }
 
     /// What kind of problem this is.
@@ -159,11 +155,16 @@ impl ParseError {
     /// assert_eq!(error.kind(), ParseErrorKind::Empty);
     /// ```
     pub fn kind(&self) -> ParseErrorKind {
-        match self.repr {
+        match &self.repr {
             Repr::Empty => ParseErrorKind::Empty,
-            Repr::InvalidUtf8 { .. } => ParseErrorKind::InvalidUtf8,
-            Repr::Truncated { .. } => ParseErrorKind::Truncated,
-            Repr::InvalidJson { .. } => ParseErrorKind::InvalidJson,
+            Repr::InvalidUtf8(_) => ParseErrorKind::InvalidUtf8,
+            // Every member the reader keeps takes any JSON value, so the
+            // one data error its shapes raise is a key given twice.
+            Repr::Json(error) => match error.classify() {
+                serde_json::error::Category::Eof => ParseErrorKind::Truncated,
+                serde_json::error::Category::Data => ParseErrorKind::DuplicateKey,
+                _ => ParseErrorKind::InvalidJson,
+            },
             Repr::NotAnObject { .. } => ParseErrorKind::NotAnObject,
             Repr::NotAnError { .. } => ParseErrorKind::NotAnError,
             Repr::MissingError => ParseErrorKind::MissingError,
@@ -223,14 +224,18 @@ impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.repr {
             Repr::Empty => f.write_str("the body is empty"),
-            Repr::InvalidUtf8 { valid_up_to } => write!(
+            Repr::InvalidUtf8(error) => write!(
                 f,
-                "the body is not UTF-8: invalid byte sequence at byte offset {valid_up_to}"
+                "the body is not UTF-8: invalid byte sequence at byte offset {}",
+                error.valid_up_to()
             ),
-            Repr::Truncated { detail } => {
-                write!(f, "the body ends before the JSON is complete: {detail}")
-            }
-            Repr::InvalidJson { detail } => write!(f, "the body is not valid JSON: {detail}"),
+            Repr::Json(error) => match self.kind() {
+                ParseErrorKind::Truncated => {
+                    write!(f, "the body ends before the JSON is complete: {error}")
+                }
+                ParseErrorKind::DuplicateKey => write!(f, "the body gives a key twice: {error}"),
+                _ => write!(f, "the body is not valid JSON: {error}"),
+            },
             Repr::NotAnObject { found } => {
                 write!(f, "the body is {found}, expected a JSON object")
             }
@@ -258,4 +263,23 @@ impl fmt::Display for ParseError {
     }
 }
 
-impl std::error::Error for ParseError {}
+impl std::error::Error for ParseError {
+    /// The UTF-8 or `serde_json` error behind an `InvalidUtf8`,
+    /// `Truncated`, `InvalidJson` or `DuplicateKey` error.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.repr {
+            Repr::InvalidUtf8(error) => Some(error),
+            Repr::Json(error) => Some(&**error),
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for ParseError {
+    /// The same kind, saying the same thing.
+    fn eq(&self, other: &Self) -> bool {
+        self.kind() == other.kind() && self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for ParseError {}

@@ -1,8 +1,8 @@
 //! Reading one server-sent event as the SSE specification splits it: the
 //! event name and data of the first event that carries data.
 
+use super::body::{excerpt, is_blank, utf8_text};
 use super::parse_error::{ParseError, Repr};
-use super::{excerpt, is_json_whitespace, utf8_text};
 
 /// The first event of a stream text that carries data.
 pub(crate) struct Event<'a> {
@@ -29,7 +29,7 @@ pub(crate) fn first_event(text: &str) -> Event<'_> {
         if line.is_empty() {
             // A blank line ends the event. One whose data is empty holds
             // no envelope, so the next event starts afresh.
-            if data.as_deref().is_some_and(has_content) {
+            if data.as_deref().is_some_and(|data| !is_blank(data)) {
                 break;
             }
             name = None;
@@ -57,7 +57,7 @@ pub(crate) fn first_event(text: &str) -> Event<'_> {
     }
     Event {
         name,
-        data: data.filter(|data| has_content(data)),
+        data: data.filter(|data| !is_blank(data)),
     }
 }
 
@@ -78,30 +78,8 @@ pub(crate) fn error_event_data(event: &[u8]) -> Result<String, ParseError> {
     event.data.ok_or(ParseError::new(Repr::NoData))
 }
 
-/// Whether event data holds anything but JSON whitespace.
-fn has_content(data: &str) -> bool {
-    !data.bytes().all(is_json_whitespace)
-}
-
 /// The lines of an SSE stream: split on CRLF, LF or CR.
 fn sse_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.find(['\r', '\n']) {
-            Some(end) => {
-                let after = if current[end..].starts_with("\r\n") {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                rest = Some(&current[after..]);
-                Some(&current[..end])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
+    text.split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
 }

@@ -1,39 +1,32 @@
-//! The envelopes as serde structs, for code that wants values rather than
-//! bytes: [`OpenAiEnvelope`], [`AnthropicEnvelope`] and their parts.
+//! The bodies as serde structs, the one definition of each format's bytes:
+//! [`OpenAiEnvelope`] and [`AnthropicEnvelope`] (public, for code that
+//! wants values) and the problem details object.
 
 use super::Envelope;
+use crate::problem::{encode_uri_component, ProblemTypes};
+use crate::CLIENT_CLOSED_REQUEST;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-/// The OpenAI-format envelope as a struct:
-/// `{"error":{"message","type","param","code"}}`.
-///
-/// Serializes to the same bytes as [`ApiError::to_body`](crate::ApiError::to_body) with
-/// [`Format::OpenAi`](crate::Format::OpenAi).
+/// The OpenAI-format envelope: `{"error":{"message","type","param","code"}}`,
+/// what [`Envelope::to_body`] writes in [`Format::OpenAi`](crate::Format::OpenAi).
 ///
 /// ```
 /// use api_error_codes::{ApiError, ErrorCode, Format, OpenAiEnvelope};
 ///
 /// let parsed: OpenAiEnvelope = serde_json::from_slice(&ErrorCode::UpstreamTimeout.to_body(Format::OpenAi)).unwrap();
 /// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
-/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), ErrorCode::UpstreamTimeout.to_body(Format::OpenAi));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OpenAiEnvelope {
     /// The error.
     pub error: OpenAiError,
 }
 
 /// The `error` object of an [`OpenAiEnvelope`].
-///
-/// ```
-/// use api_error_codes::OpenAiError;
-///
-/// let error: OpenAiError = serde_json::from_str(
-///     r#"{"message":"m","type":"api_error","param":null,"code":"internal_error"}"#,
-/// ).unwrap();
-/// assert_eq!(error.error_type, "api_error");
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct OpenAiError {
     /// The human message.
     pub message: String,
@@ -58,8 +51,9 @@ pub struct OpenAiError {
     pub suggestion: Option<String>,
 }
 
-/// The Anthropic-format envelope as a struct:
-/// `{"type":"error","error":{"type","message"},"request_id"}`.
+/// The Anthropic-format envelope:
+/// `{"type":"error","error":{"type","message"},"request_id"}`, what
+/// [`Envelope::to_body`] writes in [`Format::Anthropic`](crate::Format::Anthropic).
 ///
 /// ```
 /// use api_error_codes::{AnthropicEnvelope, ApiError, ErrorCode, Format};
@@ -67,29 +61,26 @@ pub struct OpenAiError {
 /// let body = ErrorCode::ServiceUnavailable.to_body(Format::Anthropic);
 /// let parsed: AnthropicEnvelope = serde_json::from_slice(&body).unwrap();
 /// assert_eq!(parsed.error.error_type, "overloaded_error");
-/// assert_eq!(serde_json::to_vec(&parsed).unwrap(), body);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnthropicEnvelope {
     /// Always `"error"`.
     #[serde(rename = "type")]
     pub envelope_type: String,
     /// The error.
     pub error: AnthropicError,
-    /// The request id; serialized as `null` when absent.
+    /// The request id, `null` when there is none: the official SDKs'
+    /// `ErrorResponse` declares the key (TypeScript `request_id: string |
+    /// null`, Go `json:"request_id,required"`; Python `Optional[str]`), and
+    /// Anthropic's API always sends it.
     #[serde(default)]
     pub request_id: Option<String>,
 }
 
 /// The `error` object of an [`AnthropicEnvelope`].
-///
-/// ```
-/// use api_error_codes::AnthropicError;
-///
-/// let error: AnthropicError = serde_json::from_str(r#"{"type":"api_error","message":"m"}"#).unwrap();
-/// assert!(error.details.is_none());
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnthropicError {
     /// The error type, such as `overloaded_error`.
     #[serde(rename = "type")]
@@ -102,14 +93,8 @@ pub struct AnthropicError {
 }
 
 /// The `error.details` object of an [`AnthropicError`].
-///
-/// ```
-/// use api_error_codes::AnthropicDetails;
-///
-/// let details: AnthropicDetails = serde_json::from_str(r#"{"error_code":"timeout"}"#).unwrap();
-/// assert_eq!(details.error_code.as_deref(), Some("timeout"));
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AnthropicDetails {
     /// The stable code.
     #[serde(default)]
@@ -119,15 +104,16 @@ pub struct AnthropicDetails {
 impl From<Envelope<'_>> for OpenAiEnvelope {
     fn from(envelope: Envelope<'_>) -> Self {
         let error = envelope.error;
+        let owned = |text: Option<&str>| text.map(str::to_owned);
         OpenAiEnvelope {
             error: OpenAiError {
                 message: error.message().into_owned(),
                 error_type: error.openai_type().to_owned(),
-                param: error.param().map(|param| param.into_owned()),
+                param: error.param().map(Cow::into_owned),
                 code: Some(error.code().to_owned()),
-                provider: envelope.provider_name().map(str::to_owned),
-                doc_url: envelope.doc_url.map(str::to_owned),
-                suggestion: envelope.suggestion.map(str::to_owned),
+                provider: owned(envelope.provider_name()),
+                doc_url: owned(envelope.options.doc_url),
+                suggestion: owned(envelope.options.suggestion),
             },
         }
     }
@@ -141,11 +127,67 @@ impl From<Envelope<'_>> for AnthropicEnvelope {
             error: AnthropicError {
                 error_type: error.anthropic_type().to_owned(),
                 message: error.message().into_owned(),
-                details: envelope.details_error_code.then(|| AnthropicDetails {
-                    error_code: Some(error.code().to_owned()),
-                }),
+                details: envelope
+                    .options
+                    .details_error_code
+                    .then(|| AnthropicDetails {
+                        error_code: Some(error.code().to_owned()),
+                    }),
             },
-            request_id: envelope.request_id.map(str::to_owned),
+            request_id: envelope.options.request_id.map(str::to_owned),
+        }
+    }
+}
+
+/// An RFC 9457 problem details body, members in the order
+/// [`Format::Problem`](crate::Format::Problem) documents.
+#[derive(Serialize)]
+pub(super) struct ProblemBody<'a> {
+    #[serde(rename = "type")]
+    problem_type: Cow<'a, str>,
+    title: &'static str,
+    status: u16,
+    detail: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instance: Option<Cow<'a, str>>,
+    code: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    param: Option<Cow<'a, str>>,
+    retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    request_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suggestion: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<&'a str>,
+}
+
+impl<'a> From<&Envelope<'a>> for ProblemBody<'a> {
+    fn from(envelope: &Envelope<'a>) -> Self {
+        let (error, options) = (envelope.error, envelope.options);
+        let types = options
+            .problem_types
+            .unwrap_or_else(ProblemTypes::installed);
+        let from_request_id =
+            |id| Cow::Owned(format!("urn:request-id:{}", encode_uri_component(id)));
+        ProblemBody {
+            problem_type: options
+                .doc_url
+                .map_or_else(|| Cow::Owned(types.type_uri(error.code())), Cow::Borrowed),
+            title: error.info().description(),
+            status: error
+                .http_status()
+                .unwrap_or(CLIENT_CLOSED_REQUEST)
+                .as_u16(),
+            detail: error.message(),
+            instance: (options.instance.map(Cow::Borrowed))
+                .or_else(|| options.request_id.map(from_request_id)),
+            code: error.code(),
+            param: error.param(),
+            retryable: error.is_retryable(),
+            request_id: options.request_id,
+            suggestion: options.suggestion,
+            provider: envelope.provider_name(),
         }
     }
 }
