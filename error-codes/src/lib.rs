@@ -91,7 +91,7 @@ pub use crate::responses_stream::ResponsesStreamError;
 /// ```
 /// use api_error_codes::ApiError;
 ///
-/// #[derive(ApiError)]
+/// #[derive(Debug, ApiError)]
 /// enum E {
 ///     #[api_error(code = "invalid_api_key")]
 ///     BadKey,

@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn hostile_messages_stay_inside_one_event() {
-        #[derive(crate::ApiError)]
+        #[derive(Debug, crate::ApiError)]
         #[api_error(crate = crate, code = "upstream_error", message = "bad {0}")]
         struct Hostile(String);
 
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn params_are_carried_in_both_shapes() {
-        #[derive(crate::ApiError)]
+        #[derive(Debug, crate::ApiError)]
         #[api_error(crate = crate, code = "context_length_exceeded", param = "input")]
         struct TooLong;
 

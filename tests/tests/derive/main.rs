@@ -1,4 +1,4 @@
-//! Behaviour of `#[derive(ApiError)]`: what the generated impls return for
+//! Behaviour of `#[derive(Debug, ApiError)]`: what the generated impls return for
 //! every attribute form, variant shape and kind of type, one module per
 //! part of the attribute.
 
