@@ -114,7 +114,28 @@ fn check_arm(input: &Input, arm: &Arm, errors: &mut Errors) {
     }
     if let Some((lit, template)) = &arm.message {
         for placeholder in &template.placeholders {
-            if arm.field_of(&placeholder.arg).is_none() {
+            let field = arm.field_of(&placeholder.arg).map(|(_, field)| field);
+            // thiserror's sources: a field named `source`, `#[source]`, `#[from]`.
+            let is_source = field.is_some_and(|field| {
+                field.ident.as_ref().is_some_and(|ident| ident == "source")
+                    || field
+                        .attrs
+                        .iter()
+                        .any(|a| a.path().is_ident("source") || a.path().is_ident("from"))
+            });
+            if is_source && attrs.message.is_none() {
+                errors.push(syn::Error::new_spanned(
+                    lit,
+                    format!(
+                        "this `#[error]` text would be the message clients read, and it formats \
+                         `{{{}}}`, the error's source, whose text is for logs: give {} a \
+                         `message = \"...\"`",
+                        placeholder.arg,
+                        arm.describe()
+                    ),
+                ));
+            }
+            if field.is_none() {
                 errors.push(syn::Error::new_spanned(
                     lit,
                     format!(

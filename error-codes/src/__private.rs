@@ -38,7 +38,12 @@ impl<T: fmt::Pointer + ?Sized> fmt::Pointer for Var<'_, T> {
 }
 
 /// A source field as `&dyn Error`: an error type, or the `dyn Error` a
-/// `Box<dyn Error + Send + Sync>` holds (reached by auto-deref).
+/// `Box<dyn Error + Send + Sync>` holds.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `std::error::Error`, so it cannot be this error's `source()`",
+    label = "`Error::source` returns a `transparent` variant's error, or the source field \
+             (`source = field`, or the field named `source`)"
+)]
 pub trait AsDynError {
     /// The field as a trait object.
     fn as_dyn_error(&self) -> &(dyn Error + 'static);

@@ -5,10 +5,12 @@
 //! leaves it out).
 
 use super::bounds::Bounds;
+use super::wrapped::respan;
 use super::{binding, member, pattern};
 use crate::ast::Input;
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::spanned::Spanned;
 use syn::{GenericArgument, Generics, PathArguments, Type};
 
 /// `generics` are the type's, with the bounds the `Describe` impl needs.
@@ -42,14 +44,27 @@ pub fn std_impls(input: &Input, generics: &Generics) -> TokenStream {
         };
         let pattern = pattern(arm, &[(index, field)]);
         let binding = binding(index, field);
-        let inner = option_inner(&field.ty).filter(|_| !wrapped);
-        bounds.add(
-            inner.unwrap_or(&field.ty),
-            quote!(#private::Error + 'static),
-        );
-        sources.extend(match inner {
-            Some(_) => quote!(#pattern => #binding.as_ref().map(|source| source.as_dyn_error()),),
-            None => quote!(#pattern => #private::Option::Some(#binding.as_dyn_error()),),
+        let option = option_inner(&field.ty).filter(|_| !wrapped);
+        let ty = option.unwrap_or(&field.ty);
+        bounds.add(ty, quote!(#private::Error + 'static));
+        // A `Box<dyn Error + ...>` is no `Error` itself: the `dyn Error` in it is.
+        let deref = is_boxed_dyn(ty).then(|| quote!(&**));
+        // Spanned at the field's type, where a type that is no `Error` is reported.
+        let as_dyn = |value| {
+            respan(
+                quote!(#private::AsDynError::as_dyn_error(#deref #value)),
+                ty.span(),
+            )
+        };
+        sources.extend(match option {
+            Some(_) => {
+                let value = as_dyn(quote!(source));
+                quote!(#pattern => #binding.as_ref().map(|source| #value),)
+            }
+            None => {
+                let value = as_dyn(quote!(#binding));
+                quote!(#pattern => #private::Option::Some(#value),)
+            }
         });
         covered += 1;
         if wrapped && arm.attrs.no_from.is_none() {
@@ -75,7 +90,6 @@ pub fn std_impls(input: &Input, generics: &Generics) -> TokenStream {
         let default = (covered < input.arms.len()).then(|| quote!(_ => #private::Option::None,));
         quote! {
             fn source(&self) -> #private::Option<&(dyn #private::Error + 'static)> {
-                use #private::AsDynError as _;
                 match *self { #sources #default }
             }
         }
@@ -94,12 +108,22 @@ pub fn std_impls(input: &Input, generics: &Generics) -> TokenStream {
 
 /// `T` of an `Option<T>` source field, which is a source when it is `Some`.
 fn option_inner(ty: &Type) -> Option<&Type> {
+    argument_of(ty, "Option")
+}
+
+/// Whether `ty` is `Box<dyn ...>`.
+fn is_boxed_dyn(ty: &Type) -> bool {
+    matches!(argument_of(ty, "Box"), Some(Type::TraitObject(_)))
+}
+
+/// `T` of `Name<T>`, read by the last segment of the path.
+fn argument_of<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
     let Type::Path(path) = ty else { return None };
     let last = path
         .path
         .segments
         .last()
-        .filter(|segment| segment.ident == "Option")?;
+        .filter(|segment| segment.ident == name)?;
     match &last.arguments {
         PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
             GenericArgument::Type(inner) => Some(inner),

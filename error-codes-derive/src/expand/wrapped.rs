@@ -52,7 +52,7 @@ pub fn checks(input: &Input, private: &[Ident], wrapped: &[&Type]) -> TokenStrea
 }
 
 /// `tokens` with every span set to `span`, groups included.
-fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+pub fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut token| {
