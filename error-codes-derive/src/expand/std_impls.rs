@@ -46,9 +46,11 @@ pub fn std_impls(input: &Input, generics: &Generics) -> TokenStream {
         let binding = binding(index, field);
         let option = option_inner(&field.ty).filter(|_| !wrapped);
         let ty = option.unwrap_or(&field.ty);
-        bounds.add(ty, quote!(#private::Error + 'static));
-        // A `Box<dyn Error + ...>` is no `Error` itself: the `dyn Error` in it is.
-        let deref = is_boxed_dyn(ty).then(|| quote!(&**));
+        // The error in a `Box` is the source (a `Box<dyn Error>` is no `Error`
+        // itself, and a chain downcasts to what is in the box).
+        let boxed = argument_of(ty, "Box");
+        bounds.add(boxed.unwrap_or(ty), quote!(#private::Error + 'static));
+        let deref = boxed.map(|_| quote!(&**));
         // Spanned at the field's type, where a type that is no `Error` is reported.
         let as_dyn = |value| {
             respan(
@@ -109,11 +111,6 @@ pub fn std_impls(input: &Input, generics: &Generics) -> TokenStream {
 /// `T` of an `Option<T>` source field, which is a source when it is `Some`.
 fn option_inner(ty: &Type) -> Option<&Type> {
     argument_of(ty, "Option")
-}
-
-/// Whether `ty` is `Box<dyn ...>`.
-fn is_boxed_dyn(ty: &Type) -> bool {
-    matches!(argument_of(ty, "Box"), Some(Type::TraitObject(_)))
 }
 
 /// `T` of `Name<T>`, read by the last segment of the path.

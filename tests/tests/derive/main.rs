@@ -13,6 +13,7 @@ use std::time::Duration;
 /// A type that is neither `Display` nor `Debug` nor `ApiError`.
 struct Opaque;
 
+mod beside_thiserror;
 mod catalogue;
 mod cfg_and_deprecated;
 mod crate_path;
@@ -25,4 +26,6 @@ mod params;
 mod paths;
 mod retries;
 mod shapes;
+mod std_traits;
+
 mod transparent;
