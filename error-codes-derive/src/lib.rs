@@ -1,6 +1,7 @@
 //! `#[derive(ApiError)]`, the implementation crate of
 //! [`api-error-codes`](https://docs.rs/api-error-codes). Use it through
-//! `api_error_codes::ApiError`; the attribute is documented there.
+//! `api_error_codes::ApiError`; the attribute is documented on the derive
+//! macro, [`ApiError`](derive@ApiError).
 //!
 //! The canonical catalogue is compiled in (`catalogue.tsv`, read by
 //! `catalogue.rs`), so a canonical variant expands to the runtime crate's
@@ -9,9 +10,16 @@
 //! tokens. Only the codes of types wrapped with `transparent`, which
 //! the macro cannot see, are checked in `const` evaluation.
 //!
+//! One module per stage: `attr` reads the attributes, `ast` builds the
+//! model, `fmt` finds a template's placeholders, `valid` checks, `expand`
+//! writes the code; `errors` collects every error on the way (the shape of
+//! serde_derive's `Ctxt`), and `fallback` writes the stand-in impls that
+//! keep a failed derive from cascading.
+//!
 //! # What a reader gets
 //!
-//! `cargo expand` of the README's enum:
+//! `cargo expand` of the README's enum (`RUSTC_BOOTSTRAP=1 cargo rustc --lib
+//! -- -Zunpretty=expanded`, formatted by rustfmt):
 //!
 //! ```ignore
 //! use api_error_codes::{ApiError, ErrorCode};
@@ -31,109 +39,116 @@
 //! }
 //! ```
 //!
-//! gives (after the `Debug` impl), formatted by rustfmt:
+//! gives (after the `Debug` impl):
 //!
 //! ```ignore
 //! const _: () = {
-//!     const INFOS: &[::api_error_codes::CodeInfo] = {
-//!         use ::api_error_codes::__private::canonical;
-//!         use ::api_error_codes::CodeInfo;
-//!         &[
-//!             canonical::RATE_LIMIT_EXCEEDED,
-//!             canonical::CONTEXT_LENGTH_EXCEEDED,
-//!             CodeInfo::new(
-//!                 "tenant_suspended",
-//!                 403u16,
-//!                 "this tenant is suspended; contact support",
-//!             ),
-//!         ]
-//!     };
+//!     const INFO_RATE_LIMITED: ::api_error_codes::CodeInfo =
+//!         ::api_error_codes::__private::canonical::RATE_LIMIT_EXCEEDED;
+//!     const INFO_TOO_LONG: ::api_error_codes::CodeInfo =
+//!         ::api_error_codes::__private::canonical::CONTEXT_LENGTH_EXCEEDED;
+//!     const INFO_TENANT_SUSPENDED: ::api_error_codes::CodeInfo = ::api_error_codes::CodeInfo::new(
+//!         "tenant_suspended",
+//!         403,
+//!         "this tenant is suspended; contact support",
+//!     );
 //!     #[automatically_derived]
-//!     impl ::api_error_codes::ApiError for GatewayError {
-//!         const CODES: ::api_error_codes::CodeList =
-//!             ::api_error_codes::CodeList::new(INFOS, &[&<ErrorCode as ::api_error_codes::ApiError>::CODES]);
-//!         const FORMATS_MESSAGE: bool = true;
-//!         #[inline]
-//!         fn info(&self) -> &'static ::api_error_codes::CodeInfo {
-//!             &INFOS[match *self {
-//!                 Self::RateLimited => 0usize,
-//!                 Self::TooLong { .. } => 1usize,
-//!                 Self::TenantSuspended => 2usize,
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => return <ErrorCode as ::api_error_codes::ApiError>::info(__api_error_inner),
-//!             }]
-//!         }
-//!         fn message(&self) -> ::api_error_codes::__private::Cow<'_, str> {
-//!             match *self {
-//!                 Self::TooLong { .. } => ::api_error_codes::__private::formatted_message(self, 74usize),
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => <ErrorCode as ::api_error_codes::ApiError>::message(__api_error_inner),
-//!                 _ => ::api_error_codes::__private::Cow::Borrowed(::api_error_codes::CodeInfo::message(
-//!                     <Self as ::api_error_codes::ApiError>::info(self),
-//!                 )),
+//!     impl ::api_error_codes::Describe for GatewayError {
+//!         const CODES: ::api_error_codes::CodeList = ::api_error_codes::CodeList::new(
+//!             &[INFO_RATE_LIMITED, INFO_TOO_LONG, INFO_TENANT_SUSPENDED],
+//!             &[&<ErrorCode as ::api_error_codes::Describe>::CODES],
+//!         );
+//!         fn info(this: &Self) -> &'static ::api_error_codes::CodeInfo {
+//!             match *this {
+//!                 Self::RateLimited => &INFO_RATE_LIMITED,
+//!                 Self::TooLong { .. } => &INFO_TOO_LONG,
+//!                 Self::TenantSuspended => &INFO_TENANT_SUSPENDED,
+//!                 Self::Canonical { 0: ref __0, .. } => {
+//!                     <ErrorCode as ::api_error_codes::Describe>::info(__0)
+//!                 }
 //!             }
 //!         }
-//!         fn write_message(
-//!             &self,
-//!             __api_error_out: &mut dyn ::api_error_codes::__private::fmt::Write,
-//!         ) -> ::api_error_codes::__private::fmt::Result {
-//!             match *self {
+//!         fn message(this: &Self) -> ::api_error_codes::__private::Cow<'_, str> {
+//!             match *this {
 //!                 Self::TooLong {
-//!                     used: ref __api_error_0,
-//!                     max: ref __api_error_1,
+//!                     used: ref __used,
+//!                     max: ref __max,
 //!                     ..
-//!                 } => __api_error_out.write_fmt(format_args!(
+//!                 } => ::api_error_codes::__private::message(format_args!(
 //!                     "prompt has {0} tokens; the model allows {1}",
-//!                     __api_error_0, __api_error_1
+//!                     __used, __max
 //!                 )),
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => <ErrorCode as ::api_error_codes::ApiError>::write_message(
-//!                     __api_error_inner,
-//!                     __api_error_out,
-//!                 ),
-//!                 _ => ::api_error_codes::__private::fmt::Write::write_str(
-//!                     __api_error_out,
-//!                     ::api_error_codes::CodeInfo::message(<Self as ::api_error_codes::ApiError>::info(self)),
+//!                 Self::Canonical { 0: ref __0, .. } => {
+//!                     <ErrorCode as ::api_error_codes::Describe>::message(__0)
+//!                 }
+//!                 _ => ::api_error_codes::__private::Cow::Borrowed(
+//!                     ::api_error_codes::CodeInfo::message(
+//!                         <Self as ::api_error_codes::Describe>::info(this),
+//!                     ),
 //!                 ),
 //!             }
 //!         }
 //!         fn param(
-//!             &self,
-//!         ) -> ::api_error_codes::__private::Option<::api_error_codes::__private::Cow<'_, str>> {
-//!             match *self {
+//!             this: &Self,
+//!         ) -> ::api_error_codes::__private::Option<::api_error_codes::__private::Cow<'_, str>>
+//!         {
+//!             match *this {
 //!                 Self::TooLong { .. } => ::api_error_codes::__private::Option::Some(
 //!                     ::api_error_codes::__private::Cow::Borrowed("messages"),
 //!                 ),
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => <ErrorCode as ::api_error_codes::ApiError>::param(__api_error_inner),
+//!                 Self::Canonical { 0: ref __0, .. } => {
+//!                     <ErrorCode as ::api_error_codes::Describe>::param(__0)
+//!                 }
 //!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
 //!         fn retry_after(
-//!             &self,
+//!             this: &Self,
 //!         ) -> ::api_error_codes::__private::Option<::api_error_codes::__private::Duration> {
-//!             match *self {
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => <ErrorCode as ::api_error_codes::ApiError>::retry_after(__api_error_inner),
+//!             match *this {
+//!                 Self::Canonical { 0: ref __0, .. } => {
+//!                     <ErrorCode as ::api_error_codes::Describe>::retry_after(__0)
+//!                 }
 //!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
-//!         fn provider(&self) -> ::api_error_codes::__private::Option<&str> {
+//!         fn provider(
+//!             this: &Self,
+//!         ) -> ::api_error_codes::__private::Option<::api_error_codes::upstream::Provider> {
+//!             match *this {
+//!                 Self::Canonical { 0: ref __0, .. } => {
+//!                     <ErrorCode as ::api_error_codes::Describe>::provider(__0)
+//!                 }
+//!                 _ => ::api_error_codes::__private::Option::None,
+//!             }
+//!         }
+//!     }
+//!     #[automatically_derived]
+//!     impl ::api_error_codes::__private::fmt::Display for GatewayError {
+//!         fn fmt(
+//!             &self,
+//!             f: &mut ::api_error_codes::__private::fmt::Formatter<'_>,
+//!         ) -> ::api_error_codes::__private::fmt::Result {
+//!             f.write_str(&<Self as ::api_error_codes::Describe>::message(self))
+//!         }
+//!     }
+//!     #[automatically_derived]
+//!     impl ::api_error_codes::__private::From<ErrorCode> for GatewayError {
+//!         fn from(source: ErrorCode) -> Self {
+//!             Self::Canonical { 0: source }
+//!         }
+//!     }
+//!     #[automatically_derived]
+//!     impl ::api_error_codes::__private::Error for GatewayError {
+//!         fn source(
+//!             &self,
+//!         ) -> ::api_error_codes::__private::Option<
+//!             &(dyn ::api_error_codes::__private::Error + 'static),
+//!         > {
 //!             match *self {
-//!                 Self::Canonical {
-//!                     0: ref __api_error_inner,
-//!                     ..
-//!                 } => <ErrorCode as ::api_error_codes::ApiError>::provider(__api_error_inner),
+//!                 Self::Canonical { 0: ref __0, .. } => ::api_error_codes::__private::Option::Some(
+//!                     ::api_error_codes::__private::AsDynError::as_dyn_error(__0),
+//!                 ),
 //!                 _ => ::api_error_codes::__private::Option::None,
 //!             }
 //!         }
@@ -141,9 +156,9 @@
 //!     const _: () = {
 //!         if let ::api_error_codes::__private::Option::Some(conflict) =
 //!             ::api_error_codes::__private::wrapped_conflict(
-//!                 &[INFOS[2usize]],
+//!                 &[INFO_TENANT_SUSPENDED],
 //!                 &[],
-//!                 &<ErrorCode as ::api_error_codes::ApiError>::CODES,
+//!                 &<ErrorCode as ::api_error_codes::Describe>::CODES,
 //!             )
 //!         {
 //!             {
@@ -154,18 +169,19 @@
 //! };
 //! ```
 //!
-//! In `INFOS`, one `CodeInfo` per own variant, in declaration order: a
-//! canonical code is the runtime crate's constant for it
-//! (`canonical::RATE_LIMIT_EXCEEDED`, written from the same catalogue by
-//! `ErrorCode`'s derive), with only what the variant changes applied
-//! (`.with_message(..)`, `.retryable(..)`, the envelope types); a private
-//! code is `CodeInfo::new` on literals. `info` is one `match` giving each
-//! variant's place in `INFOS` (a wrapped error returns its own). Then a
-//! `match` per method, each arm binding only the fields it reads; and,
-//! because `TenantSuspended` is a private code next to a wrapped type, one
-//! `const` check of that type's codes, spanned at `ErrorCode` in the
-//! `Canonical` variant. A type whose own codes are all canonical and which
-//! wraps one type gets no check item at all.
+//! One `CodeInfo` constant per own variant: a canonical code is the runtime
+//! crate's constant for it (`canonical::RATE_LIMIT_EXCEEDED`, written from
+//! the same catalogue by `ErrorCode`'s hidden derive) with only what the
+//! variant changes (`.with_message(..)`, `.retryable(..)`, the envelope
+//! types); a private code is `CodeInfo::new` on literals. `info` matches
+//! each variant to its constant (a wrapped error answers for itself); each
+//! other method is a `match` over the variants that say something, binding
+//! only the fields they read, with a message template handed to
+//! `format_args!` as written but for its arguments, so rustc checks it.
+//! `Display`, `From` and `Error` follow; and because `TenantSuspended` is a
+//! private code next to a wrapped type, one `const` check of that type's
+//! codes, spanned at `ErrorCode` in the `Canonical` variant. A type whose own
+//! codes are all canonical and which wraps one type gets no check at all.
 
 mod ast;
 mod attr;
