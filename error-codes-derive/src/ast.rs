@@ -38,6 +38,8 @@ pub struct Arm<'a> {
     /// The message clients read, when it is not the catalogue's: `message`,
     /// else (a private code) the `#[error("...")]` text.
     pub message: Option<(LitStr, Template)>,
+    /// The code, read once.
+    pub code: Option<String>,
     /// The catalogue's row, when the code is canonical.
     pub canonical: Option<&'static Row>,
 }
@@ -138,10 +140,8 @@ impl<'a> Arm<'a> {
                 ));
             }
         }
-        let canonical = parsed
-            .code
-            .as_ref()
-            .and_then(|code| catalogue::find(&code.value.value()));
+        let code = parsed.code.as_ref().map(|code| code.value.value());
+        let canonical = code.as_deref().and_then(catalogue::find);
         let error_attr = error_attr(attrs);
         // The wire message of a private code without `message` is the
         // `#[error]` text, when that is a lone string literal.
@@ -174,6 +174,7 @@ impl<'a> Arm<'a> {
             attrs: parsed,
             error_attr,
             message,
+            code,
             canonical,
         }
     }
@@ -215,11 +216,6 @@ impl<'a> Arm<'a> {
             Some(ident) => format!("variant `{ident}`"),
             None => "this struct".to_owned(),
         }
-    }
-
-    /// The code as written.
-    pub fn code(&self) -> Option<String> {
-        self.attrs.code.as_ref().map(|code| code.value.value())
     }
 
     /// The wrapped field of a `transparent` arm with exactly one field.

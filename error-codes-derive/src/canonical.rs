@@ -27,7 +27,7 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         for key in attrs
             .own_keys()
             .into_iter()
-            .skip(usize::from(attrs.code.is_some()))
+            .filter(|key| !key.is_ident("code"))
         {
             errors.push(syn::Error::new_spanned(
                 key,

@@ -236,7 +236,7 @@ use proc_macro::TokenStream;
 /// | `openai_type = "..."`, `anthropic_type = "..."` | the envelope `type`, when not the status's default |
 /// | `source = field` | the field `Error::source` returns (a field named `source` is by default); an `Error + 'static`, `Box<dyn Error + Send + Sync>`, or an `Option` of one |
 /// | `transparent` | on a one-field variant: everything (code, message, ...) comes from the wrapped error, which is also `source()`, and `From<Wrapped>` is implemented |
-/// | `no_from` | with `transparent`: no `From` impl (needed when two variants wrap one type) |
+/// | `no_from` | with `transparent`: no `From` impl (needed when two variants wrap one type, or a type parameter and another type) |
 ///
 /// On the type: `#[api_error(crate = path::to::api_error_codes)]` when the
 /// runtime crate is renamed or re-exported, as serde's `crate` attribute.

@@ -5,7 +5,7 @@
 //! (`expand/wrapped.rs`).
 
 use crate::ast::{Arm, Input};
-use crate::attr::{edit_distance, FieldRef, Keyed, ParamSource};
+use crate::attr::{distance, FieldRef, Keyed, ParamSource};
 use crate::catalogue;
 use crate::errors::Errors;
 use quote::ToTokens;
@@ -101,13 +101,17 @@ fn check_arm(input: &Input, arm: &Arm, errors: &mut Errors) {
         typed("anthropic_type", &attrs.anthropic_type),
     ];
     for (key, lit) in snake_cased.into_iter().flatten() {
-        if !is_snake_case(&lit.value()) {
+        let value = if key == "code" {
+            arm.code.clone().unwrap_or_default()
+        } else {
+            lit.value()
+        };
+        if !is_snake_case(&value) {
             errors.push(syn::Error::new_spanned(
                 lit,
                 format!(
-                    "`{key} = {:?}` is not lower snake_case: use lowercase ASCII letters, digits \
-                     and single underscores, starting with a letter, like \"rate_limit_exceeded\"",
-                    lit.value()
+                    "`{key} = {value:?}` is not lower snake_case: use lowercase ASCII letters, \
+                     digits and single underscores, starting with a letter, like \"rate_limit_exceeded\""
                 ),
             ));
         }
@@ -190,7 +194,7 @@ fn typed<'a>(
 /// own status and message.
 fn check_code(arm: &Arm, code: &LitStr, errors: &mut Errors) {
     let attrs = &arm.attrs;
-    let text = code.value();
+    let text = arm.code.clone().unwrap_or_default();
     if let Some(row) = arm.canonical {
         if let Some(Keyed {
             value: (given, lit),
@@ -222,8 +226,7 @@ fn check_code(arm: &Arm, code: &LitStr, errors: &mut Errors) {
     }
     let near = catalogue::rows().ok().and_then(|rows| {
         (rows.iter())
-            .map(|row| (edit_distance(&text, row.code), row.code))
-            .filter(|&(distance, _)| distance <= 2)
+            .filter_map(|row| Some((distance(text.as_bytes(), row.code.as_bytes(), 2)?, row.code)))
             .min()
     });
     if let (Some((distance, near)), None) = (near, &attrs.private) {
@@ -271,13 +274,13 @@ pub fn is_snake_case(text: &str) -> bool {
 
 /// The same code with two explicit statuses in one type.
 fn one_code_one_status(input: &Input, errors: &mut Errors) {
-    let mut first: HashMap<String, &syn::LitInt> = HashMap::new();
+    let mut first: HashMap<&str, &syn::LitInt> = HashMap::new();
     for arm in &input.arms {
-        let (Some(code), Some(status)) = (arm.code(), &arm.attrs.status) else {
+        let (Some(code), Some(status)) = (arm.code.as_deref(), &arm.attrs.status) else {
             continue;
         };
         let (status, lit) = &status.value;
-        match first.get(&code) {
+        match first.get(code) {
             Some(earlier) if earlier.base10_parse::<u16>().ok() != Some(*status) => {
                 let mut error = syn::Error::new_spanned(
                     lit,

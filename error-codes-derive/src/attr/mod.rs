@@ -181,9 +181,10 @@ fn key(
             let keys = place.keys();
             let suggestion = keys
                 .iter()
-                .map(|known| (edit_distance(&name, known), known))
-                .filter(|&(distance, known)| distance <= known.len().div_ceil(3))
-                .min_by_key(|&(distance, _)| distance)
+                .filter_map(|known| {
+                    Some((distance(name.as_bytes(), known.as_bytes(), known.len().div_ceil(3))?, known))
+                })
+                .min_by_key(|&(edits, _)| edits)
                 .map(|(_, known)| format!(" (did you mean `{known}`?)"))
                 .unwrap_or_default();
             let listed: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
@@ -220,7 +221,9 @@ fn key(
         }
         "transparent" => flag(meta).map(|()| set(errors, &mut attrs.transparent, key, ())),
         "no_from" => flag(meta).map(|()| set(errors, &mut attrs.no_from, key, ())),
-        _ => flag(meta).map(|()| set(errors, &mut attrs.private, key, ())),
+        "private" => flag(meta).map(|()| set(errors, &mut attrs.private, key, ())),
+        // Every other key was rejected above.
+        _ => return skip_value(meta),
     };
     match outcome {
         Ok(()) => Ok(()),
@@ -251,17 +254,27 @@ fn set<T>(errors: &mut Errors, slot: &mut Option<Keyed<T>>, key: Path, value: T)
     errors.push(error);
 }
 
-/// Levenshtein distance over chars.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous[j] + usize::from(ca != *cb);
-            current.push(substitute.min(current[j] + 1).min(previous[j + 1] + 1));
-        }
-        previous = current;
+/// The edit distance (Levenshtein, over bytes) between `a` and `b`, if it
+/// is at most `budget`. A common first byte is always matched; otherwise one
+/// of three edits is spent, so the work is at most 3^budget prefix scans.
+pub fn distance(a: &[u8], b: &[u8], budget: usize) -> Option<usize> {
+    // It runs per code against every canonical one, unoptimized: plain loops.
+    if a.len().abs_diff(b.len()) > budget {
+        return None;
     }
-    previous[b.len()]
+    let mut common = 0;
+    while common < a.len() && common < b.len() && a[common] == b[common] {
+        common += 1;
+    }
+    let (a, b) = (&a[common..], &b[common..]);
+    if a.is_empty() || b.is_empty() {
+        let rest = a.len().max(b.len());
+        return (rest <= budget).then_some(rest);
+    }
+    let budget = budget.checked_sub(1)?;
+    [(&a[1..], &b[1..]), (&a[1..], b), (a, &b[1..])]
+        .into_iter()
+        .filter_map(|(a, b)| distance(a, b, budget))
+        .min()
+        .map(|edits| edits + 1)
 }

@@ -6,10 +6,11 @@
 use crate::ast::{Arm, Input};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
+use std::collections::HashSet;
 
 /// `INFO_TOO_LONG` for variant `TooLong` (`INFO` for a struct), made unique
-/// among `taken`.
-pub fn const_name(arm: &Arm, taken: &[Ident]) -> Ident {
+/// among `taken`, which it joins.
+pub fn const_name(arm: &Arm, taken: &mut HashSet<String>) -> Ident {
     let mut name = String::from("INFO");
     let variant = arm.variant.map(ToString::to_string).unwrap_or_default();
     let mut lower_before = false;
@@ -22,7 +23,7 @@ pub fn const_name(arm: &Arm, taken: &[Ident]) -> Ident {
     }
     let base = name.clone();
     for suffix in 2.. {
-        if !taken.iter().any(|ident| *ident == name) {
+        if taken.insert(name.clone()) {
             break;
         }
         name = format!("{base}_{suffix}");
@@ -35,7 +36,7 @@ pub fn const_name(arm: &Arm, taken: &[Ident]) -> Ident {
 pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
     let krate = &input.root;
     let attrs = &arm.attrs;
-    let code = arm.code().unwrap_or_default();
+    let code = arm.code.as_deref().unwrap_or_default();
     let plain = arm
         .message
         .as_ref()

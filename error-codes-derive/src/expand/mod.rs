@@ -47,6 +47,7 @@ fn generate(input: &Input) -> TokenStream {
     let mut bounds = Bounds::new(input.generics);
     let mut consts = TokenStream::new();
     let mut own = Vec::new();
+    let mut taken = std::collections::HashSet::new();
     let mut wrapped = Vec::new();
     let mut info_cases = TokenStream::new();
     let mut private_codes = Vec::new();
@@ -60,7 +61,7 @@ fn generate(input: &Input) -> TokenStream {
             wrapped.push(ty);
             continue;
         }
-        let name = info::const_name(arm, &own);
+        let name = info::const_name(arm, &mut taken);
         let value = info::code_info(input, arm);
         consts.extend(quote!(const #name: #krate::CodeInfo = #value;));
         info_cases.extend(quote!(#pattern => &#name,));

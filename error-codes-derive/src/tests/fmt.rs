@@ -77,3 +77,18 @@ fn rewrite_replaces_only_arguments() {
     let out = template.rewrite(|p| format!("__{}", p.arg));
     assert_eq!(out, "{{x}} {__used:>5} {__0:}>3} {__0}");
 }
+
+#[test]
+fn edit_distance_within_a_budget() {
+    use crate::attr::distance;
+    let d = |a: &str, b: &str, budget| distance(a.as_bytes(), b.as_bytes(), budget);
+    assert_eq!(d("rate_limit_exceeded", "rate_limit_exceeded", 2), Some(0));
+    assert_eq!(d("rate_limit_exceded", "rate_limit_exceeded", 2), Some(1));
+    assert_eq!(d("rate_limit_exeded", "rate_limit_exceeded", 2), Some(2));
+    assert_eq!(d("rate_limit_exed", "rate_limit_exceeded", 2), None);
+    assert_eq!(d("staus", "status", 2), Some(1));
+    assert_eq!(d("kitten", "sitting", 3), Some(3));
+    assert_eq!(d("", "abc", 3), Some(3));
+    assert_eq!(d("abc", "", 2), None);
+    assert_eq!(d("ab", "ba", 2), Some(2));
+}
