@@ -58,7 +58,7 @@ pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
             // A private code's description, what listings and the problem
             // `title` show: its message when that is fixed text, else the
             // code as a sentence (`prompt_too_long`: "Prompt too long").
-            let description = plain.map_or_else(|| sentence(&code), str::to_owned);
+            let description = plain.map_or_else(|| sentence(code), str::to_owned);
             let status =
                 Literal::u16_unsuffixed(attrs.status.as_ref().map_or(0, |keyed| keyed.value.0));
             let mut info = quote!(#krate::CodeInfo::new(#code, #status, #description));
