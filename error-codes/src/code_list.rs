@@ -1,5 +1,5 @@
 //! [`CodeList`]: every code a type can produce, and the status-conflict
-//! checks the derive runs on it at compile time.
+//! search the derive runs on it at compile time.
 
 use crate::info::CodeInfo;
 use core::fmt;
@@ -136,9 +136,6 @@ impl CodeList {
     /// The first pair of entries, anywhere in the list, that give one code
     /// two statuses: `(code, first status, second status)`.
     ///
-    /// The derive runs this at compile time, so a type whose variants
-    /// disagree does not build.
-    ///
     /// ```
     /// use api_error_codes::{ApiError, CodeInfo, CodeList, ErrorCode};
     ///
@@ -150,86 +147,14 @@ impl CodeList {
     /// assert_eq!(BAD.status_conflict(), Some(("rate_limit_exceeded", 503, 429)));
     /// ```
     pub const fn status_conflict(&self) -> Option<(&'static str, u16, u16)> {
-        let own = self.own;
-        let mut i = 0;
-        while i < own.len() {
-            let mut j = i + 1;
-            while j < own.len() {
-                if own[i].status() != own[j].status() && str_eq(own[i].code(), own[j].code()) {
-                    return Some((own[i].code(), own[i].status(), own[j].status()));
-                }
-                j += 1;
-            }
-            i += 1;
-        }
-        if let Some(conflict) = self.cross_conflict() {
-            return Some(conflict);
-        }
-        let mut w = 0;
-        while w < self.wrapped.len() {
-            if let Some(conflict) = self.wrapped[w].status_conflict() {
-                return Some(conflict);
-            }
-            w += 1;
-        }
-        None
-    }
-
-    /// Conflicts between this type's own entries and its wrapped lists, and
-    /// between two wrapped lists; not those inside one list, which that
-    /// list's own derive already checked. This is what the derive runs, at
-    /// compile time, in every build of a user's crate: it stays linear in
-    /// the wrapped lists' size.
-    pub(crate) const fn cross_conflict(&self) -> Option<(&'static str, u16, u16)> {
-        let mut i = 0;
-        while i < self.own.len() {
-            let entry = &self.own[i];
-            let mut w = 0;
-            while w < self.wrapped.len() {
-                if let Some(status) = self.wrapped[w].other_status(entry.code(), entry.status()) {
-                    return Some((entry.code(), entry.status(), status));
-                }
-                w += 1;
-            }
-            i += 1;
-        }
-        let mut w = 0;
-        while w < self.wrapped.len() {
-            let mut v = w + 1;
-            while v < self.wrapped.len() {
-                if let Some(conflict) = self.wrapped[w].conflict_with(self.wrapped[v]) {
-                    return Some(conflict);
-                }
-                v += 1;
-            }
-            w += 1;
-        }
-        None
-    }
-
-    /// A status other than `status` that this list, wrapped lists
-    /// included, gives `code`.
-    const fn other_status(&self, code: &str, status: u16) -> Option<u16> {
-        let mut i = 0;
-        while i < self.own.len() {
-            if self.own[i].status() != status && str_eq(self.own[i].code(), code) {
-                return Some(self.own[i].status());
-            }
-            i += 1;
-        }
-        let mut w = 0;
-        while w < self.wrapped.len() {
-            if let Some(other) = self.wrapped[w].other_status(code, status) {
-                return Some(other);
-            }
-            w += 1;
-        }
-        None
+        self.conflict_with(self)
     }
 
     /// The first entry of this list (wrapped lists included) that `other`
-    /// gives another status.
-    const fn conflict_with(&self, other: &CodeList) -> Option<(&'static str, u16, u16)> {
+    /// gives another status: `(code, status here, status in other)`. The
+    /// one conflict search: `status_conflict`, and the derive's `const`
+    /// check of a wrapped type against the types around it, run it.
+    pub(crate) const fn conflict_with(&self, other: &CodeList) -> Option<(&'static str, u16, u16)> {
         let mut i = 0;
         while i < self.own.len() {
             let entry = &self.own[i];
@@ -242,6 +167,26 @@ impl CodeList {
         while w < self.wrapped.len() {
             if let Some(conflict) = self.wrapped[w].conflict_with(other) {
                 return Some(conflict);
+            }
+            w += 1;
+        }
+        None
+    }
+
+    /// A status other than `status` that this list, wrapped lists
+    /// included, gives `code`.
+    pub(crate) const fn other_status(&self, code: &str, status: u16) -> Option<u16> {
+        let mut i = 0;
+        while i < self.own.len() {
+            if self.own[i].status() != status && str_eq(self.own[i].code(), code) {
+                return Some(self.own[i].status());
+            }
+            i += 1;
+        }
+        let mut w = 0;
+        while w < self.wrapped.len() {
+            if let Some(other) = self.wrapped[w].other_status(code, status) {
+                return Some(other);
             }
             w += 1;
         }

@@ -78,19 +78,9 @@ pub use crate::problem::{ProblemTypes, ProblemTypesError};
 pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::responses_stream::ResponsesStreamError;
 
-/// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
-/// trait's documentation for the attribute.
-///
-/// ```
-/// use api_error_codes::ApiError;
-///
-/// #[derive(ApiError)]
-/// enum E {
-///     #[api_error(code = "invalid_api_key")]
-///     BadKey,
-/// }
-/// assert_eq!(E::BadKey.status(), 401);
-/// ```
+/// `#[derive(ApiError)]`: [`ApiError`](trait@ApiError) (through
+/// [`Describe`]) for an enum or struct, and, unless thiserror writes them,
+/// `Display`, `std::error::Error` and `From`. Its attribute:
 pub use api_error_codes_derive::ApiError;
 
 /// The `http` crate the responses are made of, so one dependency is enough.

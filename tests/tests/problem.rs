@@ -9,9 +9,10 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-/// The errors of a gateway's management API: private codes with a doc
-/// comment (their title) and formatted messages, a canonical code with its
-/// own message and a `param`, and the catalogue passed through.
+/// The errors of a gateway's management API: a private code with a
+/// formatted message (its title is the code as a sentence: a doc comment is
+/// documentation, never on the wire), a canonical code with its own message
+/// and a `param`, and the catalogue passed through.
 #[derive(Debug, ApiError)]
 enum Management {
     /// A key with this name already exists.
@@ -127,7 +128,7 @@ fn private_codes_formatted_messages_and_params() {
     let error = Management::KeyNameTaken("prod \"main\"".into());
     let body = json(&error.to_body(Format::Problem));
     assert_eq!(body["type"], "tag:error-codes,2026:key_name_taken");
-    assert_eq!(body["title"], "A key with this name already exists.");
+    assert_eq!(body["title"], "Key name taken");
     assert_eq!(body["status"], 409);
     assert_eq!(body["detail"], r#"a key named prod "main" already exists"#);
     assert_eq!(body["code"], "key_name_taken");

@@ -109,7 +109,7 @@ proptest! {
         let received = ReceivedError::parse(403, &error.to_body(Format::Problem)).unwrap();
         prop_assert_eq!(received.code(), Some("tenant_suspended"));
         prop_assert_eq!(received.canonical(), None);
-        prop_assert_eq!(received.title(), Some("This tenant is suspended."));
+        prop_assert_eq!(received.title(), Some("Tenant suspended"));
         prop_assert_eq!(received.message(), format!("suspended: {detail}"));
         prop_assert_eq!(received.problem_type(), Some("tag:error-codes,2026:tenant_suspended"));
     }

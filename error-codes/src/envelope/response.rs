@@ -48,7 +48,7 @@ impl Envelope<'_> {
     /// use api_error_codes::{ApiError, Format};
     /// use std::time::Duration;
     ///
-    /// #[derive(ApiError)]
+    /// #[derive(Debug, ApiError)]
     /// #[api_error(code = "rate_limit_exceeded", retry_after = 0)]
     /// struct SlowDown(Duration);
     ///

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 #[test]
 fn hostile_messages_stay_inside_one_event() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     #[api_error(code = "upstream_error", message = "bad {0}")]
     struct Hostile(String);
 
@@ -34,7 +34,7 @@ fn sequence_numbers_follow_on_and_saturate() {
 
 #[test]
 fn params_are_carried_in_both_shapes() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     #[api_error(code = "context_length_exceeded", param = "input")]
     struct TooLong;
 
