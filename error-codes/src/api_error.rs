@@ -3,7 +3,7 @@
 use crate::envelope::Envelope;
 use crate::info::CodeInfo;
 use crate::upstream::Provider;
-use crate::{Describe, Format};
+use crate::{Describe, ErrorCode, Format, Origin};
 use std::borrow::Cow;
 use std::time::Duration;
 
@@ -145,6 +145,22 @@ pub trait ApiError: sealed::Sealed {
     /// ```
     fn provider(&self) -> Option<Provider>;
 
+    /// Where the error came from: [`Origin::Client`] for
+    /// `client_disconnected` (whoever noticed it), else
+    /// [`Origin::Upstream`] when a [`provider`](Self::provider) generated
+    /// it, else [`Origin::Gateway`].
+    ///
+    /// ```
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::{ApiError, ErrorCode, Origin};
+    ///
+    /// assert_eq!(ErrorCode::ModelUnavailable.origin(), Origin::Gateway);
+    /// assert_eq!(ErrorCode::ClientDisconnected.origin(), Origin::Client);
+    /// let upstream = UpstreamError::from_response(Provider::Groq, 503, &http::HeaderMap::new(), b"");
+    /// assert_eq!(upstream.origin(), Origin::Upstream);
+    /// ```
+    fn origin(&self) -> Origin;
+
     /// The `error.type` of the OpenAI-format envelope.
     ///
     /// ```
@@ -248,6 +264,15 @@ impl<T: Describe> ApiError for T {
     }
     fn provider(&self) -> Option<Provider> {
         T::provider(self)
+    }
+    fn origin(&self) -> Origin {
+        if self.code() == ErrorCode::ClientDisconnected.code() {
+            Origin::Client
+        } else if self.provider().is_some() {
+            Origin::Upstream
+        } else {
+            Origin::Gateway
+        }
     }
     fn openai_type(&self) -> &'static str {
         T::info(self).openai_type()

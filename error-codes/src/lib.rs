@@ -39,10 +39,12 @@ mod api_error;
 mod code;
 mod code_list;
 mod describe;
+mod doc_urls;
 mod envelope;
 mod format;
 pub mod formatted;
 mod info;
+mod origin;
 mod problem;
 mod read;
 mod received;
@@ -58,6 +60,12 @@ pub mod axum;
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
+#[cfg(feature = "utoipa")]
+pub mod openapi;
+
+#[cfg(feature = "tracing")]
+pub mod telemetry;
+
 pub mod upstream;
 
 /// What the code `#[derive(ApiError)]` writes calls: not a public API.
@@ -66,14 +74,16 @@ pub mod __private;
 
 pub use crate::api_error::ApiError;
 pub use crate::code::{ErrorCode, UnknownCode};
-pub use crate::code_list::CodeList;
+pub use crate::code_list::{CatalogueColumn, CodeList};
 pub use crate::describe::Describe;
+pub use crate::doc_urls::DocUrls;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
     CLIENT_CLOSED_REQUEST,
 };
 pub use crate::format::Format;
 pub use crate::info::CodeInfo;
+pub use crate::origin::Origin;
 pub use crate::problem::{ProblemTypes, ProblemTypesError};
 pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::responses_stream::ResponsesStreamError;

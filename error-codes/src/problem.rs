@@ -127,16 +127,7 @@ impl ProblemTypes {
     /// assert_eq!(ProblemTypes::DEFAULT.install(), Err(docs));
     /// ```
     pub fn install(self) -> Result<(), ProblemTypes> {
-        let mut installed = false;
-        let current = INSTALLED.get_or_init(|| {
-            installed = true;
-            self
-        });
-        if installed {
-            Ok(())
-        } else {
-            Err(*current)
-        }
+        install_once(&INSTALLED, self)
     }
 
     /// The installed problem types, or [`DEFAULT`](Self::DEFAULT) when none
@@ -153,7 +144,8 @@ impl Default for ProblemTypes {
     }
 }
 
-/// Why a base given to [`ProblemTypes::new`] is not an absolute URI.
+/// Why a base given to [`ProblemTypes::new`] or
+/// [`DocUrls::new`](crate::DocUrls::new) is not an absolute URI.
 ///
 /// ```
 /// use api_error_codes::{ProblemTypes, ProblemTypesError};
@@ -162,7 +154,7 @@ impl Default for ProblemTypes {
 /// assert_eq!(error, ProblemTypesError::NoScheme);
 /// assert_eq!(
 ///     error.to_string(),
-///     "a problem type base must be an absolute URI, starting with a scheme such as `https:`",
+///     "a base URI must be absolute, starting with a scheme such as `https:`",
 /// );
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -193,26 +185,40 @@ impl fmt::Display for ProblemTypesError {
     /// use api_error_codes::ProblemTypes;
     ///
     /// let error = ProblemTypes::new("https://x.test/a b").unwrap_err();
-    /// assert_eq!(error.to_string(), "a problem type base cannot hold byte 0x20 (at byte 16): percent-encode it");
+    /// assert_eq!(error.to_string(), "a base URI cannot hold byte 0x20 (at byte 16): percent-encode it");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ProblemTypesError::NoScheme => f.write_str(
-                "a problem type base must be an absolute URI, starting with a scheme such as `https:`",
+                "a base URI must be absolute, starting with a scheme such as `https:`",
             ),
             ProblemTypesError::InvalidByte { index, byte } => write!(
                 f,
-                "a problem type base cannot hold byte {byte:#04x} (at byte {index}): percent-encode it"
+                "a base URI cannot hold byte {byte:#04x} (at byte {index}): percent-encode it"
             ),
             ProblemTypesError::BadPercent { index } => write!(
                 f,
-                "the `%` at byte {index} of a problem type base does not start a percent-encoded byte (`%` and two hexadecimal digits)"
+                "the `%` at byte {index} of a base URI does not start a percent-encoded byte (`%` and two hexadecimal digits)"
             ),
         }
     }
 }
 
 impl std::error::Error for ProblemTypesError {}
+
+/// Sets `cell` to `value` unless it is set; `Err` gives back what it holds.
+pub(crate) fn install_once<T: Copy>(cell: &OnceLock<T>, value: T) -> Result<(), T> {
+    let mut installed = false;
+    let current = cell.get_or_init(|| {
+        installed = true;
+        value
+    });
+    if installed {
+        Ok(())
+    } else {
+        Err(*current)
+    }
+}
 
 /// Whether `byte` can stand at `index` of a URI scheme.
 const fn is_scheme_byte(byte: u8, index: usize) -> bool {

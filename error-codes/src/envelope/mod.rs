@@ -6,9 +6,11 @@ mod response;
 mod wire;
 
 pub use response::CLIENT_CLOSED_REQUEST;
+#[cfg(feature = "utoipa")]
+pub(crate) use wire::ProblemBody;
 pub use wire::{AnthropicDetails, AnthropicEnvelope, AnthropicError, OpenAiEnvelope, OpenAiError};
 
-use crate::{ApiError, Format, ProblemTypes};
+use crate::{ApiError, DocUrls, Format, ProblemTypes};
 
 /// One error, ready to render in one format, with the optional parts of the
 /// envelope. Get one from [`ApiError::envelope`].
@@ -105,9 +107,9 @@ impl<'a> Envelope<'a> {
     }
 
     /// A link to the code's documentation: `error.doc_url` in the OpenAI
-    /// format, the `type` of problem details (RFC 9457's problem type URI,
-    /// which should document the problem). Anthropic's envelope has no such
-    /// field.
+    /// and Anthropic formats (instead of the installed [`DocUrls`]), the
+    /// `type` of problem details (RFC 9457's problem type URI, which should
+    /// document the problem).
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};
@@ -258,6 +260,14 @@ impl<'a> Envelope<'a> {
             Format::Anthropic | Format::Problem => b"event: error\ndata: ",
         };
         [prefix, &self.to_body(), b"\n\n"].concat()
+    }
+
+    /// The `doc_url` of an OpenAI- or Anthropic-format body: the one set
+    /// with [`doc_url`](Self::doc_url), else the code's page under the
+    /// installed [`DocUrls`].
+    fn doc_url_or_installed(&self) -> Option<String> {
+        (self.options.doc_url.map(str::to_owned))
+            .or_else(|| DocUrls::installed().map(|urls| urls.url(self.error.code())))
     }
 
     /// The provider the body names: the one set with

@@ -18,6 +18,7 @@ use std::borrow::Cow;
 /// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct OpenAiEnvelope {
     /// The error.
@@ -26,6 +27,7 @@ pub struct OpenAiEnvelope {
 
 /// The `error` object of an [`OpenAiEnvelope`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct OpenAiError {
     /// The human message.
@@ -63,6 +65,7 @@ pub struct OpenAiError {
 /// assert_eq!(parsed.error.error_type, "overloaded_error");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct AnthropicEnvelope {
     /// Always `"error"`.
@@ -80,6 +83,7 @@ pub struct AnthropicEnvelope {
 
 /// The `error` object of an [`AnthropicEnvelope`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct AnthropicError {
     /// The error type, such as `overloaded_error`.
@@ -87,6 +91,10 @@ pub struct AnthropicError {
     pub error_type: String,
     /// The human message.
     pub message: String,
+    /// A link to the code's documentation (an extension of this crate's,
+    /// see [`DocUrls`](crate::DocUrls)); left out when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_url: Option<String>,
     /// `details.error_code`, when the server opted in; left out otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<AnthropicDetails>,
@@ -94,6 +102,7 @@ pub struct AnthropicError {
 
 /// The `error.details` object of an [`AnthropicError`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[non_exhaustive]
 pub struct AnthropicDetails {
     /// The stable code.
@@ -112,7 +121,7 @@ impl From<Envelope<'_>> for OpenAiEnvelope {
                 param: error.param().map(Cow::into_owned),
                 code: Some(error.code().to_owned()),
                 provider: owned(envelope.provider_name()),
-                doc_url: owned(envelope.options.doc_url),
+                doc_url: envelope.doc_url_or_installed(),
                 suggestion: owned(envelope.options.suggestion),
             },
         }
@@ -127,6 +136,7 @@ impl From<Envelope<'_>> for AnthropicEnvelope {
             error: AnthropicError {
                 error_type: error.anthropic_type().to_owned(),
                 message: error.message().into_owned(),
+                doc_url: envelope.doc_url_or_installed(),
                 details: envelope
                     .options
                     .details_error_code
@@ -142,7 +152,8 @@ impl From<Envelope<'_>> for AnthropicEnvelope {
 /// An RFC 9457 problem details body, members in the order
 /// [`Format::Problem`](crate::Format::Problem) documents.
 #[derive(Serialize)]
-pub(super) struct ProblemBody<'a> {
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema), schema(as = ProblemDetails))]
+pub(crate) struct ProblemBody<'a> {
     #[serde(rename = "type")]
     problem_type: Cow<'a, str>,
     title: &'static str,

@@ -1,5 +1,10 @@
-//! [`CodeList`]: every code a type can produce, and the status-conflict
-//! search the derive runs on it at compile time.
+//! [`CodeList`]: every code a type can produce, the status-conflict
+//! search the derive runs on it at compile time, and the catalogue as a
+//! page ([`page`]).
+
+mod page;
+
+pub use page::CatalogueColumn;
 
 use crate::info::CodeInfo;
 use core::fmt;
