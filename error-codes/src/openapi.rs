@@ -34,12 +34,12 @@
 //! ```
 
 use crate::envelope::ProblemBody;
-use crate::{ApiError, CodeInfo, CodeList, Describe, Format};
+use crate::{AnthropicEnvelope, ApiError, CodeInfo, CodeList, Describe, Format, OpenAiEnvelope};
 use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder};
-use utoipa::{IntoResponses, Modify, PartialSchema, ToSchema};
+use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, Response, ResponseBuilder, Schema};
+use utoipa::{IntoResponses, Modify, ToSchema};
 
 /// Adds the schemas of the three envelopes to a document's components:
 /// `OpenAiEnvelope`, `AnthropicEnvelope` and `ProblemDetails`
@@ -52,19 +52,13 @@ pub struct ErrorSchemas;
 
 impl Modify for ErrorSchemas {
     fn modify(&self, openapi: &mut OpenApi) {
-        let mut schemas = vec![
-            (
-                crate::OpenAiEnvelope::name().into_owned(),
-                crate::OpenAiEnvelope::schema(),
-            ),
-            (
-                crate::AnthropicEnvelope::name().into_owned(),
-                crate::AnthropicEnvelope::schema(),
-            ),
-            (ProblemBody::name().into_owned(), ProblemBody::schema()),
-        ];
-        crate::OpenAiEnvelope::schemas(&mut schemas);
-        crate::AnthropicEnvelope::schemas(&mut schemas);
+        fn named<T: ToSchema>() -> (String, RefOr<Schema>) {
+            (T::name().into_owned(), T::schema())
+        }
+        let mut schemas = vec![named::<OpenAiEnvelope>(), named::<AnthropicEnvelope>()];
+        schemas.push(named::<ProblemBody>());
+        OpenAiEnvelope::schemas(&mut schemas);
+        AnthropicEnvelope::schemas(&mut schemas);
         let components = openapi.components.get_or_insert_with(Default::default);
         components.schemas.extend(schemas);
     }
@@ -101,33 +95,32 @@ pub fn error_responses(codes: &CodeList, format: Format) -> BTreeMap<String, Ref
     for info in codes.iter().filter(|info| info.status() != 0) {
         by_status.entry(info.status()).or_default().push(info);
     }
-    let response = |(status, infos): (u16, Vec<&'static CodeInfo>)| {
-        let examples = infos.iter().map(|info| {
-            let body = serde_json::from_slice(&Sample(info).to_body(format)).ok();
-            (
-                info.code(),
-                ExampleBuilder::new()
-                    .summary(info.description())
-                    .value(body),
-            )
-        });
-        let content = ContentBuilder::new()
-            .schema(Some(Ref::from_schema_name(schema_name(format))))
-            .examples_from_iter(examples);
-        let reason = http::StatusCode::from_u16(status)
-            .ok()
-            .and_then(|s| s.canonical_reason());
-        let codes: Vec<&str> = infos.iter().map(|info| info.code()).collect();
-        let description = format!("{}: {}", reason.unwrap_or("Error"), codes.join(", "));
-        let response = ResponseBuilder::new().description(description);
-        (
-            status.to_string(),
-            response
-                .content(format.content_type(), content.build())
-                .into(),
-        )
-    };
+    let response =
+        |(status, infos): (u16, Vec<_>)| (status.to_string(), response(status, &infos, format));
     by_status.into_iter().map(response).collect()
+}
+
+/// The response of `status`, whose codes are `infos`.
+fn response(status: u16, infos: &[&'static CodeInfo], format: Format) -> RefOr<Response> {
+    let example = |info: &&'static CodeInfo| {
+        let body = serde_json::from_slice(&Sample(info).to_body(format)).ok();
+        let example = ExampleBuilder::new()
+            .summary(info.description())
+            .value(body);
+        (info.code(), example)
+    };
+    let content = ContentBuilder::new()
+        .schema(Some(Ref::from_schema_name(schema_name(format))))
+        .examples_from_iter(infos.iter().map(example));
+    let reason = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason());
+    let codes: Vec<&str> = infos.iter().map(|info| info.code()).collect();
+    let description = format!("{}: {}", reason.unwrap_or("Error"), codes.join(", "));
+    let response = ResponseBuilder::new().description(description);
+    response
+        .content(format.content_type(), content.build())
+        .into()
 }
 
 /// One code with its catalogue message, to render an example body.

@@ -7,6 +7,8 @@ use crate::problem::{encode_uri_component, ProblemTypes};
 use crate::CLIENT_CLOSED_REQUEST;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+#[cfg(feature = "utoipa")]
+use utoipa::ToSchema;
 
 /// The OpenAI-format envelope: `{"error":{"message","type","param","code"}}`,
 /// what [`Envelope::to_body`] writes in [`Format::OpenAi`](crate::Format::OpenAi).
@@ -18,7 +20,8 @@ use std::borrow::Cow;
 /// assert_eq!(parsed.error.code.as_deref(), Some("upstream_timeout"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema))]
+#[cfg_attr(feature = "utoipa", schema(description = "OpenAI error body"))]
 #[non_exhaustive]
 pub struct OpenAiEnvelope {
     /// The error.
@@ -27,7 +30,8 @@ pub struct OpenAiEnvelope {
 
 /// The `error` object of an [`OpenAiEnvelope`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema))]
+#[cfg_attr(feature = "utoipa", schema(description = "OpenAI error"))]
 #[non_exhaustive]
 pub struct OpenAiError {
     /// The human message.
@@ -65,7 +69,8 @@ pub struct OpenAiError {
 /// assert_eq!(parsed.error.error_type, "overloaded_error");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema))]
+#[cfg_attr(feature = "utoipa", schema(description = "Anthropic error body"))]
 #[non_exhaustive]
 pub struct AnthropicEnvelope {
     /// Always `"error"`.
@@ -83,7 +88,8 @@ pub struct AnthropicEnvelope {
 
 /// The `error` object of an [`AnthropicEnvelope`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema))]
+#[cfg_attr(feature = "utoipa", schema(description = "Anthropic error"))]
 #[non_exhaustive]
 pub struct AnthropicError {
     /// The error type, such as `overloaded_error`.
@@ -91,8 +97,8 @@ pub struct AnthropicError {
     pub error_type: String,
     /// The human message.
     pub message: String,
-    /// A link to the code's documentation (an extension of this crate's,
-    /// see [`DocUrls`](crate::DocUrls)); left out when absent.
+    /// A link to the code's documentation (an extension: Anthropic's API
+    /// sends none); left out when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
     /// `details.error_code`, when the server opted in; left out otherwise.
@@ -102,7 +108,8 @@ pub struct AnthropicError {
 
 /// The `error.details` object of an [`AnthropicError`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema))]
+#[cfg_attr(feature = "utoipa", schema(description = "Anthropic error details"))]
 #[non_exhaustive]
 pub struct AnthropicDetails {
     /// The stable code.
@@ -149,26 +156,37 @@ impl From<Envelope<'_>> for AnthropicEnvelope {
     }
 }
 
-/// An RFC 9457 problem details body, members in the order
-/// [`Format::Problem`](crate::Format::Problem) documents.
+/// RFC 9457 problem details, members in the order `Format::Problem`
+/// documents.
 #[derive(Serialize)]
-#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema), schema(as = ProblemDetails))]
+#[cfg_attr(feature = "utoipa", derive(ToSchema), schema(as = ProblemDetails))]
 pub(crate) struct ProblemBody<'a> {
+    /// The problem type URI, naming the code.
     #[serde(rename = "type")]
     problem_type: Cow<'a, str>,
+    /// What the code means, the same for every occurrence.
     title: &'static str,
+    /// The response's HTTP status.
     status: u16,
+    /// This occurrence's message.
     detail: Cow<'a, str>,
+    /// A URI reference naming this occurrence.
     #[serde(skip_serializing_if = "Option::is_none")]
     instance: Option<Cow<'a, str>>,
+    /// The stable code.
     code: &'static str,
+    /// The request parameter at fault.
     #[serde(skip_serializing_if = "Option::is_none")]
     param: Option<Cow<'a, str>>,
+    /// Whether the same request can succeed later.
     retryable: bool,
+    /// The request id.
     #[serde(skip_serializing_if = "Option::is_none")]
     request_id: Option<&'a str>,
+    /// What the client can do.
     #[serde(skip_serializing_if = "Option::is_none")]
     suggestion: Option<&'a str>,
+    /// The upstream provider that generated the error.
     #[serde(skip_serializing_if = "Option::is_none")]
     provider: Option<&'a str>,
 }
