@@ -35,6 +35,8 @@ pub struct Case {
     pub source: String,
     /// Remarks; starts with `reconstructed:` for a rebuilt body.
     pub note: Option<String>,
+    /// Which class of failure the case covers (new cases only).
+    pub class: Option<String>,
 }
 
 /// What a case is.
@@ -59,6 +61,12 @@ pub struct Expect {
     pub param: Option<String>,
     /// The delay asked for, in milliseconds.
     pub retry_after_ms: Option<u64>,
+    /// Text that must not reach the client.
+    #[serde(default)]
+    pub redact: Vec<String>,
+    /// Text the client sent that must reach it.
+    #[serde(default)]
+    pub keep: Vec<String>,
 }
 
 impl Case {
