@@ -23,6 +23,9 @@ pub(crate) enum Json<T> {
     Bool(bool),
     Number(String),
     String(String),
+    // The elements were read by upstream/ alone, which reads serde_json
+    // values now; read/ itself goes with issue 23.
+    #[allow(dead_code)]
     Array(Vec<Json<T>>),
     Object(T),
 }
@@ -38,36 +41,6 @@ impl<T> Json<T> {
             Json::Array(_) => JsonType::Array,
             Json::Object(_) => JsonType::Object,
         }
-    }
-
-    /// The text of a string, or of a number.
-    pub(crate) fn text(&self) -> Option<&str> {
-        match self {
-            Json::String(text) | Json::Number(text) => Some(text),
-            _ => None,
-        }
-    }
-
-    /// The string, if this is one.
-    pub(crate) fn as_str(&self) -> Option<&str> {
-        match self {
-            Json::String(text) => Some(text),
-            _ => None,
-        }
-    }
-
-    /// The objects this value holds: itself, or an array's object elements.
-    pub(crate) fn objects(&self) -> impl Iterator<Item = &T> {
-        let (one, many) = match self {
-            Json::Object(fields) => (Some(fields), &[][..]),
-            Json::Array(items) => (None, &items[..]),
-            _ => (None, &[][..]),
-        };
-        let elements = many.iter().filter_map(|item| match item {
-            Json::Object(fields) => Some(fields),
-            _ => None,
-        });
-        one.into_iter().chain(elements)
     }
 }
 

@@ -17,7 +17,7 @@ mod sse;
 pub(crate) use json::{json_fields, Fields, Json, Skipped};
 pub(crate) use parse_error::Repr;
 pub use parse_error::{JsonType, ParseError, ParseErrorKind};
-pub(crate) use sse::{error_event_data, first_event};
+pub(crate) use sse::error_event_data;
 
 /// Parses `body` as one JSON value read into `T`'s slots. Checks, in order:
 /// not empty (or only whitespace), UTF-8, then JSON; a UTF-8 byte order

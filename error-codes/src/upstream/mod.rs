@@ -141,6 +141,9 @@
 //! assert_eq!(error.code(), "upstream_timeout");
 //! assert_eq!(error.status(), 504);
 //! ```
+mod body;
+mod classifier;
+mod disposition;
 mod error;
 #[cfg(test)]
 mod evidence;
@@ -149,9 +152,13 @@ mod provider;
 mod redact;
 mod retry;
 mod signals;
+mod stream;
 mod table;
 mod transport;
+mod words;
 
-pub use error::UpstreamError;
+pub use classifier::{Classifier, Rule};
+pub use disposition::Disposition;
+pub use error::{UpstreamError, MESSAGE_CAP};
 pub use provider::{Provider, UnknownProvider};
 pub use transport::TransportFailure;

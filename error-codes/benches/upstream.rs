@@ -1,0 +1,2 @@
+//! The stream fast path (placeholder until the benchmark is written).
+fn main() {}
