@@ -159,7 +159,7 @@ enum Test {
 
 impl Rule {
     /// When one of the error's codes, types, status names, reasons or
-    /// exceptions is `code` (ASCII case-insensitive).
+    /// exceptions is `code`, exactly as the provider sends it.
     pub fn code(code: impl Into<String>, canonical: ErrorCode) -> Rule {
         Rule::new(Test::Code(code.into()), canonical)
     }

@@ -388,6 +388,10 @@ fn client_can_fix(code: ErrorCode) -> bool {
                 | ContentFiltered
                 | InvalidRequest
                 | ModelNotFound
+                | ResourceNotFound
+                | DuplicateResource
+                | IdempotencyConflict
+                | StatePreconditionFailed
                 | NoProviderAvailable
                 | NoResponsesEndpoint
                 | PayloadTooLarge

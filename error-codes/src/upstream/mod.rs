@@ -143,6 +143,8 @@
 //! ```
 mod body;
 mod classifier;
+#[rustfmt::skip]
+mod codes;
 mod disposition;
 mod error;
 #[cfg(test)]
@@ -155,6 +157,8 @@ mod signals;
 mod stream;
 mod table;
 mod transport;
+#[cfg(test)]
+mod vocabulary;
 mod words;
 
 pub use classifier::{Classifier, Rule};

@@ -4,6 +4,7 @@
 //! of the upstream corpus (`tests/upstream-corpus/`) it decides, which the
 //! tests check.
 
+use super::codes::*;
 use super::param;
 use super::signals::Signals;
 use super::words::Wording;
@@ -17,7 +18,7 @@ pub(crate) enum When {
     /// filtered content filter results, a blocked prompt).
     Moderation,
     /// One of the upstream's codes, types, status names, reasons or
-    /// exceptions is one of these (ASCII case-insensitive).
+    /// exceptions is one of these (exactly: see `codes.rs`).
     Code(&'static [&'static str]),
     /// The provider's wording says one of these phrases (see `words.rs`).
     Says(&'static [&'static str]),
@@ -42,8 +43,10 @@ pub(crate) enum When {
 
 /// One row: for these providers (none listed: every provider; a relayed
 /// provider counts), this signal, this canonical code and disposition
-/// (`None`: the code's own, [`Disposition::of`]); and its evidence, a case
-/// of the upstream corpus this row decides.
+/// (`None`: the code's own, [`Disposition::of`]); and its evidence: a case
+/// of the upstream corpus this row decides, or (`vocabulary: provider
+/// field value`) a row of `vocabulary.tsv`, the provider's documented
+/// value, that it decides.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub(crate) providers: &'static [Provider],
@@ -57,108 +60,60 @@ pub(crate) struct Row {
 
 const ANY: &[Provider] = &[];
 const GOOGLE: &[Provider] = &[Provider::Gemini, Provider::Vertex];
+use Provider::{Anthropic, Azure, Bedrock, DeepSeek, Gemini, Groq, Mistral, OpenAi, OpenRouter};
 
-const fn row(
-    providers: &'static [Provider],
-    when: When,
-    canonical: ErrorCode,
-    case: &'static str,
-) -> Row {
-    Row {
-        providers,
-        when,
-        canonical,
-        disposition: None,
-        case,
+const fn row(providers: &'static [Provider], when: When, canonical: ErrorCode, case: &'static str) -> Row {
+    Row { providers, when, canonical, disposition: None, case }
+}
+
+impl Row {
+    /// The row, with another provider to try rather than the code's own
+    /// disposition: this provider cannot serve the request (the gateway's
+    /// account, region, a deployment or operation it lacks).
+    const fn elsewhere(self) -> Row {
+        Row { disposition: Some(Disposition::TryAnotherProvider), ..self }
     }
 }
 
-/// The gateway's own account at the provider (credentials, organization,
-/// billing, quota, region): `upstream_error`, and another provider may
-/// serve the request.
-const fn account(when: When, case: &'static str) -> Row {
-    let disposition = Some(Disposition::TryAnotherProvider);
-    Row {
-        providers: ANY,
-        when,
-        canonical: UpstreamError,
-        disposition,
-        case,
-    }
-}
-
-use When::{
-    Always, Code, EnvelopeStatus, Lacks, LacksTogether, MemberLacks, Moderation, Says, SaysOf,
-    Status,
-};
+use When::{Always, Code, EnvelopeStatus, Lacks, LacksTogether, MemberLacks, Moderation, Says, SaysOf, Status};
 
 /// How providers say a model lacks a feature: the claims of
 /// [`When::Lacks`].
+#[rustfmt::skip]
 const LACKS: &[&str] = &[
-    "not support*",
-    "unsupported",
-    "not enabled",
-    "not available",
-    "only support*",
-    "only available",
-    "can not be set",
-    "can not be used",
-    "can not use",
-    "not compatible",
-    "incompatible",
-    "does not work with",
-    "unknown variant",
-    "no endpoints found that support",
-    "may not be enabled",
-    "can not be enabled",
-    "can not be combined",
-    "can not be used together",
-    "not allowed together",
-    "at the same time",
+    "not support*", "unsupported", "not enabled", "not available", "only support*", "only available",
+    "can not be set", "can not be used", "can not use", "not compatible", "incompatible", "does not work with",
+    "unknown variant", "no endpoints found that support", "may not be enabled", "can not be enabled",
+    "can not be combined", "can not be used together", "not allowed together", "at the same time",
 ];
 
-/// Providers' names of features, for [`When::Lacks`]: each row's subjects.
+/// Providers' names for tools and for JSON output, as subjects of
+/// [`When::Lacks`].
+#[rustfmt::skip]
 const TOOLS: &[&str] = &[
-    "tool",
-    "tools",
-    "tool_use",
-    "tool use",
-    "tool calling",
-    "tool calls",
-    "function calling",
-    "function call",
-    "function calls",
-    "functions",
-    "function_call*",
-    "tool/function",
+    "tool", "tools", "tool_use", "tool use", "tool calling", "tool calls", "function calling", "function call",
+    "function calls", "functions", "function_call*", "tool/function",
 ];
+#[rustfmt::skip]
 const JSON_OUTPUT: &[&str] = &[
-    "json_schema",
-    "json schema",
-    "structured output*",
-    "structured_output*",
-    "response_schema",
-    "responseschema",
-    "json mode",
-    "json_object",
-    "json output",
-    "response_format",
-    "response_mime_type",
+    "json_schema", "json schema", "structured output*", "structured_output*", "response_schema", "responseschema",
+    "json mode", "json_object", "json output", "response_format", "response_mime_type",
 ];
 
 /// The table, most decisive signals first: structure, moderation, the
-/// status that means the gateway's account (401, 402, 403), the account in
-/// unmistakable words, the provider's specific codes, the account in
-/// words a rate limit also uses, the context window, the request's
-/// parameters by code and in words, features in words, transient failures
-/// in words, other request errors in words, generic codes
-/// (`invalid_request_error`, `INVALID_ARGUMENT`, `ValidationException`,
-/// `api_error`), and the HTTP status last.
+/// status that means the gateway's account (401, 402, 403), the account's
+/// codes and its unmistakable words, the provider's specific codes, the
+/// context window, the request's parameters by code and in words,
+/// features in words, transient failures in words, other request errors
+/// in words, generic codes (`invalid_request_error`, `INVALID_ARGUMENT`,
+/// `ValidationException`, `api_error`), and the HTTP status last.
 #[rustfmt::skip]
 pub(crate) const TABLE: &[Row] = &[
     // 1. Moderation: a verdict in the body, the provider's codes, its words.
     row(ANY, Moderation, ContentFiltered, "openrouter-403-moderation-flagged-harassment"),
-    row(ANY, Code(&["content_filter", "content_policy_violation", "ResponsibleAIPolicyViolation", "content_filtered", "invalid_prompt", "SAFETY", "PROHIBITED_CONTENT", "data_inspection_failed"]), ContentFiltered, "openai-images-content-policy-violation"),
+    row(&[OpenRouter], Code(&["invalid_prompt"]), InvalidRequest, "vocabulary: openrouter type invalid_prompt"),
+    row(&[OpenRouter], Status(&[403]), ContentFiltered, "vocabulary: openrouter numeric 403"),
+    row(ANY, Code(CONTENT), ContentFiltered, "openai-images-content-policy-violation"),
     row(ANY, Says(&[
         "content management policy", "content policy", "safety system", "content filter*", "usage polic*",
         "flagged as", "was flagged", "flagged for", "responsible ai", "safety settings", "content exists risk",
@@ -166,13 +121,14 @@ pub(crate) const TABLE: &[Row] = &[
     ]), ContentFiltered, "openai-safety-system-rejected"),
     // 2. A provider's 401, 402 or 403 is the gateway's account, unless the
     // body said moderation (above).
-    account(Status(&[401, 402, 403]), "mistral-401-empty-body"),
-    // 3. The gateway's own account: the provider's codes for it, then
-    // words no client request causes, whatever the code
+    row(ANY, Status(&[401, 402, 403]), UpstreamError, "mistral-401-empty-body").elsewhere(),
+    // 3. The provider cannot serve the request for the gateway (its
+    // account, key, organization, billing, region): the provider's codes
+    // for it, then words no client request causes, whatever the code
     // (`unsupported_value`, `rate_limit_error`).
-    account(Code(&["insufficient_quota", "billing_error", "billing_not_active", "billing_hard_limit_reached", "payment_required", "insufficient_balance", "insufficient_credits", "BILLING_DISABLED"]), "openai-insufficient-quota"),
-    account(Code(&["invalid_api_key", "authentication_error", "permission_error", "invalid_authentication", "PERMISSION_DENIED", "UNAUTHENTICATED", "API_KEY_INVALID", "SERVICE_DISABLED", "CONSUMER_SUSPENDED", "CONSUMER_INVALID", "TOS_VIOLATION", "AccessDeniedException", "UnrecognizedClientException", "InvalidSignatureException", "ExpiredTokenException", "IncompleteSignatureException", "unauthorized", "invalid_organization", "no_organization", "organization_restricted"]), "gemini-400-api-key-invalid-array-wrapped"),
-    account(Says(&[
+    row(&[DeepSeek], Code(&["unknown_error"]), UpstreamError, "vocabulary: deepseek type unknown_error").elsewhere(),
+    row(ANY, Code(ELSEWHERE), UpstreamError, "gemini-400-api-key-invalid-array-wrapped").elsewhere(),
+    row(ANY, Says(&[
         "invalid api key", "incorrect api key", "api key not valid", "api key .. invalid", "api key .. expired",
         "api key .. revoked", "api key .. disabled", "no api key", "invalid x-api-key", "subscription key",
         "authentication fail*", "invalid authentication", "unauthori*", "not authori*", "permission denied",
@@ -181,20 +137,29 @@ pub(crate) const TABLE: &[Row] = &[
         "organization .. deactivated", "organization .. suspended", "organization .. restricted",
         "account .. not active", "account .. inactive", "account .. deactivated", "account .. disabled",
         "account .. suspended", "account .. restricted", "disabled in this account", "terms of service",
-        "has not been used in project", "extra usage", "usage limits",
-        "credit balance", "insufficient balance", "insufficient credits", "insufficient funds", "more credits",
-        "purchase credits", "data policy", "location is not supported", "not available in your country",
-    ]), "anthropic-credit-balance-too-low"),
+        "has not been used in project", "extra usage", "usage limits", "credit balance", "insufficient balance",
+        "insufficient credits", "insufficient funds", "more credits", "purchase credits", "data policy",
+        "location is not supported", "not available in your country",
+    ]), UpstreamError, "anthropic-credit-balance-too-low").elsewhere(),
     // 4. The provider's specific codes.
-    row(ANY, Code(&["context_length_exceeded", "context_window_exceeded", "model_context_window_exceeded", "exceed_context_size_error"]), ContextLengthExceeded, "openai-context-length-exceeded-messages"),
-    row(ANY, Code(&["rate_limit_exceeded", "rate_limit_error", "RESOURCE_EXHAUSTED", "ThrottlingException", "TooManyRequestsException", "rate_limited", "too_many_requests"]), RateLimitExceeded, "openai-rate-limit-tpm-org-try-again-seconds"),
-    row(ANY, Code(&["overloaded_error", "UNAVAILABLE", "ServiceUnavailableException", "ModelNotReadyException", "service_unavailable", "overloaded", "engine_overloaded", "server_is_overloaded", "MODEL_CAPACITY_EXHAUSTED"]), ModelUnavailable, "anthropic-overloaded-529"),
-    row(ANY, Code(&["DEADLINE_EXCEEDED", "ModelTimeoutException", "timeout_error", "timeout", "request_timeout"]), UpstreamTimeout, "azure-408-operation-timeout"),
-    row(ANY, Code(&["model_not_found", "DeploymentNotFound", "model_decommissioned", "model_not_available"]), ModelNotFound, "openai-model-not-found"),
+    row(ANY, Code(CONTEXT), ContextLengthExceeded, "openai-context-length-exceeded-messages"),
+    row(&[Mistral], Code(&["1300"]), RateLimitExceeded, "vocabulary: mistral numeric 1300"),
+    row(ANY, Code(RATE), RateLimitExceeded, "openai-rate-limit-tpm-org-try-again-seconds"),
+    row(ANY, Code(OVERLOAD), ModelUnavailable, "anthropic-overloaded-529"),
+    row(ANY, Code(TIMEOUT), UpstreamTimeout, "azure-408-operation-timeout"),
+    row(&[Gemini], Code(&["not_found"]), ResourceNotFound, "vocabulary: gemini code not_found"),
+    row(ANY, Code(RESOURCE_NOT_FOUND), ResourceNotFound, "vocabulary: openai code response_not_found"),
+    row(&[Mistral], Code(&["1500"]), ModelNotFound, "mistral-invalid-model-1500"),
+    row(ANY, Code(MODEL_NOT_FOUND), ModelNotFound, "openai-model-not-found"),
     row(GOOGLE, Code(&["NOT_FOUND"]), ModelNotFound, "gemini-404-model-not-found-v1beta"),
-    row(&[Provider::Anthropic], Code(&["not_found_error"]), ModelNotFound, "anthropic-model-not-found"),
-    row(&[Provider::Bedrock], Code(&["ResourceNotFoundException"]), ModelNotFound, "bedrock-resource-not-found-foundation-model"),
-    row(&[Provider::Azure], Code(&["OperationNotSupported"]), NoCompatibleEndpoint, "azure-operation-not-supported-embedding-deployment"),
+    row(&[Anthropic, Provider::OpenAiCompatible], Code(&["not_found_error"]), ModelNotFound, "anthropic-model-not-found"),
+    row(&[Bedrock], Code(&["ResourceNotFoundException"]), ModelNotFound, "bedrock-resource-not-found-foundation-model"),
+    row(&[Azure], Code(&["OperationNotSupported"]), NoCompatibleEndpoint, "azure-operation-not-supported-embedding-deployment").elsewhere(),
+    row(ANY, Code(&["wrong_endpoint"]), NoCompatibleEndpoint, "vocabulary: openrouter code wrong_endpoint"),
+    row(ANY, Code(CANCELLED), ClientDisconnected, "vocabulary: gemini status CANCELLED"),
+    row(ANY, Code(&["ALREADY_EXISTS", "already_exists"]), DuplicateResource, "vocabulary: gemini status ALREADY_EXISTS"),
+    row(ANY, Code(&["ConflictException"]), IdempotencyConflict, "vocabulary: bedrock exception ConflictException"),
+    row(ANY, Code(&["response_already_completed", "precondition_failed"]), StatePreconditionFailed, "vocabulary: openrouter type precondition_failed"),
     // 5. The context window in words, before the size code it may come
     // with; then sizes.
     row(ANY, Says(&[
@@ -203,15 +168,15 @@ pub(crate) const TABLE: &[Row] = &[
         "input token count", "too many input tokens", "reduce the length", "maximum input length",
         "maximum model length", "maximum prompt length", "input tokens exceed",
     ]), ContextLengthExceeded, "anthropic-prompt-too-long"),
-    row(ANY, Code(&["request_too_large", "payload_too_large", "RequestEntityTooLarge"]), PayloadTooLarge, "openai-413-request-too-large"),
+    row(ANY, Code(PAYLOAD), PayloadTooLarge, "openai-413-request-too-large"),
     // 6. The request's parameters, by the provider's code or its words:
     // the parameter must change, whatever feature its name recalls.
     // Streaming itself said to be unsupported (not tool use "in streaming
     // mode"): `'stream' does not support true`.
     row(ANY, SaysOf(&["not support true", "not supported", "unsupported", "not available", "not enabled", "does not support streaming"], &["stream", "streaming"]), StreamingNotSupported, "openai-stream-not-supported-o1"),
-    row(ANY, Code(&["missing_required_parameter", "missing"]), MissingRequiredParameter, "openai-missing-required-parameter-messages"),
-    row(ANY, Code(&["unknown_parameter", "unsupported_parameter", "unrecognized_field", "extra_forbidden"]), UnknownField, "openai-unsupported-parameter-max-tokens"),
-    row(ANY, Code(&["invalid_value", "unsupported_value", "literal_error", "enum", "string_above_max_length", "array_above_max_length", "integer_above_max_value", "integer_below_min_value", "decimal_above_max_value", "decimal_below_min_value", "less_than_equal", "greater_than_equal", "less_than", "greater_than", "string_too_long", "too_long"]), InvalidParameterValue, "openai-unsupported-value-temperature"),
+    row(ANY, Code(MISSING), MissingRequiredParameter, "openai-missing-required-parameter-messages"),
+    row(ANY, Code(UNKNOWN_FIELD), UnknownField, "openai-unsupported-parameter-max-tokens"),
+    row(ANY, Code(BAD_VALUE), InvalidParameterValue, "openai-unsupported-value-temperature"),
     row(ANY, Says(&[
         "unrecogni* request argument*", "extra inputs are not permitted", "unknown parameter", "unknown field",
         "unknown name", "unknown argument", "unrecogni* field", "unrecogni* parameter", "unrecogni* key",
@@ -239,7 +204,6 @@ pub(crate) const TABLE: &[Row] = &[
     // 8. Transient failures in words.
     row(ANY, Says(&["rate limit*", "ratelimit*", "rate_limit*", "rate-limit*", "too many requests", "throttl*", "requests per minute", "tokens per minute", "quota exceeded"]), RateLimitExceeded, "azure-token-rate-limit-retry-after-86400-seconds"),
     row(ANY, Says(&["overloaded", "capacity", "server is busy", "high demand", "peak load", "temporarily unavailable", "currently unavailable", "too many connections"]), ModelUnavailable, "openai-model-overloaded-503"),
-    row(ANY, Says(&["timed out", "timeout*", "time-out", "deadline exceeded", "took too long"]), UpstreamTimeout, "openai-524-cf-gateway-timeout-json"),
     // 9. Other request errors in words.
     row(ANY, Says(&["on-demand throughput", "model .. not found", "model not found", "no such model", "unknown model", "invalid model", "model identifier is invalid", "not a valid model", "model .. does not exist", "model .. was not found", "model .. decommissioned", "model .. deprecated", "is not found", "deployment .. does not exist", "model not exist"]), ModelNotFound, "bedrock-model-identifier-invalid-body-only"),
     row(ANY, Says(&["no endpoints found"]), NoProviderAvailable, "openrouter-404-no-endpoints-for-free-model-slug"),
@@ -257,15 +221,27 @@ pub(crate) const TABLE: &[Row] = &[
         "use a valid", "must be a valid", "is invalid", "is not valid", "but must be",
     ]), InvalidParameterValue, "anthropic-max-tokens-over-model-limit"),
     row(ANY, Says(&["request entity too large", "payload too large", "request too large", "body too large", "payload size", "request size", "body size"]), PayloadTooLarge, "gemini-400-request-payload-size-exceeds-limit"),
+    row(ANY, Says(&["failed to deserialize", "failed to parse", "could not parse", "invalid json", "malformed json"]), InvalidRequest, "deepseek-422-plain-text-untagged-enum-content"),
     // 10. Generic codes: what kind of failure, not which.
-    account(Code(&["FAILED_PRECONDITION"]), "vertex-400-project-not-allowed-publisher-model"),
-    row(ANY, Code(&["invalid_request_error", "invalid_request", "INVALID_ARGUMENT", "OUT_OF_RANGE", "ValidationException", "BadRequest", "bad_request", "value_error", "json_invalid"]), InvalidRequest, "openai-invalid-type-image-url"),
-    row(ANY, Code(&["api_error", "server_error", "internal_error", "INTERNAL", "UNKNOWN", "DATA_LOSS", "InternalServerException", "ModelErrorException", "ModelStreamErrorException"]), UpstreamError, "openai-responses-response-failed"),
-    // 11. The HTTP status.
-    row(ANY, Status(&[408, 504, 524]), UpstreamTimeout, "cloudflare-524-timeout-html"),
+    row(ANY, Code(&["FAILED_PRECONDITION", "failed_precondition"]), UpstreamError, "vertex-400-project-not-allowed-publisher-model").elsewhere(),
+    row(ANY, Code(&["invalid_parameter_error", "OUT_OF_RANGE", "out_of_range"]), InvalidParameterValue, "vocabulary: gemini status OUT_OF_RANGE"),
+    row(ANY, Code(INVALID_REQUEST), InvalidRequest, "openai-invalid-type-image-url"),
+    row(ANY, Code(SERVER), UpstreamError, "openai-responses-response-failed"),
+    // 11. The HTTP status, and what each provider documents it to mean.
+    row(ANY, Status(&[408, 504, 522, 524]), UpstreamTimeout, "cloudflare-524-timeout-html"),
     row(ANY, Status(&[413]), PayloadTooLarge, "nginx-413-request-entity-too-large-html"),
     row(ANY, Status(&[429]), RateLimitExceeded, "openai-429-empty-body"),
-    row(ANY, EnvelopeStatus(&[400, 422]), InvalidRequest, "deepseek-422-plain-text-untagged-enum-content"),
+    row(ANY, Status(&[499]), ClientDisconnected, "vocabulary: groq http 499"),
+    row(ANY, Status(&[526]), UpstreamError, "vocabulary: openai_compatible http 526").elsewhere(),
+    row(&[Azure], Status(&[404]), UpstreamError, "vocabulary: azure numeric 404").elsewhere(),
+    row(&[Anthropic, Mistral, Groq, OpenRouter], EnvelopeStatus(&[404]), ModelNotFound, "vocabulary: anthropic http 404"),
+    row(&[OpenRouter], Status(&[412]), StatePreconditionFailed, "vocabulary: openrouter numeric 412"),
+    row(&[OpenRouter], Status(&[503]), ModelUnavailable, "vocabulary: openrouter numeric 503").elsewhere(),
+    row(&[OpenAi, Mistral, Groq, DeepSeek], Status(&[503]), ModelUnavailable, "vocabulary: openai http 503"),
+    row(&[Groq], Status(&[498]), ModelUnavailable, "vocabulary: groq http 498"),
+    row(ANY, Status(&[529]), ModelUnavailable, "vocabulary: anthropic http 529"),
+    row(&[DeepSeek], EnvelopeStatus(&[422]), InvalidParameterValue, "vocabulary: deepseek http 422"),
+    row(ANY, EnvelopeStatus(&[400, 422, 424]), InvalidRequest, "mistral-400-code-3230-unexpected-role-after-tool"),
     row(ANY, Always, UpstreamError, "nginx-502-bad-gateway-html"),
 ];
 
@@ -303,11 +279,9 @@ impl Reading<'_> {
                 .is_some_and(|relayed| providers.contains(&relayed))
     }
 
-    /// Whether one of the error's codes is `code` (ASCII case-insensitive).
+    /// Whether one of the error's codes is `code`.
     pub(crate) fn has_code(&self, code: &str) -> bool {
-        self.signals
-            .codes()
-            .any(|found| found.eq_ignore_ascii_case(code))
+        self.signals.codes().any(|found| found == code)
     }
 
     fn matches(&self, when: When) -> bool {
