@@ -120,9 +120,21 @@ impl Case {
     }
 }
 
-/// Every case of every provider's file, in provider order.
+/// Every case of the training side (`upstream-corpus/<provider>.json`),
+/// in provider order: the cases the translation table was written from.
 pub fn corpus() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("upstream-corpus");
+    read_side("upstream-corpus")
+}
+
+/// Every case of the held-out side (`upstream-corpus/held-out/`), in
+/// provider order: cases the table was not written from, for measuring
+/// how it generalizes.
+pub fn held_out() -> Vec<Case> {
+    read_side("upstream-corpus/held-out")
+}
+
+fn read_side(folder: &str) -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut cases = Vec::new();
     for provider in Provider::ALL {
         let file = dir.join(format!("{}.json", provider.name()));

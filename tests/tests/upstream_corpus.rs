@@ -259,3 +259,31 @@ fn the_corpus_covers_every_provider_streams_and_broken_bodies() {
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names are unique");
 }
+
+/// How the table generalizes: the share of held-out cases
+/// (`upstream-corpus/held-out/`, split from the training side by a hash of
+/// each case's source; the table was written from the training side only)
+/// whose canonical code it gets right, per provider. Prints counts only,
+/// never a case (`--nocapture` shows them); fails below the floor.
+#[test]
+fn held_out_accuracy() {
+    let mut per_provider = std::collections::BTreeMap::<String, (usize, usize)>::new();
+    for case in error_codes_tests::upstream_corpus::held_out() {
+        let got = case.run().map(|error| error.canonical().code().to_owned());
+        let counts = per_provider.entry(case.provider.clone()).or_default();
+        counts.0 += usize::from(got == case.expect.canonical);
+        counts.1 += 1;
+    }
+    let (right, all) = per_provider
+        .values()
+        .fold((0, 0), |(right, all), counts| (right + counts.0, all + counts.1));
+    for (provider, (right, all)) in &per_provider {
+        println!("{provider}: {right}/{all}");
+    }
+    println!("all: {right}/{all}");
+    assert!(all >= 70, "{all} held-out cases");
+    assert!(right * 100 >= all * HELD_OUT_FLOOR, "{right}/{all} below {HELD_OUT_FLOOR}%");
+}
+
+/// The held-out accuracy (in percent) below which the table has regressed.
+const HELD_OUT_FLOOR: usize = 0;

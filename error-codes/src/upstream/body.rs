@@ -136,6 +136,11 @@ fn read_error(signals: &mut Signals, error: &Map<String, Value>) {
             }
         }
         Some(Value::Object(detail)) => read_error_detail(signals, detail),
+        // Text, or an error body serialised as text.
+        Some(Value::String(details)) => match nested_body(details) {
+            Some(nested) => read_nested(signals, &nested),
+            None => signals.add_extra(details),
+        },
         _ => {}
     }
     match error.get("message") {
@@ -181,9 +186,10 @@ fn filtered(results: &Value) -> bool {
 /// One of `error.details`: Google's `ErrorInfo` (reason), `RetryInfo`
 /// (delay), `BadRequest` (field violations), `QuotaFailure` and
 /// `PreconditionFailure` (violations), `LocalizedMessage`; Anthropic's
-/// object (`error_code`); Azure's `{code, message, target}`.
+/// object (`error_code`); Azure's `{code, message, target}`; a pydantic
+/// validation error (`{type, loc, msg}`).
 fn read_error_detail(signals: &mut Signals, detail: &Map<String, Value>) {
-    for key in ["reason", "error_code", "code"] {
+    for key in ["reason", "error_code", "code", "type"] {
         if let Some(code) = detail.get(key).and_then(text) {
             signals.push_code(Rank::Detail, &code);
         }
@@ -208,8 +214,18 @@ fn read_error_detail(signals: &mut Signals, detail: &Map<String, Value>) {
             }
         }
     }
-    if let Some(message) = detail.get("message").and_then(Value::as_str) {
-        signals.add_extra(message);
+    for key in ["message", "msg"] {
+        if let Some(message) = detail.get(key).and_then(Value::as_str) {
+            signals.add_extra(message);
+        }
+    }
+    let field = match (detail.get("target"), detail.get("loc")) {
+        (Some(Value::String(target)), _) => Some(target.clone()),
+        (_, Some(Value::Array(loc))) => location(loc),
+        _ => None,
+    };
+    if signals.field.is_none() {
+        signals.field = field;
     }
 }
 
