@@ -8,10 +8,19 @@ use super::{Provider, UpstreamError};
 use serde_json::Value;
 use std::path::Path;
 
-/// Every corpus case (training side), as (name, what `UpstreamError`
-/// makes of it).
+/// Every corpus case, as (name, what `UpstreamError` makes of it); a
+/// held-out case's name starts with `held-out: ` (a row it evidences was
+/// written after the held-out side was first measured).
 fn corpus() -> Vec<(String, Option<UpstreamError>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/upstream-corpus");
+    let mut cases = Vec::new();
+    for (side, prefix) in [("", ""), ("held-out/", "held-out: ")] {
+        cases.extend(side_cases(&dir.join(side), prefix));
+    }
+    cases
+}
+
+fn side_cases(dir: &Path, prefix: &str) -> Vec<(String, Option<UpstreamError>)> {
     let mut cases = Vec::new();
     for provider in Provider::ALL {
         let file = dir.join(format!("{}.json", provider.name()));
@@ -20,7 +29,7 @@ fn corpus() -> Vec<(String, Option<UpstreamError>)> {
             panic!("{}: not an array", file.display());
         };
         for case in file_cases {
-            let name = case["name"].as_str().expect("a name").to_owned();
+            let name = format!("{prefix}{}", case["name"].as_str().expect("a name"));
             let error = match case["kind"].as_str() {
                 Some("sse") => {
                     let event = case["event"].as_str().expect("an event");

@@ -44,9 +44,10 @@ pub(crate) enum When {
 /// One row: for these providers (none listed: every provider; a relayed
 /// provider counts), this signal, this canonical code and disposition
 /// (`None`: the code's own, [`Disposition::of`]); and its evidence: a case
-/// of the upstream corpus this row decides, or (`vocabulary: provider
-/// field value`) a row of `vocabulary.tsv`, the provider's documented
-/// value, that it decides.
+/// of the upstream corpus this row decides (`held-out: name` for a row
+/// written after the held-out side was first measured), or (`vocabulary:
+/// provider field value`) a row of `vocabulary.tsv`, the provider's
+/// documented value, that it decides.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
     pub(crate) providers: &'static [Provider],
@@ -84,7 +85,7 @@ const LACKS: &[&str] = &[
     "not support*", "unsupported", "not enabled", "not available", "only support*", "only available",
     "can not be set", "can not be used", "can not use", "not compatible", "incompatible", "does not work with",
     "unknown variant", "no endpoints found that support", "may not be enabled", "can not be enabled",
-    "can not be combined", "can not be used together", "not allowed together", "at the same time",
+    "can not be combined", "can not be used together", "not allowed together", "at the same time", "unavailable",
 ];
 
 /// Providers' names for tools and for JSON output, as subjects of
@@ -97,7 +98,8 @@ const TOOLS: &[&str] = &[
 #[rustfmt::skip]
 const JSON_OUTPUT: &[&str] = &[
     "json_schema", "json schema", "structured output*", "structured_output*", "response_schema", "responseschema",
-    "json mode", "json_object", "json output", "response_format", "response_mime_type",
+    "json mode", "json_object", "json output", "response_format", "response_mime_type", "response mime type",
+    "application/json",
 ];
 
 /// The table, most decisive signals first: structure, moderation, the
@@ -149,6 +151,7 @@ pub(crate) const TABLE: &[Row] = &[
     row(ANY, Code(TIMEOUT), UpstreamTimeout, "azure-408-operation-timeout"),
     row(&[Gemini], Code(&["not_found"]), ResourceNotFound, "vocabulary: gemini code not_found"),
     row(ANY, Code(RESOURCE_NOT_FOUND), ResourceNotFound, "vocabulary: openai code response_not_found"),
+    row(ANY, SaysOf(&["not support*", "unsupported", "not available"], &["responses api", "/v1/responses", "v1/responses"]), NoResponsesEndpoint, "held-out: oneapi-relay-400-model-not-supported-with-responses-api"),
     row(&[Mistral], Code(&["1500"]), ModelNotFound, "mistral-invalid-model-1500"),
     row(ANY, Code(MODEL_NOT_FOUND), ModelNotFound, "openai-model-not-found"),
     row(GOOGLE, Code(&["NOT_FOUND"]), ModelNotFound, "gemini-404-model-not-found-v1beta"),
@@ -193,10 +196,10 @@ pub(crate) const TABLE: &[Row] = &[
     ]), ThinkingDisableNotSupported, "gemini-400-budget-0-invalid-only-thinking-mode"),
     row(ANY, Lacks(&["web_search*", "web search", "code_interpreter", "code interpreter", "file_search", "computer_use*", "computer use", "hosted tool*", "built-in tool*", "google_search*", "url_context", "code_execution", "code execution"]), HostedToolNotSupported, "azure-400-hosted-tool-web-search-preview-gpt-5"),
     row(ANY, LacksTogether(JSON_OUTPUT, TOOLS), ToolsWithStructuredOutputNotSupported, "groq-400-json-object-cannot-combine-with-tools"),
-    row(ANY, Lacks(&["tool_choice", "toolchoice", "toolconfig.toolchoice*", "forced tool*", "forces tool*"]), ToolChoiceRequiredNotSupported, "bedrock-converse-tool-choice-any-not-supported"),
+    row(ANY, Lacks(&["tool_choice", "toolchoice", "toolconfig.toolchoice*", "forced tool*", "forces tool*", "function calling mode", "function_calling_config"]), ToolChoiceRequiredNotSupported, "bedrock-converse-tool-choice-any-not-supported"),
     row(ANY, Says(&["only support* stream*", "requires stream*", "stream* is required", "stream* mode .. required"]), NonStreamingNotSupported, "dashscope-only-stream-mode"),
-    row(ANY, Lacks(&["json_schema", "json schema", "structured output*", "structured_output*", "response_schema", "responseschema"]), StructuredOutputNotSupported, "openai-json-schema-not-supported-with-model"),
     row(ANY, Lacks(&["json mode", "json_object", "json output"]), JsonModeNotSupported, "openai-json-object-not-supported-with-model"),
+    row(ANY, Lacks(&["json_schema", "json schema", "structured output*", "structured_output*", "response_schema", "responseschema", "response_format"]), StructuredOutputNotSupported, "openai-json-schema-not-supported-with-model"),
     row(ANY, Lacks(&["reasoning*", "thinking*", "extended thinking"]), ReasoningNotSupported, "mlx-server-stream-error-bare-string"),
     row(ANY, Lacks(&["image*", "vision", "multimodal", "multi-modal", "input_image"]), VisionNotSupported, "openai-image-url-not-supported-by-model"),
     row(ANY, Lacks(TOOLS), ToolsNotSupported, "bedrock-converse-tool-use-not-supported"),
