@@ -3,7 +3,7 @@
 
 use super::classifier::{Classifier, Verdict};
 use super::signals::Signals;
-use super::{param, redact, Disposition, Provider, TransportFailure};
+use super::{policy, Disposition, Provider, TransportFailure};
 use crate::code_list::CodeList;
 use crate::info::CodeInfo;
 use crate::{ApiError, Describe, ErrorCode};
@@ -11,11 +11,6 @@ use http::HeaderMap;
 use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
-
-/// The longest [`upstream_message`](UpstreamError::upstream_message) (and
-/// client message) kept, in bytes: longer provider text is cut at a
-/// character boundary and ends with `…`.
-pub const MESSAGE_CAP: usize = 4096;
 
 /// An error response (or error stream event) from an upstream provider,
 /// translated to the canonical code a gateway answers with.
@@ -175,15 +170,15 @@ impl UpstreamError {
             decided_by: None,
             transport: Some(failure),
             upstream_code: None,
-            upstream_message: capped(detail.into()),
+            upstream_message: policy::capped(detail.into()),
             param: None,
             client_message: None,
             retry_after: None,
         }))
     }
 
-    /// The error the classifier decided: the message policy applied to
-    /// what the provider said.
+    /// The error the classifier decided, with what the client reads of it
+    /// ([`policy::apply`]).
     pub(crate) fn decided(
         provider: Provider,
         signals: Signals,
@@ -192,39 +187,24 @@ impl UpstreamError {
         disposition: Option<Disposition>,
         raw: impl FnOnce() -> String,
     ) -> UpstreamError {
-        let fixable = client_can_fix(canonical);
-        let mut param = signals.param.filter(|_| fixable);
-        if fixable && param.is_none() {
-            param = param::leading(&signals.message)
-                .or_else(|| {
-                    names_a_parameter(canonical)
-                        .then(|| param::named(&signals.message))
-                        .flatten()
-                })
-                .or(signals.field);
-        }
-        let upstream_message = capped(if signals.envelope && !signals.message.is_empty() {
-            signals.message
-        } else {
-            raw()
-        });
-        let client_message = (fixable && signals.envelope && !upstream_message.trim().is_empty())
-            .then(|| capped(redact::client_safe(&upstream_message, None)));
         let disposition = disposition
             .unwrap_or(Disposition::of(canonical, None))
             .with_delay(signals.retry_after);
+        let (upstream_status, retry_after) = (signals.status_sent, signals.retry_after);
+        let upstream_code = signals.codes.first().map(|(_, code)| code.clone());
+        let view = policy::apply(canonical, signals, raw);
         UpstreamError(Box::new(Inner {
             provider,
-            upstream_status: signals.status_sent,
+            upstream_status,
             canonical,
             disposition,
             decided_by: Some(verdict),
             transport: None,
-            upstream_code: signals.codes.into_iter().next().map(|(_, code)| code),
-            upstream_message,
-            param: param.map(|param| redact::client_safe(&param, None)),
-            client_message,
-            retry_after: signals.retry_after,
+            upstream_code,
+            upstream_message: view.upstream_message,
+            param: view.param,
+            client_message: view.client_message,
+            retry_after,
         }))
     }
 
@@ -249,10 +229,10 @@ impl UpstreamError {
         let inner = &mut *self.0;
         if inner.client_message.is_some() {
             let request = String::from_utf8_lossy(request);
-            inner.client_message = Some(capped(redact::client_safe(
+            inner.client_message = Some(policy::client_message(
                 &inner.upstream_message,
                 Some(&request),
-            )));
+            ));
         }
         self
     }
@@ -358,69 +338,6 @@ impl UpstreamError {
     pub(crate) fn decided_by(&self) -> Option<Verdict> {
         self.0.decided_by
     }
-}
-
-/// `text` cut to [`MESSAGE_CAP`] bytes at a character boundary, ending
-/// with `…` when cut.
-fn capped(mut text: String) -> String {
-    if text.len() > MESSAGE_CAP {
-        let mut end = MESSAGE_CAP - '…'.len_utf8();
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text.truncate(end);
-        text.push('…');
-    }
-    text
-}
-
-/// The codes whose fix is the client's (or whose model choice is: no
-/// provider serves it now): it reads the provider's (redacted) message and
-/// the parameter. For every other code (the gateway's own failures:
-/// credentials, quota, 5xx, overload, timeouts, rate limits) it reads the
-/// catalogue's description.
-fn client_can_fix(code: ErrorCode) -> bool {
-    use ErrorCode::*;
-    names_a_parameter(code)
-        || matches!(
-            code,
-            ContextLengthExceeded
-                | ContentFiltered
-                | InvalidRequest
-                | ModelNotFound
-                | ResourceNotFound
-                | DuplicateResource
-                | IdempotencyConflict
-                | StatePreconditionFailed
-                | NoProviderAvailable
-                | NoResponsesEndpoint
-                | PayloadTooLarge
-                | NoCompatibleEndpoint
-        )
-}
-
-/// Fixable errors about one parameter or feature of the request, whose
-/// message may name it by a fixed phrase anywhere.
-fn names_a_parameter(code: ErrorCode) -> bool {
-    use ErrorCode::*;
-    matches!(
-        code,
-        MissingRequiredParameter
-            | UnknownField
-            | InvalidParameterValue
-            | ToolsNotSupported
-            | VisionNotSupported
-            | StreamingNotSupported
-            | NonStreamingNotSupported
-            | JsonModeNotSupported
-            | StructuredOutputNotSupported
-            | ToolsWithStructuredOutputNotSupported
-            | ToolChoiceRequiredNotSupported
-            | ReasoningNotSupported
-            | ThinkingDisableNotSupported
-            | UnsupportedModalities
-            | HostedToolNotSupported
-    )
 }
 
 impl Describe for UpstreamError {

@@ -73,7 +73,10 @@ fn every_row_decides_the_case_it_names() {
                 .map(|(_, error)| error.clone().expect("an error, not a normal event")),
         };
         let Some(error) = error else {
-            wrong.push(format!("row {index} names {:?}, which is nowhere", row.case));
+            wrong.push(format!(
+                "row {index} names {:?}, which is nowhere",
+                row.case
+            ));
             continue;
         };
         let Some(Verdict::Row(decided)) = error.decided_by() else {

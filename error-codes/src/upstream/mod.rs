@@ -150,6 +150,7 @@ mod error;
 #[cfg(test)]
 mod evidence;
 mod param;
+mod policy;
 mod provider;
 mod redact;
 mod retry;
@@ -163,6 +164,7 @@ mod words;
 
 pub use classifier::{Classifier, Rule};
 pub use disposition::Disposition;
-pub use error::{UpstreamError, MESSAGE_CAP};
+pub use error::UpstreamError;
+pub use policy::MESSAGE_CAP;
 pub use provider::{Provider, UnknownProvider};
 pub use transport::TransportFailure;

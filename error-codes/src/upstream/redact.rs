@@ -149,71 +149,47 @@ fn is_private(piece: &str) -> bool {
         || is_opaque(piece)
 }
 
-/// A documentation link, or a host of a provider's public site: its
-/// documentation, console, model registry, with no query and no account
-/// number in it.
+/// Hosts of public sites a provider's message links to: documentation,
+/// consoles, model registries, standards.
+#[rustfmt::skip]
+const PUBLIC: &[&str] = &[
+    "platform.openai.com", "help.openai.com", "anthropic.com", "claude.com", "ai.google.dev", "cloud.google.com",
+    "developers.generativeai.google", "googleapis.com", "aws.amazon.com", "microsoft.com", "aka.ms", "mistral.ai",
+    "console.groq.com", "openrouter.ai", "api-docs.deepseek.com", "ollama.ai", "ollama.com", "huggingface.co",
+    "json-schema.org", "github.com",
+];
+
+/// A link to a public page: a documentation site (a host under
+/// [`PUBLIC`], or starting `docs.`, `help.`, `learn.`, `developers.`), on a
+/// public domain, with no account number in it and no credential in its
+/// query.
 fn is_public_link(piece: &str) -> bool {
-    const PUBLIC: [&str; 20] = [
-        "platform.openai.com",
-        "help.openai.com",
-        "docs.anthropic.com",
-        "docs.claude.com",
-        "ai.google.dev",
-        "cloud.google.com",
-        "developers.generativeai.google",
-        "docs.aws.amazon.com",
-        "learn.microsoft.com",
-        "aka.ms",
-        "go.microsoft.com",
-        "docs.mistral.ai",
-        "console.groq.com",
-        "openrouter.ai",
-        "api-docs.deepseek.com",
-        "registry.ollama.ai",
-        "ollama.com",
-        "huggingface.co",
-        "docs.vllm.ai",
-        "googleapis.com",
-    ];
+    const DOC_SITES: [&str; 5] = ["docs.", "help.", "learn.", "developer.", "developers."];
+    const QUERY_SECRETS: [&str; 6] = ["key=", "token=", "secret=", "project=", "account=", "sig"];
     let lower = piece.to_ascii_lowercase();
-    let host_part = lower
+    let after_scheme = lower
         .split_once("://")
         .map_or(lower.as_str(), |(_, rest)| rest);
-    let Some(host) = host(host_part) else {
+    let Some(host) = host(after_scheme).filter(|host| !is_internal(host)) else {
         return false;
     };
-    let public = PUBLIC.iter().any(|known| {
-        host == *known
+    let under = |site: &&str| {
+        host == *site
             || host
-                .strip_suffix(known)
+                .strip_suffix(site)
                 .is_some_and(|sub| sub.ends_with('.'))
-    });
-    public
-        && !piece.contains('?')
-        && !piece
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|run| run.len() >= 10)
+    };
+    let public = PUBLIC.iter().any(under) || DOC_SITES.iter().any(|site| host.starts_with(site));
+    let account_number = piece
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() >= 10);
+    public && !account_number && !QUERY_SECRETS.iter().any(|secret| lower.contains(secret))
 }
 
-/// The host name `lower` starts with (before a port or path), if it is
-/// one: dot-separated labels of letters, digits and `-`, ending in a
-/// common top-level domain, an internal one, or a two-letter country code.
-fn host(lower: &str) -> Option<&str> {
-    const DOMAINS: [&str; 22] = [
-        "com",
-        "net",
-        "org",
-        "io",
-        "ai",
-        "dev",
-        "app",
-        "cloud",
-        "info",
-        "biz",
-        "xyz",
-        "tech",
-        "site",
-        "online",
+/// A host under a domain of a private network (`.internal`, `.local`,
+/// `.svc`, ...).
+fn is_internal(host: &str) -> bool {
+    const INTERNAL: [&str; 8] = [
         "internal",
         "local",
         "localhost",
@@ -222,6 +198,19 @@ fn host(lower: &str) -> Option<&str> {
         "corp",
         "intranet",
         "home",
+    ];
+    host.rsplit('.')
+        .next()
+        .is_some_and(|tld| INTERNAL.contains(&tld))
+}
+
+/// The host name `lower` starts with (before a port or path), if it is
+/// one: dot-separated labels of letters, digits and `-`, ending in a
+/// common top-level domain, an internal one, or a two-letter country code.
+fn host(lower: &str) -> Option<&str> {
+    const DOMAINS: [&str; 14] = [
+        "com", "net", "org", "io", "ai", "dev", "app", "cloud", "info", "biz", "xyz", "tech",
+        "site", "online",
     ];
     let host = lower.split(['/', ':', '?', '#']).next()?;
     let labels: Vec<&str> = host.split('.').collect();
@@ -234,6 +223,7 @@ fn host(lower: &str) -> Option<&str> {
     };
     let last = *labels.last()?;
     let domain = DOMAINS.contains(&last)
+        || is_internal(last)
         || (last.len() == 2 && last.bytes().all(|b| b.is_ascii_lowercase()) && last != "id");
     (labels.len() >= 2 && labels.iter().all(label) && domain).then_some(host)
 }
@@ -309,4 +299,88 @@ fn is_opaque(piece: &str) -> bool {
             && ((part.len() >= 12 && has(u8::is_ascii_uppercase) && has(u8::is_ascii_lowercase))
                 || part.len() >= 20)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_locations_and_ids_are_withheld() {
+        let cases = [
+            (
+                "Incorrect API key provided: “sk-proj-abcDEF123456”.",
+                "Incorrect API key provided: “[redacted]”.",
+            ),
+            (
+                "key …sk-ant-api03-AbC123xYz and AKIAIOSFODNN7EXAMPLE",
+                "key …[redacted] and [redacted]",
+            ),
+            (
+                "in organization org-AbC123xyz on tokens per min",
+                "in organization [redacted] on tokens per min",
+            ),
+            (
+                "User: arn:aws:iam::123456789012:user/gw is not authorized",
+                "User: [redacted] is not authorized",
+            ),
+            (
+                "project 123456789012 (projects/my-proj/locations/us-central1)",
+                "project [redacted] ([redacted])",
+            ),
+            (
+                "connect to llm.acme.co.uk failed, then to gw.example.de/v1",
+                "connect to [redacted] failed, then to [redacted]",
+            ),
+            (
+                "from 10.0.3.7:8443 and [2001:db8::7]:443 and fe80::1%eth0",
+                "from [redacted] and [[redacted]]:443 and [redacted]",
+            ),
+            (
+                "key 0123456789abcdef0123 for ops@example.com",
+                "key [redacted] for [redacted]",
+            ),
+            (
+                "https://gw.internal/v1?api_key=abc123 failed",
+                "[redacted] failed",
+            ),
+            (
+                "request req_011CSHoEeqs5C35K2UUqR7Fy, id 5f0c6b0e-1c9a-4d43-9c2b-8b1d3c1b2a11",
+                "request [redacted], id [redacted]",
+            ),
+        ];
+        for (message, safe) in cases {
+            assert_eq!(client_safe(message, None), safe, "{message}");
+        }
+    }
+
+    #[test]
+    fn what_a_client_sends_passes() {
+        let kept = [
+            "The model `meta-llama/Llama-3.3-70B-Instruct` does not exist",
+            "registry.ollama.ai/library/qwen3.5:0.8b does not support tools",
+            "Invalid schema: '#/$defs/Step' is not a valid $ref",
+            "Input should be 'system', 'user', 'assistant' or 'tool'",
+            "messages.3: `tool_use` ids were found without `tool_result` blocks: toolu_01AbCdEfGhIjKlMnOpQrStUv.",
+            "Learn more: https://platform.openai.com/docs/guides/structured-outputs?api-mode=chat#supported-schemas",
+            "max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens for claude-sonnet-4-20250514",
+            "tokens / minute: 1,048,576 of gpt-4.1 (e.g. input)",
+            "",
+        ];
+        for message in kept {
+            assert_eq!(client_safe(message, None), message);
+        }
+        let message = "Invalid image URL: https://img.example.net/cat.png?size=2 (from 192.0.2.1)";
+        let request = r#"{"image_url":{"url":"https://img.example.net/cat.png?size=2"}}"#;
+        assert_eq!(
+            client_safe(message, Some(request)),
+            "Invalid image URL: https://img.example.net/cat.png?size=2 (from [redacted])"
+        );
+        // A credential passes not even when the request holds it.
+        let message = "Incorrect API key provided: sk-proj-abcDEF123456.";
+        assert_eq!(
+            client_safe(message, Some(message)),
+            "Incorrect API key provided: [redacted]."
+        );
+    }
 }

@@ -63,8 +63,19 @@ const ANY: &[Provider] = &[];
 const GOOGLE: &[Provider] = &[Provider::Gemini, Provider::Vertex];
 use Provider::{Anthropic, Azure, Bedrock, DeepSeek, Gemini, Groq, Mistral, OpenAi, OpenRouter};
 
-const fn row(providers: &'static [Provider], when: When, canonical: ErrorCode, case: &'static str) -> Row {
-    Row { providers, when, canonical, disposition: None, case }
+const fn row(
+    providers: &'static [Provider],
+    when: When,
+    canonical: ErrorCode,
+    case: &'static str,
+) -> Row {
+    Row {
+        providers,
+        when,
+        canonical,
+        disposition: None,
+        case,
+    }
 }
 
 impl Row {
@@ -72,11 +83,17 @@ impl Row {
     /// disposition: this provider cannot serve the request (the gateway's
     /// account, region, a deployment or operation it lacks).
     const fn elsewhere(self) -> Row {
-        Row { disposition: Some(Disposition::TryAnotherProvider), ..self }
+        Row {
+            disposition: Some(Disposition::TryAnotherProvider),
+            ..self
+        }
     }
 }
 
-use When::{Always, Code, EnvelopeStatus, Lacks, LacksTogether, MemberLacks, Moderation, Says, SaysOf, Status};
+use When::{
+    Always, Code, EnvelopeStatus, Lacks, LacksTogether, MemberLacks, Moderation, Says, SaysOf,
+    Status,
+};
 
 /// How providers say a model lacks a feature: the claims of
 /// [`When::Lacks`].

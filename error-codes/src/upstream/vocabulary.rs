@@ -55,19 +55,35 @@ fn error_of(entry: &Entry<'_>) -> UpstreamError {
         "code" => (400, serde_json::json!({"error": {"code": value}})),
         "type" => (400, serde_json::json!({"error": {"type": value}})),
         "status" => (400, serde_json::json!({"error": {"status": value}})),
-        "reason" => (400, serde_json::json!({"error": {"details": [{"reason": value}]}})),
+        "reason" => (
+            400,
+            serde_json::json!({"error": {"details": [{"reason": value}]}}),
+        ),
         "exception" => (400, serde_json::json!({"message": ""})),
         "numeric" => {
             let number = number.expect("a number");
-            let status = entry.value.parse().ok().filter(|status| (400..600).contains(status));
-            (status.unwrap_or(400), serde_json::json!({"error": {"code": number}}))
+            let status = entry
+                .value
+                .parse()
+                .ok()
+                .filter(|status| (400..600).contains(status));
+            (
+                status.unwrap_or(400),
+                serde_json::json!({"error": {"code": number}}),
+            )
         }
-        "http" => (entry.value.parse().expect("a status"), serde_json::json!({"error": {}})),
+        "http" => (
+            entry.value.parse().expect("a status"),
+            serde_json::json!({"error": {}}),
+        ),
         field => panic!("unknown field {field}"),
     };
     let mut headers = http::HeaderMap::new();
     if entry.field == "exception" {
-        headers.insert("x-amzn-errortype", entry.value.parse().expect("a header value"));
+        headers.insert(
+            "x-amzn-errortype",
+            entry.value.parse().expect("a header value"),
+        );
     }
     let body = serde_json::to_vec(&body).expect("JSON");
     UpstreamError::from_response(entry.provider, status, &headers, &body)
@@ -89,7 +105,10 @@ fn every_documented_value_is_mapped_as_the_vocabulary_says() {
     let mut wrong = Vec::new();
     for entry in &entries {
         let error = error_of(entry);
-        let got = (error.canonical().code(), disposition_name(error.disposition()));
+        let got = (
+            error.canonical().code(),
+            disposition_name(error.disposition()),
+        );
         if got != (entry.canonical, entry.disposition) {
             wrong.push(format!(
                 "{} {} {}: {} {}, not {got:?}",
@@ -97,5 +116,11 @@ fn every_documented_value_is_mapped_as_the_vocabulary_says() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} rows:\n{}", wrong.len(), entries.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} rows:\n{}",
+        wrong.len(),
+        entries.len(),
+        wrong.join("\n")
+    );
 }
