@@ -4,9 +4,10 @@
 //! code, the parameter and the retry delay the case expects, and the
 //! message policy: what the client reads.
 
-use api_error_codes::upstream::UpstreamError;
-use api_error_codes::{ApiError, Format};
+use api_error_codes::upstream::{Disposition, UpstreamError};
+use api_error_codes::{ApiError, ErrorCode, Format};
 use error_codes_tests::upstream_corpus::{corpus, held_out, Case, Kind};
+use std::time::Duration;
 
 /// What a case got, in the corpus's terms, for one comparison.
 #[derive(Debug, PartialEq)]
@@ -340,3 +341,120 @@ fn held_out_accuracy() {
 
 /// The held-out accuracy (in percent) below which the table has regressed.
 const HELD_OUT_FLOOR: usize = 90;
+
+/// Each disposition with real cases of its own, and every case of the
+/// corpus consistent with its code: the gateway's own account (the
+/// `own-account` cases, and any 401, 402, 403 answer that is not
+/// moderation) is another provider's to try; the context window a larger
+/// one's; a retryable code is retried; what the client can fix returns to
+/// it.
+#[test]
+fn each_disposition_has_its_cases() {
+    let cases = every_case();
+    let of = |name: &str| {
+        let case = cases.iter().find(|case| case.name == name).expect(name);
+        case.run().expect("an error").disposition()
+    };
+    let retry = |millis: u64| Disposition::RetrySame {
+        after: Some(Duration::from_millis(millis)),
+    };
+    let expected = [
+        ("openai-rate-limit-tpm-org-try-again-seconds", retry(9_816)),
+        (
+            "anthropic-overloaded-529",
+            Disposition::RetrySame { after: None },
+        ),
+        (
+            "gemini-500-internal",
+            Disposition::RetrySame { after: None },
+        ),
+        ("openai-insufficient-quota", Disposition::TryAnotherProvider),
+        (
+            "anthropic-400-organization-disabled",
+            Disposition::TryAnotherProvider,
+        ),
+        (
+            "openai-403-project-no-access-model-repr",
+            Disposition::TryAnotherProvider,
+        ),
+        (
+            "bedrock-converse-400-model-doesnt-support-on-demand",
+            Disposition::TryAnotherProvider,
+        ),
+        ("anthropic-prompt-too-long", Disposition::TryLargerContext),
+        (
+            "openai-responses-stream-error-nested-context-window",
+            Disposition::TryLargerContext,
+        ),
+        (
+            "openrouter-403-moderation-flagged-harassment",
+            Disposition::ReturnToClient,
+        ),
+        (
+            "openai-unrecognized-request-argument",
+            Disposition::ReturnToClient,
+        ),
+        (
+            "bedrock-converse-tool-use-not-supported",
+            Disposition::ReturnToClient,
+        ),
+    ];
+    for (name, disposition) in expected {
+        assert_eq!(of(name), disposition, "{name}");
+    }
+    for case in &cases {
+        let Some(error) = case.run() else { continue };
+        let disposition = error.disposition();
+        let own = case.class.as_deref() == Some("own-account")
+            || (matches!(case.status, Some(401..=403))
+                && error.canonical() != ErrorCode::ContentFiltered);
+        let consistent = match disposition {
+            _ if own => disposition == Disposition::TryAnotherProvider,
+            Disposition::TryLargerContext => error.canonical() == ErrorCode::ContextLengthExceeded,
+            Disposition::RetrySame { after } => {
+                error.is_retryable() && after == error.retry_after()
+            }
+            Disposition::TryAnotherProvider => {
+                error.canonical() != ErrorCode::ContextLengthExceeded
+            }
+            _ => !error.is_retryable(),
+        };
+        assert!(
+            consistent,
+            "{}: {disposition:?} for {}",
+            case.name,
+            error.code()
+        );
+    }
+}
+
+/// The stream relay's contract: an error event cut short anywhere after
+/// its event line, or a data line cut short, is an error
+/// (`upstream_error` when nothing more can be read), never a normal event.
+#[test]
+fn cut_stream_events_are_errors() {
+    let mut checked = 0;
+    for case in every_case().iter().filter(|case| case.kind == Kind::Sse) {
+        let event = case.bytes();
+        let Some(data) = event.windows(5).position(|window| window == b"data:") else {
+            continue;
+        };
+        let named = case.expect.canonical.is_some() && event.starts_with(b"event:");
+        let body = &event[data + 5..];
+        for end in 1..body.trim_ascii_end().len() {
+            let cut = [&event[..data + 5], &body[..end], b"\n\n"].concat();
+            let data = String::from_utf8_lossy(&body[..end]);
+            let json = serde_json::from_str::<serde_json::Value>(data.trim()).is_ok();
+            if (named || !json) && !data.trim().is_empty() && data.trim() != "[DONE]" {
+                assert!(
+                    case.run_with(&cut).is_some(),
+                    "{}: {:?}",
+                    case.name,
+                    String::from_utf8_lossy(&cut)
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 1000, "{checked} cut events");
+}

@@ -157,6 +157,8 @@ mod retry;
 mod signals;
 mod stream;
 mod table;
+#[cfg(test)]
+mod tests;
 mod transport;
 #[cfg(test)]
 mod vocabulary;

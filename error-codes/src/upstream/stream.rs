@@ -102,14 +102,21 @@ fn surely_normal(event: &[u8]) -> bool {
     framed(rest[..end].trim_ascii())
 }
 
-/// `[DONE]`, or an object or array whose quotes pair up: a JSON value not
-/// cut short (a cut one, or two run together, fails this but for chance).
+/// `[DONE]`, or an object or array whose quotes pair up and whose
+/// brackets balance: a JSON value not cut short, nor two run together
+/// (brackets or quotes inside strings may make a whole value look cut:
+/// it is then parsed, which tells).
 fn framed(data: &[u8]) -> bool {
     let (Some(first), Some(last)) = (data.first(), data.last()) else {
         return false;
     };
-    let brackets = matches!((first, last), (b'{', b'}') | (b'[', b']'));
-    let quotes = data.iter().filter(|&&byte| byte == b'"').count();
+    let (mut quotes, mut depth) = (0_usize, 0_isize);
+    for &byte in data {
+        quotes += usize::from(byte == b'"');
+        depth +=
+            isize::from(byte == b'{' || byte == b'[') - isize::from(byte == b'}' || byte == b']');
+    }
+    let brackets = matches!((first, last), (b'{', b'}') | (b'[', b']')) && depth == 0;
     brackets && (quotes - escaped_quotes(data)) % 2 == 0 || data == b"[DONE]"
 }
 
