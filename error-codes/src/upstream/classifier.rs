@@ -97,7 +97,7 @@ impl Classifier {
     /// Reads a stream event, as [`UpstreamError::from_sse_event`] does,
     /// with the rules first.
     pub fn sse_event(&self, provider: Provider, event: &[u8]) -> Option<UpstreamError> {
-        let event = stream::error_event(event)?;
+        let event = stream::error_event(provider, event)?;
         let signals = Signals::of_event(event.data.as_ref());
         Some(self.translate(provider, signals, || event.raw))
     }

@@ -2,27 +2,17 @@
 //! error before anything is parsed, and the reading of one that may.
 
 use super::signals::BODY_LIMIT;
+use super::Provider;
 use memchr::memmem::Finder;
 use serde_json::Value;
 use std::sync::LazyLock;
 
-/// What the scan looks for: the marks an error event carries at least one
-/// of (`error` or `Error` in its name, type or data's `error` member;
-/// `failed` in `response.failed`; Gemini's `blockReason`), and the start
-/// of a data field.
-static FINDERS: LazyLock<Finders> = LazyLock::new(|| Finders {
-    marks: [
-        Finder::new(b"rror"),
-        Finder::new(b"failed"),
-        Finder::new(b"blockReason"),
-    ],
-    data: Finder::new(b"data:"),
-});
-
-struct Finders {
-    marks: [Finder<'static>; 3],
-    data: Finder<'static>,
-}
+/// The marks an error event carries at least one of, besides its name:
+/// `error` (or `Error`) in its data's `error` member or type (a failed
+/// Responses API response has an `error` member too); in Google's
+/// streams, a prompt's `blockReason`.
+static MARKS: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| [Finder::new(b"rror"), Finder::new(b"blockReason")]);
 
 /// An event that is an error.
 #[derive(Debug)]
@@ -35,13 +25,13 @@ pub(crate) struct ErrorEvent {
 
 /// The error `event` is, if it is one; `None` for a normal event.
 ///
-/// A scan tells most normal events apart before anything is parsed: no
-/// error mark, and data that is `[DONE]` or framed as one JSON value (it
-/// opens and closes with the same bracket and its quotes pair up). Any
-/// other event is read: an error event, or data that is cut short or is
-/// not JSON, is an error.
-pub(crate) fn error_event(event: &[u8]) -> Option<ErrorEvent> {
-    if surely_normal(event) {
+/// A scan tells normal events apart before anything is parsed: no error
+/// mark, no error name, and data that is `[DONE]` or framed as one JSON
+/// value (it opens and closes with the same bracket and its quotes pair
+/// up). Any other event is read: an error event, or data that is cut
+/// short or is not JSON, is an error.
+pub(crate) fn error_event(provider: Provider, event: &[u8]) -> Option<ErrorEvent> {
+    if surely_normal(provider, event) {
         return None;
     }
     let text = String::from_utf8_lossy(event);
@@ -80,52 +70,93 @@ pub(crate) fn event_data(bytes: &[u8]) -> Option<String> {
     first_event(text).1
 }
 
-/// Whether the scan alone shows `event` to be normal: no error mark, and
-/// no data or one data line that is `[DONE]` or framed as a JSON value.
-fn surely_normal(event: &[u8]) -> bool {
-    let finders = &*FINDERS;
-    if finders.marks.iter().any(|mark| mark.find(event).is_some()) {
+/// Whether the scan alone shows `event` to be normal: no error mark, no
+/// error name (`error`, `response.failed`), and no data or one data line
+/// that is `[DONE]` or framed as a JSON value.
+fn surely_normal(provider: Provider, event: &[u8]) -> bool {
+    let google = matches!(provider, Provider::Gemini | Provider::Vertex);
+    let marks = if google { &MARKS[..] } else { &MARKS[..1] };
+    if marks.iter().any(|mark| mark.find(event).is_some()) {
         return false;
     }
-    let mut lines = finders
-        .data
-        .find_iter(event)
-        .filter(|&at| at == 0 || matches!(event[at - 1], b'\n' | b'\r'));
-    let Some(start) = lines.next() else {
-        return true;
-    };
-    if lines.next().is_some() {
-        return false;
+    match usual_data(event).or_else(|| data_line(event)) {
+        Some(data) => data.is_none_or(|data| framed(data.trim_ascii())),
+        None => false,
     }
-    let rest = &event[start + 5..];
-    let end = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
-    framed(rest[..end].trim_ascii())
 }
 
-/// `[DONE]`, or an object or array whose quotes pair up and whose
-/// brackets balance: a JSON value not cut short, nor two run together
-/// (brackets or quotes inside strings may make a whole value look cut:
-/// it is then parsed, which tells).
+/// The data of an event of the usual shape, `data: ...` or `event: name`
+/// then `data: ...`, without a scan of its own: the rest of the event.
+/// (Another line after the data makes it look cut, and it is then read.)
+fn usual_data(event: &[u8]) -> Option<Option<&[u8]>> {
+    let mut rest = event;
+    if let Some(named) = rest.strip_prefix(b"event:") {
+        let end = memchr::memchr(b'\n', named)?;
+        if named[..end].trim_ascii() == b"response.failed" {
+            return None;
+        }
+        rest = &named[end + 1..];
+    }
+    rest.strip_prefix(b"data:").map(Some)
+}
+
+/// The value of the one data line of `event`, if it has one (`Some(None)`
+/// when it has none); `None` for an event the scan does not settle: more
+/// than one data line, or named `response.failed`. The usual shapes
+/// (`data: ...`, `event: name` then `data: ...`) are read line by line
+/// with a jump to each line's end.
+fn data_line(event: &[u8]) -> Option<Option<&[u8]>> {
+    let mut data = None;
+    let mut rest = event;
+    while !rest.is_empty() {
+        let end = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+        let line = &rest[..end];
+        if let Some(value) = line.strip_prefix(b"data:") {
+            if data.replace(value).is_some() {
+                return None;
+            }
+        } else if line
+            .strip_prefix(b"event:")
+            .is_some_and(|name| name.trim_ascii() == b"response.failed")
+        {
+            return None;
+        }
+        rest = &rest[end..];
+        // The event's end: only line breaks are left.
+        if rest.iter().all(|byte| matches!(byte, b'\n' | b'\r')) {
+            break;
+        }
+        rest = &rest[1..];
+    }
+    Some(data)
+}
+
+/// `[DONE]`, or an object or array that closes with the bracket it opens
+/// with and whose quotes pair up: a JSON value not cut short (but for one
+/// cut right after an inner closing bracket), nor two run together. A
+/// string ending in a backslash may make a whole value look cut: it is
+/// then parsed, which tells.
 fn framed(data: &[u8]) -> bool {
     let (Some(first), Some(last)) = (data.first(), data.last()) else {
         return false;
     };
-    let (mut quotes, mut depth) = (0_usize, 0_isize);
-    for &byte in data {
-        quotes += usize::from(byte == b'"');
-        depth +=
-            isize::from(byte == b'{' || byte == b'[') - isize::from(byte == b'}' || byte == b']');
+    if !matches!((first, last), (b'{', b'}') | (b'[', b']')) {
+        return data == b"[DONE]";
     }
-    let brackets = matches!((first, last), (b'{', b'}') | (b'[', b']')) && depth == 0;
-    brackets && (quotes - escaped_quotes(data)) % 2 == 0 || data == b"[DONE]"
+    // Counted modulo 256, in a loop simple enough to run on SIMD lanes.
+    let mut quotes = 0_u8;
+    for &byte in data {
+        quotes = quotes.wrapping_add(u8::from(byte == b'"'));
+    }
+    // An odd count may be a whole value with an odd number of escaped
+    // quotes (`"say \"hi"`): those are counted out. (A cut value whose
+    // odd count of quotes an odd count of escaped ones makes even passes.)
+    quotes % 2 == 0 || escaped_quotes(data) % 2 == 1
 }
 
 /// How many quotes in `data` are escaped (after an odd run of
 /// backslashes).
 fn escaped_quotes(data: &[u8]) -> usize {
-    if memchr::memchr(b'\\', data).is_none() {
-        return 0;
-    }
     memchr::memmem::find_iter(data, b"\\\"")
         .filter(|&at| {
             let run = data[..=at]
@@ -212,7 +243,7 @@ mod tests {
             b"data: {\"text\":\"C:\\\\\",\"q\":\"say \\\"hi\\\"\"}\n\n",
         ] {
             assert!(
-                error_event(event).is_none(),
+                error_event(Provider::OpenAi, event).is_none(),
                 "{}",
                 String::from_utf8_lossy(event)
             );
@@ -247,8 +278,8 @@ mod tests {
             ),
         ];
         for (event, json) in cases {
-            let error =
-                error_event(event).unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(event)));
+            let error = error_event(Provider::Gemini, event)
+                .unwrap_or_else(|| panic!("{}", String::from_utf8_lossy(event)));
             assert_eq!(
                 error.data.is_some(),
                 json,
