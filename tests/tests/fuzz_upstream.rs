@@ -8,17 +8,22 @@
 //! another case; nesting added), plus arbitrary bytes. Beyond "no panic",
 //! every outcome must hold the crate's promises: the canonical code's
 //! status and retry policy, the provider named in the body that parses
-//! back, the catalogue's description for the gateway's own failures.
+//! back, the catalogue's description for the gateway's own failures,
+//! messages within `MESSAGE_CAP`, a `Display` of one line.
 
-use api_error_codes::upstream::UpstreamError;
+use api_error_codes::upstream::{UpstreamError, MESSAGE_CAP};
 use api_error_codes::{ApiError, Format, ReceivedError};
-use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
+use error_codes_tests::upstream_corpus::{corpus, held_out, Case, Kind};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
 fn cases() -> &'static [Case] {
     static CASES: OnceLock<Vec<Case>> = OnceLock::new();
-    CASES.get_or_init(corpus)
+    CASES.get_or_init(|| {
+        let mut cases = corpus();
+        cases.extend(held_out());
+        cases
+    })
 }
 
 /// The promises every translation keeps, whatever the input.
@@ -40,6 +45,9 @@ fn check(case: &Case, error: &UpstreamError) {
     ) {
         assert_eq!(error.message(), canonical.description());
     }
+    assert!(error.upstream_message().len() <= MESSAGE_CAP);
+    assert!(error.message().len() <= MESSAGE_CAP);
+    assert!(!error.to_string().contains(['\n', '\r']), "{error}");
     if let Some(delay) = error.retry_after() {
         assert!(delay.as_secs() <= 24 * 60 * 60, "{delay:?}");
     }
