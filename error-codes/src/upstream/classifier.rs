@@ -207,7 +207,7 @@ impl Rule {
     fn matches(&self, reading: &Reading<'_>) -> bool {
         let provider = self
             .provider
-            .is_none_or(|provider| reading.from_one_of(&[provider]));
+            .is_none_or(|provider| reading.comes_from(&[provider]));
         provider
             && match &self.test {
                 Test::Code(code) => reading.has_code(code),

@@ -64,7 +64,7 @@ impl UpstreamError {
     /// Never fails and never panics: an HTML page, an empty, truncated,
     /// huge or non-UTF-8 body is still an upstream error, classified by
     /// what can be known (the status, the headers), and kept (up to
-    /// [`MESSAGE_CAP`]) as [`upstream_message`](Self::upstream_message) for
+    /// [`MESSAGE_CAP`](super::MESSAGE_CAP)) as [`upstream_message`](Self::upstream_message) for
     /// logs. [`Classifier::response`] does the same with a gateway's own
     /// rules.
     ///
@@ -295,7 +295,7 @@ impl UpstreamError {
     }
 
     /// The provider's message as sent (the whole body, lossily decoded,
-    /// when it is not an error envelope), at most [`MESSAGE_CAP`] bytes.
+    /// when it is not an error envelope), at most [`MESSAGE_CAP`](super::MESSAGE_CAP) bytes.
     ///
     /// For logs, and **not safe to log as is**: it may name the gateway's
     /// account, keys or hosts, and holds whatever bytes the provider chose,

@@ -290,7 +290,7 @@ impl Reading<'_> {
 
     /// Whether the error came from one of `providers` (none: any), itself
     /// or through a relay.
-    pub(crate) fn from_one_of(&self, providers: &[Provider]) -> bool {
+    pub(crate) fn comes_from(&self, providers: &[Provider]) -> bool {
         providers.is_empty()
             || providers.contains(&self.provider)
             || self
@@ -336,7 +336,7 @@ impl Reading<'_> {
         TABLE
             .iter()
             .enumerate()
-            .find(|(_, row)| self.from_one_of(row.providers) && self.matches(row.when))
+            .find(|(_, row)| self.comes_from(row.providers) && self.matches(row.when))
             .unwrap_or((TABLE.len() - 1, &TABLE[TABLE.len() - 1]))
     }
 }
