@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
         (with_request.canonical(), with_request.disposition()),
         (canonical, error.disposition())
     );
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let response = error.to_http_response(format);
         let received = ReceivedError::parse(response.status().as_u16(), response.body())
             .expect("a rendered body parses back");

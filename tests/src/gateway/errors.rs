@@ -195,21 +195,6 @@ pub enum GatewayError {
     Upstream(Box<UpstreamError>),
 }
 
-impl From<ErrorCode> for GatewayError {
-    /// The canonical code as it is.
-    ///
-    /// ```
-    /// use api_error_codes::ErrorCode;
-    /// use error_codes_tests::gateway::GatewayError;
-    ///
-    /// let error: GatewayError = ErrorCode::RateLimitExceeded.into();
-    /// assert_eq!(error, GatewayError::Canonical(ErrorCode::RateLimitExceeded));
-    /// ```
-    fn from(code: ErrorCode) -> Self {
-        GatewayError::Canonical(code)
-    }
-}
-
 impl From<serde_json::Error> for GatewayError {
     /// The gateway's own bodies always serialize; if one ever did not, the
     /// client gets `internal_error`.

@@ -11,7 +11,7 @@ use super::responses::RESPONSES;
 use super::server::Gateway;
 use super::wire::{Catalogue, CatalogueEntry};
 use super::BODY_LIMIT;
-use api_error_codes::{ApiError, ErrorCode};
+use api_error_codes::{ApiError, ErrorCode, ProblemTypes};
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{HeaderValue, ALLOW};
 use axum::http::{Method, Uri};
@@ -47,7 +47,7 @@ async fn error_codes_catalogue(context: RequestContext) -> Response {
                 retryable: info.is_retryable(),
                 openai_type: info.openai_type(),
                 anthropic_type: info.anthropic_type(),
-                problem_type: info.problem_type(),
+                problem_type: ProblemTypes::installed().type_uri(info.code()),
             }
         })
         .collect();
