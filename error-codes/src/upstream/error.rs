@@ -101,8 +101,11 @@ impl UpstreamError {
     /// `event: response.failed` (also when its data is cut short or is not
     /// JSON: `upstream_error`), data carrying a non-null `error` (OpenAI
     /// Chat Completions, Gemini, Vertex, OpenRouter chunks), the Responses
-    /// API's flat `{"type":"error"}`. `None` only for a normal event: a
-    /// chunk, a comment, a keep-alive, `data: [DONE]`.
+    /// API's flat `{"type":"error"}`, and a whole event (ended by its blank
+    /// line) whose data is cut short or is not JSON. `None` only for a
+    /// normal event: a chunk, a comment, a keep-alive, `data: [DONE]`, and
+    /// what a stream left unterminated when it closed if it carries no
+    /// error's marks (that the connection broke is the caller's to say).
     ///
     /// ```
     /// use api_error_codes::upstream::{Provider, UpstreamError};

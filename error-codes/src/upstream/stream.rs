@@ -51,6 +51,9 @@ pub(crate) fn error_event(provider: Provider, event: &[u8]) -> Option<ErrorEvent
         .then(|| serde_json::from_str::<Value>(&data).ok())
         .flatten();
     match json {
+        // What a stream left unterminated when it closed, with no error's
+        // marks, is the caller's to report: its connection broke.
+        None if !named && !ends_with_blank_line(event) && !marked(provider, event) => None,
         // Data cut short or not JSON: the relay must not pass it on raw.
         None => Some(ErrorEvent {
             data: None,
@@ -64,6 +67,20 @@ pub(crate) fn error_event(provider: Provider, event: &[u8]) -> Option<ErrorEvent
     }
 }
 
+/// Whether an event is whole: it ends with its blank line.
+fn ends_with_blank_line(event: &[u8]) -> bool {
+    [&b"\n\n"[..], b"\r\r", b"\r\n\r\n"]
+        .iter()
+        .any(|end| event.ends_with(end))
+}
+
+/// Whether `event` carries one of the marks of an error.
+fn marked(provider: Provider, event: &[u8]) -> bool {
+    let google = matches!(provider, Provider::Gemini | Provider::Vertex);
+    let marks = if google { &MARKS[..] } else { &MARKS[..1] };
+    marks.iter().any(|mark| mark.find(event).is_some())
+}
+
 /// The data of the first event in `bytes` that carries any.
 pub(crate) fn event_data(bytes: &[u8]) -> Option<String> {
     let text = std::str::from_utf8(bytes).ok()?;
@@ -74,9 +91,7 @@ pub(crate) fn event_data(bytes: &[u8]) -> Option<String> {
 /// error name (`error`, `response.failed`), and no data or one data line
 /// that is `[DONE]` or framed as a JSON value.
 fn surely_normal(provider: Provider, event: &[u8]) -> bool {
-    let google = matches!(provider, Provider::Gemini | Provider::Vertex);
-    let marks = if google { &MARKS[..] } else { &MARKS[..1] };
-    if marks.iter().any(|mark| mark.find(event).is_some()) {
+    if marked(provider, event) {
         return false;
     }
     match usual_data(event).or_else(|| data_line(event)) {
