@@ -154,3 +154,45 @@ fn read_side(folder: &str) -> Vec<Case> {
     }
     cases
 }
+
+/// The gateway's secrets in the earlier corpus bodies, whose notes say
+/// `secret:` (the cases added since list theirs as `expect.redact`).
+pub const SECRETS: &[(&str, &[&str])] = &[
+    (
+        "bedrock-access-denied-explicit-deny-capital-message",
+        &["0482xxxxxxxx", "mcp-tenantOperator", "arn:aws"],
+    ),
+    ("deepseek-authentication-fails-masked-key", &["****eek}"]),
+    (
+        "groq-rate-limit-tpm-org-try-again-fractional-seconds",
+        &["org_01hrsvc1b8ey0anvbgha0xckf2"],
+    ),
+    ("openai-invalid-api-key-redacted-sk", &["sk-VKMIs", "wjh3"]),
+    (
+        "openai-rate-limit-tpm-org-try-again-seconds",
+        &["org-uVqpjtJiKqvVJMVfvpaounIh"],
+    ),
+    (
+        "openai-request-too-large-for-tpm",
+        &["org-78asdf87asdf9aaa8976"],
+    ),
+    (
+        "openrouter-400-not-a-valid-model-id-user-id",
+        &["user_39yvGR6gBlXf8o3DGgqb1NeHs5u"],
+    ),
+    (
+        "vertex-404-publisher-model-not-found",
+        &["248190060486", "projects/"],
+    ),
+    (
+        "vertex-403-permission-denied-iam",
+        &["rhel-lightspeed", "projects/"],
+    ),
+];
+
+/// Every case of both sides of the corpus.
+pub fn every_case() -> Vec<Case> {
+    let mut cases = corpus();
+    cases.extend(held_out());
+    cases
+}
