@@ -46,7 +46,6 @@ pub mod formatted;
 mod info;
 mod origin;
 mod problem;
-mod read;
 mod received;
 mod responses_stream;
 pub mod stream;

@@ -79,8 +79,9 @@ pub(crate) fn log_failure(
         context.id,
         error.provider().map_or("none", |provider| provider.name()),
         error.code(),
-        error.upstream_code().unwrap_or("none"),
-        error.upstream_message(),
+        // Provider text, escaped: a line break in it cannot forge a line.
+        error.upstream_code().unwrap_or("none").escape_debug(),
+        error.upstream_message().escape_debug(),
     ));
 }
 
