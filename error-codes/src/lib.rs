@@ -95,8 +95,10 @@ pub use api_error_codes_derive::ApiError;
 /// The `http` crate the responses are made of, so one dependency is enough.
 pub use http;
 
-/// The README's examples, run as doc tests (its relay example needs the
-/// `stream` and `axum` features, which `cargo test --workspace` turns on).
+/// The README's examples, run as doc tests (they need the `stream`,
+/// `axum`, `tracing` and `utoipa` features, which `cargo test --workspace`
+/// turns on).
 #[cfg(all(doctest, feature = "stream", feature = "axum"))]
+#[cfg(all(feature = "tracing", feature = "utoipa"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -59,8 +59,7 @@ fn recorded(error: &dyn ApiError) -> BTreeMap<&'static str, String> {
         let _entered = span.enter();
         telemetry::record(error);
     });
-    let fields = recorded.0.lock().unwrap().clone();
-    fields
+    recorded.0.lock().unwrap().clone()
 }
 
 fn fields<const N: usize>(pairs: [(&'static str, &str); N]) -> BTreeMap<&'static str, String> {
