@@ -18,9 +18,11 @@ use std::sync::OnceLock;
 /// writes). Without one installed, bodies have no `doc_url`.
 ///
 /// Anthropic's envelope has no `doc_url` of its own; the body carries it
-/// as an extra member of `error`, which the official SDKs keep and do not
-/// reject (Python's models allow extra fields, TypeScript's types do not
-/// check at run time, Go's decoder keeps unknown fields aside).
+/// as an extra member of `error`, which the official SDKs accept: Python's
+/// models allow extra fields (with anthropic 2.13.0 such a 429 is still a
+/// `RateLimitError` with its `error_code`, the link kept in `body`),
+/// TypeScript's types are not checked at run time, and Go's generated
+/// decoder keeps unknown members in `JSON.ExtraFields`.
 ///
 /// ```
 /// use api_error_codes::{ApiError, DocUrls, ErrorCode};

@@ -82,9 +82,10 @@ proptest! {
                     Format::Anthropic => {
                         prop_assert_eq!(json["request_id"].as_str(), Some(request_id.as_str()));
                         prop_assert_eq!(received.request_id(), Some(request_id.as_str()));
-                        // Anthropic's envelope has no param, doc_url, suggestion.
+                        // Anthropic's envelope has no param or suggestion; this
+                        // crate adds doc_url.
                         prop_assert_eq!(received.param(), None);
-                        prop_assert_eq!(received.doc_url(), None);
+                        prop_assert_eq!(received.doc_url(), doc_url.as_deref());
                     }
                     other => not_an_envelope(other),
                 }

@@ -98,7 +98,7 @@ fn anthropic_details_error_code_is_opt_in() {
 }
 
 #[test]
-fn doc_url_and_suggestion_are_off_unless_set_and_openai_only() {
+fn doc_url_and_suggestion_are_off_unless_set_and_the_suggestion_openai_only() {
     for &code in ErrorCode::ALL {
         let url = format!("https://errors.example/{}", code.code());
         let body = text(
@@ -117,11 +117,19 @@ fn doc_url_and_suggestion_are_off_unless_set_and_openai_only() {
                 quoted("Try \"again\"\nlater")
             )
         );
+        // Anthropic's envelope gets the doc_url (an extra member of
+        // `error`), not the suggestion.
         let anthropic = code
             .envelope(Format::Anthropic)
             .doc_url(&url)
             .suggestion("x")
             .to_body();
-        assert_eq!(anthropic, code.to_body(Format::Anthropic));
+        let mut expected: serde_json::Value =
+            serde_json::from_slice(&code.to_body(Format::Anthropic)).unwrap();
+        expected["error"]["doc_url"] = url.clone().into();
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&anthropic).unwrap(),
+            expected
+        );
     }
 }
