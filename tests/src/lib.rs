@@ -1,6 +1,5 @@
 //! Helpers shared by the integration tests of the `api-error-codes` workspace.
 
-pub mod gateway;
 mod problem_peer;
 pub mod upstream_corpus;
 
