@@ -40,7 +40,7 @@ pub struct Args {
     upstreams: Vec<UpstreamConfig>,
 
     /// The key the gateway sends to upstream NAME (repeatable); without
-    /// it, the environment variable <NAME>_API_KEY (OPENAI_API_KEY, ...)
+    /// it, the environment variable `<NAME>_API_KEY` (`OPENAI_API_KEY`, ...)
     #[arg(long = "upstream-key", value_name = "NAME=KEY")]
     keys: Vec<KeyArg>,
 

@@ -72,7 +72,7 @@ pub enum GatewayError {
         message = "Malformed or invalid request: the body must be a JSON object, not {found}"
     )]
     NotAnObject {
-        /// The JSON type sent instead ([`json_kind`]).
+        /// The JSON type sent instead, such as `a string`.
         found: &'static str,
     },
 
@@ -94,7 +94,7 @@ pub enum GatewayError {
         param: &'static str,
         /// The JSON type it must have, such as `a boolean`.
         expected: &'static str,
-        /// The JSON type it has ([`json_kind`]).
+        /// The JSON type it has, such as `a string`.
         found: &'static str,
     },
 
@@ -118,7 +118,7 @@ pub enum GatewayError {
         message = "Requested model ID isn\u{2019}t in the catalog: `{model}`; try `echo` or `error/<code>` with a code from GET /v1/error-codes"
     )]
     UnknownModel {
-        /// The model asked for, [`clip`]ped.
+        /// The model asked for, cut to 100 characters.
         model: String,
     },
 
@@ -130,9 +130,9 @@ pub enum GatewayError {
                    (the gateway forwards `NAME/<model>` to `--upstream NAME=URL`)"
     )]
     UnknownUpstream {
-        /// The model asked for, [`clip`]ped.
+        /// The model asked for, cut to 100 characters.
         model: String,
-        /// The part before the `/`, [`clip`]ped.
+        /// The part before the `/`, cut to 100 characters.
         name: String,
     },
 
@@ -175,7 +175,7 @@ pub enum GatewayError {
     UnknownPath {
         /// The method used.
         method: Method,
-        /// The path, [`clip`]ped.
+        /// The path, cut to 100 characters.
         path: String,
     },
 
