@@ -165,8 +165,8 @@ def large(count):
             )
         else:
             body.append(
-                f'    /// Private failure {index}.\n'
-                f'    #[api_error(code = "private_code_{index}", status = {status})]\n'
+                f'    #[api_error(code = "private_code_{index}", status = {status}, '
+                f'message = "Private failure {index}.")]\n'
                 f"    V{index},"
             )
     return (

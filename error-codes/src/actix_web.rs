@@ -1,24 +1,13 @@
-//! [`ResponseError`](::actix_web::ResponseError) and
-//! [`Responder`](::actix_web::Responder) for errors, in the format of the
+//! [`ResponseError`] and
+//! [`Responder`] for errors, in the format of the
 //! endpoint that fails (feature `actix-web`): the actix-web twin of
 //! `api_error_codes::axum`, name for name.
 //!
-//! The wrappers are those of [`api_error_codes::formatted`](crate::formatted):
-//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
-//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
-//! fix the format at the type level, for handlers that serve one API
-//! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
-//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
-//! options, for code shared by several APIs; [`Envelope`](crate::Envelope) itself answers
-//! for a borrowed error rendered on the spot. `OpenAi`, `Anthropic`,
-//! `Problem` and `OwnedEnvelope` are both a `ResponseError`
-//! (returned as a handler's `Err`) and a `Responder` (returned as is).
-//!
-//! Each answers with exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response): the same
-//! status (499 for status 0, see
-//! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)), the same
-//! headers (`content-type`, `x-should-retry`, `retry-after`, the request
-//! id) and the same body bytes.
+//! The [`formatted`](crate::formatted) wrappers are each a `ResponseError`
+//! (returned as a handler's `Err`) and a `Responder` (returned as is), and
+//! an [`Envelope`] rendered on the spot a `Responder`: all
+//! answer with exactly the status, headers and body bytes of
+//! [`Envelope::to_http_response`](crate::Envelope::to_http_response).
 //!
 //! ```
 //! use actix_web::ResponseError;

@@ -49,36 +49,15 @@ use std::time::Duration;
 /// );
 /// ```
 ///
-/// # The attribute
-///
-/// On each variant (or on a struct):
-///
-/// | key | meaning |
-/// |---|---|
-/// | `code = "snake_case"` | the stable code (required unless `transparent`) |
-/// | `status = 429` | HTTP status, 100..=599, or 0 for "no response is sent"; optional for a canonical code |
-/// | `message = "... {field} ... {0}"` | the client-safe message; fields by name or index, checked at compile time. Without it: the catalogue's description for a canonical code, the doc comment's first paragraph for a private one |
-/// | `param = field`, `param = 0`, `param = "model"` | the request parameter at fault |
-/// | `retry_after = field` | a field holding the retry delay (`Duration` or whole seconds) |
-/// | `retryable`, `retryable = false` | whether a retry can succeed; defaults to the catalogue's, else `false` |
-/// | `openai_type = "..."`, `anthropic_type = "..."` | override the envelope `type` (see [`Format`]) |
-/// | `transparent` | on a one-field variant: everything comes from the wrapped `ApiError` |
-///
-/// On the type: `#[api_error(crate = path)]` when `api_error_codes` is
-/// re-exported under another path.
-///
-/// Checked at compile time: unknown or duplicate keys, a variant without the
-/// attribute, a code that is not lower snake_case, a status outside
-/// 100..=599 (0 allowed), a placeholder or field that does not exist,
-/// `transparent` without exactly one field, a private code without status
-/// or message, and **one code, one status**: the same code with two statuses
-/// in one type, a canonical code with another status than the catalogue's,
-/// or a code a wrapped type declares with another status.
+/// The `#[api_error(...)]` attribute, the std traits the derive writes and
+/// every check it makes are documented on the derive macro,
+/// [`ApiError`](derive@crate::ApiError).
 ///
 /// # Safety of messages
 ///
-/// The message is only what the variant declares. A wrapped `io::Error` or
-/// database error never reaches the client through its `Display`.
+/// The message is only what the variant declares (never a doc comment). A
+/// wrapped `io::Error` or database error never reaches the client through
+/// its `Display`.
 pub trait ApiError: sealed::Sealed {
     /// The compile-time facts of this error's code.
     ///
@@ -289,6 +268,49 @@ impl<T: Describe> ApiError for T {
         self.envelope(format).to_sse_event()
     }
 }
+
+/// A boxed error of any type, so `Box<dyn ApiError + Send + Sync>` is an
+/// [`ApiError`] (in the [`formatted`](crate::formatted) wrappers, the
+/// framework integrations, a `transparent` variant). Its codes are known
+/// only at run time: [`CodeList::of`](crate::CodeList::of) gives none, and
+/// a type wrapping it gets no compile-time check of them.
+impl Describe for Box<dyn ApiError + Send + Sync> {
+    const CODES: crate::CodeList = crate::CodeList::EMPTY;
+    fn info(this: &Self) -> &'static CodeInfo {
+        (**this).info()
+    }
+    fn message(this: &Self) -> Cow<'_, str> {
+        (**this).message()
+    }
+    fn param(this: &Self) -> Option<Cow<'_, str>> {
+        (**this).param()
+    }
+    fn retry_after(this: &Self) -> Option<Duration> {
+        (**this).retry_after()
+    }
+    fn provider(this: &Self) -> Option<Provider> {
+        (**this).provider()
+    }
+}
+
+/// `Debug` for an error whose type is behind a pointer, so an [`Envelope`]
+/// and a boxed error print: what a client would see,
+/// `ApiError { code: "...", status: 429, message: "..." }`.
+macro_rules! debug_dyn {
+    ($($ty:ty),+) => {$(
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct("ApiError")
+                    .field("code", &self.code())
+                    .field("status", &self.status())
+                    .field("message", &self.message())
+                    .finish()
+            }
+        }
+    )+};
+}
+
+debug_dyn!(dyn ApiError + '_, dyn ApiError + Send + Sync + '_);
 
 mod sealed {
     /// Only [`Describe`](crate::Describe) types are `ApiError`s.

@@ -1,20 +1,10 @@
-//! [`IntoResponse`](axum_core::response::IntoResponse) for errors, in the
+//! [`IntoResponse`] for errors, in the
 //! format of the endpoint that fails (feature `axum`).
 //!
-//! The wrappers are those of [`api_error_codes::formatted`](crate::formatted):
-//! [`OpenAi`](crate::formatted::OpenAi), [`Anthropic`](crate::formatted::Anthropic)
-//! and [`Problem`](crate::formatted::Problem) (RFC 9457 problem details)
-//! fix the format at the type level, for handlers that serve one API
-//! (`Result<T, OpenAi<MyError>>`, and `?` converts any `MyError`);
-//! [`OwnedEnvelope`](crate::formatted::OwnedEnvelope) chooses it at run time and carries the envelope
-//! options (request id, Anthropic `details.error_code`, problem
-//! `instance`), for code shared by several APIs; [`Envelope`]
-//! itself answers for a borrowed error rendered on the spot.
-//!
-//! Each becomes exactly [`Envelope::to_http_response`](crate::Envelope::to_http_response) with the body in an
-//! axum [`Body`](axum_core::body::Body): status (499 for status 0, see
-//! [`CLIENT_CLOSED_REQUEST`](crate::CLIENT_CLOSED_REQUEST)),
-//! `content-type`, `x-should-retry`, `retry-after` and the request id header.
+//! The [`formatted`](crate::formatted) wrappers, and an [`Envelope`]
+//! rendered on the spot, each answer with exactly
+//! [`Envelope::to_http_response`](crate::Envelope::to_http_response), the
+//! body in an axum [`Body`].
 //!
 //! ```
 //! use axum_core::response::IntoResponse;
@@ -58,121 +48,24 @@ use axum_core::response::{IntoResponse, Response};
 
 pub use crate::formatted::{Anthropic, OpenAi, OwnedEnvelope, Problem};
 
-/// The former name of [`OwnedEnvelope`], which renders nothing until it
-/// is turned into a response.
-///
-/// ```
-/// #![allow(deprecated)]
-/// use api_error_codes::{axum::Rendered, ErrorCode, Format};
-///
-/// let envelope: Rendered<ErrorCode> = Rendered::new(ErrorCode::UpstreamTimeout, Format::OpenAi);
-/// assert_eq!(envelope.format(), Format::OpenAi);
-/// ```
-#[deprecated(note = "renamed `OwnedEnvelope`")]
-pub type Rendered<E> = OwnedEnvelope<E>;
-
-impl<E: ApiError> IntoResponse for OpenAi<E> {
-    /// [`Envelope::to_http_response`] in OpenAI format.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
+/// `IntoResponse` for the four wrappers, which all answer with their
+/// [`Envelope`].
+macro_rules! into_response {
+    ($($wrapper:ident),+) => {$(
+        impl<E: ApiError> IntoResponse for $wrapper<E> {
+            /// [`Envelope::to_http_response`], with the body in an axum [`Body`].
+            fn into_response(self) -> Response {
+                self.envelope().into_response()
+            }
+        }
+    )+};
 }
 
-impl<E: ApiError> IntoResponse for Anthropic<E> {
-    /// [`Envelope::to_http_response`] in Anthropic format.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
-
-impl<E: ApiError> IntoResponse for Problem<E> {
-    /// [`Envelope::to_http_response`] as problem details.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
-
-impl<E: ApiError> IntoResponse for OwnedEnvelope<E> {
-    /// [`Envelope::to_http_response`] with every option set.
-    fn into_response(self) -> Response {
-        self.envelope().into_response()
-    }
-}
+into_response!(OpenAi, Anthropic, Problem, OwnedEnvelope);
 
 impl IntoResponse for Envelope<'_> {
     /// [`Envelope::to_http_response`], with the body in an axum [`Body`].
     fn into_response(self) -> Response {
         self.to_http_response().map(Body::from)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{ErrorCode, Format};
-
-    fn body_bytes(response: Response) -> Vec<u8> {
-        use axum_core::extract::{FromRequest, Request};
-        use std::future::Future;
-        use std::pin::pin;
-        use std::task::{Context, Poll, Waker};
-
-        // An in-memory body is ready at once: poll the extractor without a
-        // runtime. (Every envelope is UTF-8 JSON, so `String` extracts it.)
-        let request = Request::new(response.into_body());
-        let mut future = pin!(<String as FromRequest<()>>::from_request(request, &()));
-        match future
-            .as_mut()
-            .poll(&mut Context::from_waker(Waker::noop()))
-        {
-            Poll::Ready(Ok(text)) => text.into_bytes(),
-            Poll::Ready(Err(rejection)) => panic!("body failed: {rejection:?}"),
-            Poll::Pending => panic!("an in-memory body is never pending"),
-        }
-    }
-
-    #[test]
-    fn every_wrapper_gives_the_same_response_as_the_envelope() {
-        for &code in ErrorCode::ALL {
-            for format in Format::ALL {
-                let expected = code.envelope(format).request_id("req_x").to_http_response();
-                let response = OwnedEnvelope::new(code, format)
-                    .request_id("req_x")
-                    .into_response();
-                assert_eq!(response.status(), expected.status(), "{code:?}");
-                assert_eq!(response.headers(), expected.headers(), "{code:?}");
-                assert_eq!(body_bytes(response), *expected.body(), "{code:?}");
-            }
-            let openai = OpenAi(code).into_response();
-            let expected = code.to_http_response(Format::OpenAi);
-            assert_eq!(openai.headers(), expected.headers());
-            assert_eq!(body_bytes(openai), *expected.body());
-            let anthropic = Anthropic(code).into_response();
-            let expected = code.to_http_response(Format::Anthropic);
-            assert_eq!(anthropic.headers(), expected.headers());
-            assert_eq!(body_bytes(anthropic), *expected.body());
-            let problem = Problem(code).into_response();
-            let expected = code.to_http_response(Format::Problem);
-            assert_eq!(problem.status(), expected.status());
-            assert_eq!(problem.headers(), expected.headers());
-            assert_eq!(body_bytes(problem), *expected.body());
-        }
-    }
-
-    #[test]
-    fn status_zero_is_answered_with_499() {
-        let response = OpenAi(ErrorCode::ClientDisconnected).into_response();
-        assert_eq!(response.status().as_u16(), 499);
-    }
-
-    #[test]
-    fn details_error_code_reaches_the_body() {
-        let response = OwnedEnvelope::new(ErrorCode::ModelNotFound, Format::Anthropic)
-            .details_error_code(true)
-            .request_id("req_1")
-            .into_response();
-        let json: serde_json::Value = serde_json::from_slice(&body_bytes(response)).unwrap();
-        assert_eq!(json["error"]["details"]["error_code"], "model_not_found");
-        assert_eq!(json["request_id"], "req_1");
     }
 }

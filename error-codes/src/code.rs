@@ -10,12 +10,13 @@ use core::str::FromStr;
 /// table order. Each variant's doc comment is its description and its
 /// default message.
 ///
-/// Derived with `#[derive(ApiError)]` like any user enum. The catalogue is
-/// one data file in the derive (`catalogue.tsv`: code, status, description,
-/// retry policy, envelope types); with `#[api_error(catalogue)]` the derive
-/// takes every value from it, and checks that the variants list its rows in
-/// order with their descriptions as doc comments. The same file is what
-/// every user enum naming a canonical code is checked against, at expansion.
+/// Derived with `#[derive(ApiError)]` like any user enum, so its `Display`
+/// is its message, the description. The catalogue is one data file in the
+/// derive (`catalogue.tsv`: code, status, description, retry policy,
+/// envelope types): a hidden second derive writes one constant per row,
+/// which every canonical variant of every derived type names, and checks
+/// that the variants list the rows in order with their descriptions as doc
+/// comments.
 ///
 /// ```
 /// use api_error_codes::{ApiError, ErrorCode, Format};
@@ -34,8 +35,10 @@ use core::str::FromStr;
 /// `service_unavailable` and `upstream_timeout`. `budget_exhausted` and
 /// `insufficient_quota` are 429 but not retryable (waiting does not help),
 /// and use Anthropic's `billing_error` type.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, crate::ApiError)]
-#[api_error(crate = crate, catalogue)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, Debug, crate::ApiError, api_error_codes_derive::__Catalogue,
+)]
+#[api_error(crate = crate)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// Model is batch-only and cannot serve real-time requests
@@ -232,9 +235,11 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::from_code("Upstream_Timeout"), None);
     /// assert_eq!(ErrorCode::from_code("upstream_timeout "), None);
     /// ```
-    #[inline]
     pub fn from_code(code: &str) -> Option<ErrorCode> {
-        <Self as Catalogue>::from_code(code)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|canonical| canonical.code() == code)
     }
 
     /// The catalogue's description of the code (also its default message).
@@ -247,15 +252,6 @@ impl ErrorCode {
         self.info().description()
     }
 }
-
-impl fmt::Display for ErrorCode {
-    /// Writes the description.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.description())
-    }
-}
-
-impl std::error::Error for ErrorCode {}
 
 /// The error of parsing a string that is no canonical code.
 ///

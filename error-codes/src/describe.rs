@@ -75,40 +75,28 @@ pub trait Describe {
     }
 }
 
-impl<T: Describe> Describe for &T {
-    const CODES: CodeList = T::CODES;
-    fn info(this: &Self) -> &'static CodeInfo {
-        T::info(this)
-    }
-    fn message(this: &Self) -> Cow<'_, str> {
-        T::message(this)
-    }
-    fn param(this: &Self) -> Option<Cow<'_, str>> {
-        T::param(this)
-    }
-    fn retry_after(this: &Self) -> Option<Duration> {
-        T::retry_after(this)
-    }
-    fn provider(this: &Self) -> Option<Provider> {
-        T::provider(this)
-    }
+/// Describes a reference or a box as what it points to.
+macro_rules! forward {
+    ($($ty:ty),+) => {$(
+        impl<T: Describe> Describe for $ty {
+            const CODES: CodeList = T::CODES;
+            fn info(this: &Self) -> &'static CodeInfo {
+                T::info(this)
+            }
+            fn message(this: &Self) -> Cow<'_, str> {
+                T::message(this)
+            }
+            fn param(this: &Self) -> Option<Cow<'_, str>> {
+                T::param(this)
+            }
+            fn retry_after(this: &Self) -> Option<Duration> {
+                T::retry_after(this)
+            }
+            fn provider(this: &Self) -> Option<Provider> {
+                T::provider(this)
+            }
+        }
+    )+};
 }
 
-impl<T: Describe> Describe for Box<T> {
-    const CODES: CodeList = T::CODES;
-    fn info(this: &Self) -> &'static CodeInfo {
-        T::info(this)
-    }
-    fn message(this: &Self) -> Cow<'_, str> {
-        T::message(this)
-    }
-    fn param(this: &Self) -> Option<Cow<'_, str>> {
-        T::param(this)
-    }
-    fn retry_after(this: &Self) -> Option<Duration> {
-        T::retry_after(this)
-    }
-    fn provider(this: &Self) -> Option<Provider> {
-        T::provider(this)
-    }
-}
+forward!(&T, Box<T>);

@@ -100,12 +100,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format: OpenAI, Anthropic, problem details.
-    ///
-    /// ```
-    /// assert_eq!(api_error_codes::Format::ALL.len(), 3);
-    /// ```
-    pub const ALL: [Format; 3] = [Format::OpenAi, Format::Anthropic, Format::Problem];
+    /// Every format: OpenAI, Anthropic, problem details. A slice, so a new
+    /// format is not a breaking change.
+    pub const ALL: &'static [Format] = &[Format::OpenAi, Format::Anthropic, Format::Problem];
 
     /// The envelope `type` for a status, as in the table above; for
     /// problem details `about:blank`, the type of a problem that says no
@@ -148,14 +145,6 @@ impl Format {
 
     /// The header that carries the request id, as this format's SDK reads it
     /// (problem details: the common `x-request-id`).
-    ///
-    /// ```
-    /// use api_error_codes::Format;
-    ///
-    /// assert_eq!(Format::OpenAi.request_id_header(), "x-request-id");
-    /// assert_eq!(Format::Anthropic.request_id_header(), "request-id");
-    /// assert_eq!(Format::Problem.request_id_header(), "x-request-id");
-    /// ```
     pub const fn request_id_header(self) -> &'static str {
         match self {
             Format::OpenAi | Format::Problem => "x-request-id",
@@ -164,13 +153,6 @@ impl Format {
     }
 
     /// The `content-type` of this format's bodies.
-    ///
-    /// ```
-    /// use api_error_codes::Format;
-    ///
-    /// assert_eq!(Format::OpenAi.content_type(), "application/json");
-    /// assert_eq!(Format::Problem.content_type(), "application/problem+json");
-    /// ```
     pub const fn content_type(self) -> &'static str {
         match self {
             Format::OpenAi | Format::Anthropic => "application/json",

@@ -1,7 +1,5 @@
 //! What a type declares about each of its codes, readable in `const` context.
 
-use core::fmt;
-
 /// One code a type can produce: the code, its HTTP status, what it means,
 /// whether a client may retry, and the envelope `type` for each format.
 ///
@@ -18,7 +16,7 @@ use core::fmt;
 /// assert!(info.is_retryable());
 /// assert_eq!(info.openai_type(), "rate_limit_error");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CodeInfo {
     code: &'static str,
     status: u16,
@@ -202,7 +200,7 @@ impl CodeInfo {
 
     /// The `type` of the envelope in `format`. For problem details that is
     /// `about:blank`, what the status alone says; a body's `type` names the
-    /// code, see [`problem_type`](Self::problem_type).
+    /// code, see [`ProblemTypes::type_uri`](crate::ProblemTypes::type_uri).
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};
@@ -218,19 +216,5 @@ impl CodeInfo {
             crate::Format::Anthropic => self.anthropic_type,
             crate::Format::Problem => crate::Format::Problem.default_type(self.status),
         }
-    }
-}
-
-impl fmt::Debug for CodeInfo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CodeInfo")
-            .field("code", &self.code)
-            .field("status", &self.status)
-            .field("description", &self.description)
-            .field("message", &self.message)
-            .field("retryable", &self.retryable)
-            .field("openai_type", &self.openai_type)
-            .field("anthropic_type", &self.anthropic_type)
-            .finish()
     }
 }

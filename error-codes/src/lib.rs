@@ -2,18 +2,18 @@
 //! the exact error envelopes OpenAI- and Anthropic-format clients expect, or
 //! as RFC 9457 problem details for any other HTTP API.
 //!
-//! - [`ApiError`]: the trait (and `#[derive(ApiError)]`) every client-facing
-//!   error implements: code, status, safe message, retry policy.
+//! - [`ApiError`]: what every client-facing error says (code, status, safe
+//!   message, retry policy) and how it renders; `#[derive(ApiError)]`
+//!   writes its one input, [`Describe`].
 //! - [`ErrorCode`]: the 57 canonical codes, itself declared with the derive.
 //! - [`Format`], [`Envelope`]: JSON bodies, `http::Response`s and
-//!   server-sent events in any format; [`OpenAiEnvelope`] and
-//!   [`AnthropicEnvelope`] for code that wants serde structs;
-//!   [`ProblemTypes`] for the `type` URIs of problem details.
+//!   server-sent events in any format; [`ProblemTypes`] for the `type` URIs
+//!   of problem details.
 //! - [`ReceivedError`]: any error body (or SSE error event) a client
 //!   receives, parsed back into a typed value; unknown codes are kept.
-//! - [`formatted`]: an error paired with the format it answers in.
-//! - `axum` (feature `axum`): `IntoResponse` in the endpoint's format;
-//!   `actix_web` (feature `actix-web`): `ResponseError` and `Responder`.
+//! - [`formatted`]: an error paired with the format it answers in, which
+//!   the `axum` and `actix-web` features turn into responses.
+//! - [`upstream`]: what a provider sent, translated into the catalogue.
 //!
 //! ```
 //! use api_error_codes::{ApiError, ErrorCode, Format};
@@ -43,24 +43,18 @@ mod envelope;
 mod format;
 pub mod formatted;
 mod info;
-mod json;
 mod problem;
 mod read;
 mod received;
-mod response;
 mod responses_stream;
-mod sse;
+pub mod stream;
 
-/// [`IntoResponse`](::axum_core::response::IntoResponse) for errors in the
-/// endpoint's format: [`axum::OpenAi`], [`axum::Anthropic`],
-/// [`axum::OwnedEnvelope`] (feature `axum`).
+#[cfg(feature = "axum")]
+pub mod layer;
+
 #[cfg(feature = "axum")]
 pub mod axum;
 
-/// [`ResponseError`](::actix_web::ResponseError) and
-/// [`Responder`](::actix_web::Responder) for errors in the endpoint's
-/// format: [`actix_web::OpenAi`], [`actix_web::Anthropic`],
-/// [`actix_web::OwnedEnvelope`] (feature `actix-web`).
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
 
@@ -76,31 +70,24 @@ pub use crate::code_list::CodeList;
 pub use crate::describe::Describe;
 pub use crate::envelope::{
     AnthropicDetails, AnthropicEnvelope, AnthropicError, Envelope, OpenAiEnvelope, OpenAiError,
+    CLIENT_CLOSED_REQUEST,
 };
 pub use crate::format::Format;
 pub use crate::info::CodeInfo;
 pub use crate::problem::{ProblemTypes, ProblemTypesError};
-pub use crate::read::{JsonType, ParseError, ParseErrorKind};
-pub use crate::received::ReceivedError;
-pub use crate::response::CLIENT_CLOSED_REQUEST;
+pub use crate::received::{JsonType, ParseError, ParseErrorKind, ReceivedError};
 pub use crate::responses_stream::ResponsesStreamError;
 
-/// Derives [`ApiError`](trait@ApiError) for an enum or struct; see the
-/// trait's documentation for the attribute.
-///
-/// ```
-/// use api_error_codes::ApiError;
-///
-/// #[derive(ApiError)]
-/// enum E {
-///     #[api_error(code = "invalid_api_key")]
-///     BadKey,
-/// }
-/// assert_eq!(E::BadKey.status(), 401);
-/// ```
+/// `#[derive(ApiError)]`: [`ApiError`](trait@ApiError) (through
+/// [`Describe`]) for an enum or struct, and, unless thiserror writes them,
+/// `Display`, `std::error::Error` and `From`. Its attribute:
 pub use api_error_codes_derive::ApiError;
 
-/// The README's examples, run as doc tests.
-#[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+/// The `http` crate the responses are made of, so one dependency is enough.
+pub use http;
+
+/// The README's examples, run as doc tests (its relay example needs the
+/// `stream` and `axum` features, which `cargo test --workspace` turns on).
+#[cfg(all(doctest, feature = "stream", feature = "axum"))]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

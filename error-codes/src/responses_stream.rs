@@ -1,7 +1,8 @@
 //! Errors in an OpenAI Responses API event stream that has already started:
 //! the `error` event and the terminal `response.failed` event.
 
-use crate::{ApiError, Format};
+use crate::{ApiError, Format, OpenAiEnvelope, OpenAiError};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// An error to send in a Responses API stream (`POST /v1/responses` with
@@ -53,7 +54,7 @@ use serde_json::{Map, Value};
 /// assert!(failed.starts_with("event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":3,"));
 /// assert!(failed.contains(r#""status":"failed""#));
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 #[must_use = "a stream error does nothing until rendered with `error_event`, `failed_event` or `to_sse_events`"]
 pub struct ResponsesStreamError<'a> {
     error: &'a dyn ApiError,
@@ -127,27 +128,16 @@ impl<'a> ResponsesStreamError<'a> {
     /// assert_eq!(data["sequence_number"], 4);
     /// ```
     pub fn error_event(&self) -> Vec<u8> {
-        let message = self.error.message();
-        let param = self.error.param();
-        let mut event = Vec::with_capacity(256 + 2 * message.len());
-        event.extend_from_slice(b"event: error\ndata: {\"type\":\"error\",\"sequence_number\":");
-        event.extend_from_slice(self.sequence_number.to_string().as_bytes());
-        event.extend_from_slice(b",\"code\":");
-        push_json(&mut event, &Value::from(self.error.code()));
-        event.extend_from_slice(b",\"message\":");
-        push_json(&mut event, &Value::from(&*message));
-        event.extend_from_slice(b",\"param\":");
-        push_json(
-            &mut event,
-            &param.as_deref().map_or(Value::Null, Value::from),
-        );
-        // The OpenAI envelope `{"error":{...}}` without its opening brace:
-        // `"error":{...}}` also closes the event's object.
-        let body = self.error.envelope(Format::OpenAi).to_body();
-        event.push(b',');
-        event.extend_from_slice(body.get(1..).unwrap_or_default());
-        event.extend_from_slice(b"\n\n");
-        event
+        let envelope = OpenAiEnvelope::from(self.error.envelope(Format::OpenAi));
+        let data = ErrorEvent {
+            kind: "error",
+            sequence_number: self.sequence_number,
+            code: self.error.code(),
+            message: &envelope.error.message,
+            param: envelope.error.param.as_deref(),
+            error: &envelope.error,
+        };
+        event("error", &data)
     }
 
     /// The terminal `response.failed` event, numbered one after the `error`
@@ -182,31 +172,21 @@ impl<'a> ResponsesStreamError<'a> {
     /// );
     /// ```
     pub fn failed_event(&self, response: &Map<String, Value>) -> Vec<u8> {
+        let error = serde_json::json!({
+            "code": self.response_error_code(),
+            "message": self.error.message(),
+            "type": self.error.openai_type(),
+            "param": self.error.param(),
+        });
         let mut response = response.clone();
         response.insert("status".to_owned(), Value::from("failed"));
-        let mut error = Map::new();
-        error.insert("code".to_owned(), Value::from(self.response_error_code()));
-        error.insert("message".to_owned(), Value::from(self.error.message()));
-        error.insert("type".to_owned(), Value::from(self.error.openai_type()));
-        error.insert(
-            "param".to_owned(),
-            self.error.param().map_or(Value::Null, Value::from),
-        );
-        response.insert("error".to_owned(), Value::Object(error));
-        let mut event = Vec::with_capacity(512);
-        event.extend_from_slice(
-            b"event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":",
-        );
-        event.extend_from_slice(
-            self.sequence_number
-                .saturating_add(1)
-                .to_string()
-                .as_bytes(),
-        );
-        event.extend_from_slice(b",\"response\":");
-        push_json(&mut event, &Value::Object(response));
-        event.extend_from_slice(b"}\n\n");
-        event
+        response.insert("error".to_owned(), error);
+        let data = FailedEvent {
+            kind: "response.failed",
+            sequence_number: self.sequence_number.saturating_add(1),
+            response: &response,
+        };
+        event("response.failed", &data)
     }
 
     /// Both events, the `error` event and then `response.failed`: what a
@@ -228,61 +208,31 @@ impl<'a> ResponsesStreamError<'a> {
     }
 }
 
-/// `value` as JSON: a `Value`'s `Display` is its compact JSON and cannot
-/// fail (its keys are strings).
-fn push_json(out: &mut Vec<u8>, value: &Value) {
-    out.extend_from_slice(value.to_string().as_bytes());
+/// The data of the `error` event: the flat fields, then the envelope's.
+#[derive(Serialize)]
+struct ErrorEvent<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    sequence_number: u64,
+    code: &'a str,
+    message: &'a str,
+    param: Option<&'a str>,
+    error: &'a OpenAiError,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ErrorCode;
+/// The data of the `response.failed` event.
+#[derive(Serialize)]
+struct FailedEvent<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    sequence_number: u64,
+    response: &'a Map<String, Value>,
+}
 
-    #[test]
-    fn hostile_messages_stay_inside_one_event() {
-        #[derive(crate::ApiError)]
-        #[api_error(crate = crate, code = "upstream_error", message = "bad {0}")]
-        struct Hostile(String);
-
-        let error = Hostile("\n\ndata: {\"injected\":1}\r\n\"".to_owned());
-        let events = ResponsesStreamError::new(&error, 1).to_sse_events(&Map::new());
-        let text = String::from_utf8(events).unwrap();
-        // Two events: each one `event:` line and one `data:` line.
-        assert_eq!(text.matches("\n\n").count(), 2);
-        for event in text.split_terminator("\n\n") {
-            let lines: Vec<&str> = event.lines().collect();
-            assert_eq!(lines.len(), 2, "{event:?}");
-            let data: Value = serde_json::from_str(lines[1].strip_prefix("data: ").unwrap())
-                .expect("the data is one JSON object");
-            assert!(data.is_object());
-        }
-    }
-
-    #[test]
-    fn sequence_numbers_follow_on_and_saturate() {
-        let event = ResponsesStreamError::new(&ErrorCode::InternalError, u64::MAX)
-            .failed_event(&Map::new());
-        let text = String::from_utf8(event).unwrap();
-        assert!(text.contains(&format!("\"sequence_number\":{}", u64::MAX)));
-    }
-
-    #[test]
-    fn params_are_carried_in_both_shapes() {
-        #[derive(crate::ApiError)]
-        #[api_error(crate = crate, code = "context_length_exceeded", param = "input")]
-        struct TooLong;
-
-        let event = ResponsesStreamError::new(&TooLong, 0).error_event();
-        let text = String::from_utf8(event).unwrap();
-        let data: Value = serde_json::from_str(
-            text.strip_prefix("event: error\ndata: ")
-                .unwrap()
-                .trim_end(),
-        )
-        .unwrap();
-        assert_eq!(data["param"], "input");
-        assert_eq!(data["error"]["param"], "input");
-        assert_eq!(data["error"]["type"], "invalid_request_error");
-    }
+/// One complete server-sent event named `name` carrying `data`. JSON
+/// escapes every CR and LF, so no message can end the event early.
+fn event(name: &str, data: &impl Serialize) -> Vec<u8> {
+    // Strings, numbers and string-keyed maps: serde_json cannot fail.
+    let data = serde_json::to_string(data).unwrap_or_default();
+    format!("event: {name}\ndata: {data}\n\n").into_bytes()
 }

@@ -45,8 +45,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let canonical = error.canonical();
     assert_eq!(error.status(), canonical.status());
-    assert_eq!(error.provider(), provider);
-    for format in Format::ALL {
+    assert_eq!(error.provider(), Some(provider));
+    for &format in Format::ALL {
         let response = error.to_http_response(format);
         let received = ReceivedError::parse(response.status().as_u16(), response.body())
             .expect("a rendered body parses back");

@@ -1,9 +1,10 @@
 //! `GET /v1/error-codes`: the catalogue, every canonical code with what a
 //! client needs to know about it.
 
-use crate::context::RequestContext;
+use crate::context::Answer;
 use crate::respond::json_response;
-use api_error_codes::{ApiError, ErrorCode};
+use api_error_codes::layer::ErrorContext;
+use api_error_codes::{ApiError, ErrorCode, ProblemTypes};
 use axum::response::Response;
 use serde::Serialize;
 
@@ -25,7 +26,7 @@ struct Entry {
     problem_type: String,
 }
 
-pub(crate) async fn error_codes(context: RequestContext) -> Response {
+pub(crate) async fn error_codes(context: ErrorContext) -> Response {
     let data = (ErrorCode::ALL.iter())
         .map(|code| {
             let info = code.info();
@@ -36,7 +37,7 @@ pub(crate) async fn error_codes(context: RequestContext) -> Response {
                 retryable: info.is_retryable(),
                 openai_type: info.openai_type(),
                 anthropic_type: info.anthropic_type(),
-                problem_type: info.problem_type(),
+                problem_type: ProblemTypes::installed().type_uri(info.code()),
             }
         })
         .collect();

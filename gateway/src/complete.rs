@@ -2,14 +2,13 @@
 //! then by `model` the API's echo, the API's failing stream for
 //! `error/<code>`, or the upstream.
 
-use crate::context::RequestContext;
 use crate::echo;
 use crate::errors::GatewayError;
 use crate::request::{CompletionRequest, Target};
 use crate::server::Gateway;
 use crate::upstream::forward;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use api_error_codes::layer::ErrorContext;
+use api_error_codes::stream::ClientApi;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
@@ -33,17 +32,26 @@ impl Api {
             Api::Responses => "/v1/responses",
         }
     }
+
+    /// The API as the crate's stream relay knows it.
+    pub(crate) fn client_api(self) -> ClientApi {
+        match self {
+            Api::Chat => ClientApi::ChatCompletions,
+            Api::Messages => ClientApi::Messages,
+            Api::Responses => ClientApi::Responses,
+        }
+    }
 }
 
 /// The answer of the endpoint of `api` to a request.
 pub(crate) async fn complete(
     api: Api,
     gateway: &Gateway,
-    context: &RequestContext,
+    context: &ErrorContext,
     headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: &[u8],
 ) -> Result<Response, GatewayError> {
-    let request = CompletionRequest::read(headers, body)?;
+    let request = CompletionRequest::read(body)?;
     match request.target()? {
         Target::Echo => echo::answer(api, context, &request),
         Target::Error(code) if request.stream => {

@@ -3,7 +3,6 @@
 
 use api_error_codes::upstream::UpstreamError;
 use api_error_codes::{ApiError, ErrorCode};
-use axum::http::Method;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -35,26 +34,6 @@ pub enum GatewayError {
     /// No `Authorization: Bearer <key>` or `x-api-key: <key>`, or an empty key.
     #[api_error(code = "invalid_api_key")]
     MissingApiKey,
-
-    /// A body over the limit ([`BODY_LIMIT`](crate::BODY_LIMIT)).
-    #[api_error(
-        code = "payload_too_large",
-        message = "Request body exceeds the size limit: the limit is {limit} bytes"
-    )]
-    BodyTooLarge {
-        /// The limit, in bytes.
-        limit: usize,
-    },
-
-    /// The body could not be read (the connection failed mid-body).
-    #[api_error(
-        code = "invalid_request",
-        message = "Malformed or invalid request: the body could not be read ({reason})"
-    )]
-    UnreadableBody {
-        /// What the HTTP layer reported.
-        reason: String,
-    },
 
     /// The body is not JSON.
     #[api_error(
@@ -152,33 +131,6 @@ pub enum GatewayError {
         endpoint: &'static str,
     },
 
-    /// A method a known path does not serve.
-    #[api_error(
-        code = "method_not_allowed",
-        message = "HTTP method not supported on this endpoint: {method} {path} is not served; use {allowed}"
-    )]
-    MethodNotAllowed {
-        /// The method used.
-        method: Method,
-        /// The path.
-        path: String,
-        /// The methods the path serves, as the `allow` header lists them.
-        allowed: &'static str,
-    },
-
-    /// A path the gateway does not serve.
-    #[api_error(
-        code = "resource_not_found",
-        message = "Requested resource not found: no route for {method} {path}; the gateway serves \
-                   POST /v1/chat/completions, POST /v1/messages, POST /v1/responses and GET /v1/error-codes"
-    )]
-    UnknownPath {
-        /// The method used.
-        method: Method,
-        /// The path, cut to 100 characters.
-        path: String,
-    },
-
     /// One of the gateway's own bodies could not be serialized (never
     /// expected; an honest `internal_error` rather than a broken body).
     #[api_error(code = "internal_error")]
@@ -193,21 +145,6 @@ pub enum GatewayError {
     /// body), translated to its canonical code by the crate.
     #[api_error(transparent)]
     Upstream(Box<UpstreamError>),
-}
-
-impl From<ErrorCode> for GatewayError {
-    /// The canonical code as it is.
-    ///
-    /// ```
-    /// use api_error_codes::ErrorCode;
-    /// use api_error_codes_gateway::GatewayError;
-    ///
-    /// let error: GatewayError = ErrorCode::RateLimitExceeded.into();
-    /// assert_eq!(error, GatewayError::Canonical(ErrorCode::RateLimitExceeded));
-    /// ```
-    fn from(code: ErrorCode) -> Self {
-        GatewayError::Canonical(code)
-    }
 }
 
 impl From<serde_json::Error> for GatewayError {
@@ -255,8 +192,6 @@ mod tests {
     fn every_message_starts_with_the_catalogue_description() {
         let errors = [
             GatewayError::MissingApiKey,
-            GatewayError::BodyTooLarge { limit: 1 },
-            GatewayError::UnreadableBody { reason: "x".into() },
             GatewayError::NotJson { reason: "x".into() },
             GatewayError::NotAnObject { found: "null" },
             GatewayError::MissingParameter { param: "model" },
@@ -270,15 +205,6 @@ mod tests {
                 problem: "x",
             },
             GatewayError::UnknownModel { model: "m".into() },
-            GatewayError::MethodNotAllowed {
-                method: Method::GET,
-                path: "/".into(),
-                allowed: "POST",
-            },
-            GatewayError::UnknownPath {
-                method: Method::GET,
-                path: "/".into(),
-            },
             GatewayError::Unserializable,
             GatewayError::UnknownUpstream {
                 model: "x/m".into(),

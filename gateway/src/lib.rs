@@ -56,11 +56,16 @@
 //!   error status, a 2xx body that is not a JSON object or is over the
 //!   limit, a refused or broken connection (`upstream_error`, 502), no
 //!   answer or no next bytes within `--upstream-timeout`
-//!   (`upstream_timeout`, 504). In a stream that has started, the failure
-//!   (an upstream error event, a broken connection, a stall, an end without
-//!   the stream's terminal event) is the client's error event, and the
-//!   stream ends; a Responses stream gets `error` and `response.failed`,
-//!   numbered after the upstream's last event.
+//!   (`upstream_timeout`, 504).
+//! - A stream is relayed by the crate's
+//!   [`Relay`](api_error_codes::stream::Relay), with its preamble held
+//!   (a role-only chunk, `message_start`, `response.created`): a failure
+//!   before any content (an upstream error event, a broken connection, a
+//!   stall, an end without the stream's terminal event) is still a real
+//!   HTTP error, with its status and retry headers, which SDKs retry. After
+//!   content it is the client's error event, and the stream ends; a
+//!   Responses stream gets `error` and `response.failed`, numbered after
+//!   the upstream's last event.
 //! - A format the upstream does not speak (Anthropic format for an
 //!   OpenAI-format upstream or the reverse; Azure, Gemini, Vertex and
 //!   Bedrock, which need request translation) is `no_compatible_endpoint`;
@@ -70,8 +75,11 @@
 //!
 //! # Errors
 //!
-//! Every error is a [`GatewayError`] rendered by the crate in the format
-//! of the endpoint, never a bare framework error:
+//! Every error is rendered by the crate in the format of the endpoint,
+//! never a bare framework error: the gateway's own are a [`GatewayError`];
+//! the framework's (no route, a wrong method, a body over the limit, a
+//! panic) are answered by the crate's
+//! [`ErrorLayer`](api_error_codes::layer::ErrorLayer).
 //!
 //! | request | code |
 //! |---|---|
@@ -84,18 +92,21 @@
 //! | a wrong method on a known path | `method_not_allowed` (with `allow`) |
 //! | an unknown path | `resource_not_found` |
 //!
-//! Checks run in that order: the key, then the body. The body is parsed as
-//! JSON whatever its `content-type`, as `curl -d` sends a form type. An
-//! unknown path answers in the Anthropic format under `/v1/messages` and,
-//! outside `/v1/chat/completions` and `/v1/responses`, for a request with
-//! an `anthropic-version` header (the Anthropic SDKs always send it);
+//! Checks run in that order: the key, then the body (without a key, the
+//! body is not read). The body is parsed as JSON whatever its
+//! `content-type`, as `curl -d` sends a form type. An unknown path answers
+//! in the Anthropic format under `/v1/messages` and, outside
+//! `/v1/chat/completions` and `/v1/responses`, for a request with an
+//! `anthropic-version` header (the Anthropic SDKs always send it);
 //! otherwise in the OpenAI format.
 //!
 //! # Headers
 //!
-//! - Every response carries a fresh request id (`req_` and 24 hex digits):
-//!   `x-request-id` in the OpenAI format, `request-id` (and the error
-//!   body's `request_id`) in the Anthropic format.
+//! - Every response carries a request id: the request's own
+//!   `x-request-id` (1 to 128 visible characters, as a proxy in front sets
+//!   it), else a fresh one (`req_` and 24 hex digits); `x-request-id` in the
+//!   OpenAI format, `request-id` (and the error body's `request_id`) in the
+//!   Anthropic format.
 //! - Errors carry `x-should-retry`; a retryable error without a delay of
 //!   its own gets `retry-after: 1` / `retry-after-ms: 1000`
 //!   ([`DEMO_RETRY_DELAY`]), so retrying SDKs finish quickly.

@@ -1,14 +1,16 @@
-//! What every completion request must have, checked in order: a key, a
-//! readable JSON object body, a string `model`, a boolean `stream`; and what
-//! the `model` asks for.
+//! What every completion request must have, checked in order: a key
+//! ([`Authorized`]), a JSON object body, a string `model`, a boolean
+//! `stream`; and what the `model` asks for.
 
-use crate::config::BODY_LIMIT;
+use crate::context::Answer;
 use crate::errors::{clip, json_kind, GatewayError};
+use api_error_codes::layer::ErrorContext;
 use api_error_codes::ErrorCode;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value};
 
 /// The model that answers normally, echoing the last user message.
@@ -45,21 +47,32 @@ pub(crate) enum Target<'a> {
     },
 }
 
-impl CompletionRequest {
-    /// Checks the key, then the body. The body is parsed as JSON whatever
-    /// its `content-type`, as `curl -d` sends a form type.
-    pub(crate) fn read(
-        headers: &HeaderMap,
-        body: Result<Bytes, BytesRejection>,
-    ) -> Result<Self, GatewayError> {
-        if api_key(headers).is_none() {
-            return Err(GatewayError::MissingApiKey);
+/// A request with a key: `Authorization: Bearer <key>` or `x-api-key:
+/// <key>`, any non-empty key; else `invalid_api_key`. An extractor, so a
+/// handler that takes it before the body reads no body without a key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Authorized;
+
+impl<S: Send + Sync> FromRequestParts<S> for Authorized {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        if api_key(&parts.headers).is_some() {
+            return Ok(Authorized);
         }
-        let bytes = body.map_err(body_error)?;
-        let json: Value =
-            serde_json::from_slice(&bytes).map_err(|error| GatewayError::NotJson {
-                reason: error.to_string(),
-            })?;
+        let context = ErrorContext::from_request_parts(parts, state).await;
+        let context = context.map_err(IntoResponse::into_response)?;
+        Err(context.reject(&GatewayError::MissingApiKey))
+    }
+}
+
+impl CompletionRequest {
+    /// Reads the body, parsed as JSON whatever its `content-type` (`curl
+    /// -d` sends a form type).
+    pub(crate) fn read(bytes: &[u8]) -> Result<Self, GatewayError> {
+        let json: Value = serde_json::from_slice(bytes).map_err(|error| GatewayError::NotJson {
+            reason: error.to_string(),
+        })?;
         let Value::Object(body) = json else {
             return Err(GatewayError::NotAnObject {
                 found: json_kind(&json),
@@ -123,7 +136,7 @@ impl CompletionRequest {
 
 /// The key from `Authorization: Bearer <key>` or `x-api-key: <key>`; any
 /// non-empty key is accepted.
-pub(crate) fn api_key(headers: &HeaderMap) -> Option<&str> {
+fn api_key(headers: &HeaderMap) -> Option<&str> {
     let bearer = headers
         .get(AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
@@ -141,25 +154,13 @@ pub(crate) fn api_key(headers: &HeaderMap) -> Option<&str> {
         .find(|key| !key.is_empty())
 }
 
-fn body_error(rejection: BytesRejection) -> GatewayError {
-    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        GatewayError::BodyTooLarge { limit: BODY_LIMIT }
-    } else {
-        GatewayError::UnreadableBody {
-            reason: rejection.body_text(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use axum::http::HeaderValue;
 
     fn read(body: &str) -> Result<CompletionRequest, GatewayError> {
-        let mut headers = HeaderMap::new();
-        headers.insert(AUTHORIZATION, HeaderValue::from_static("Bearer sk"));
-        CompletionRequest::read(&headers, Ok(Bytes::from(body.to_owned())))
+        CompletionRequest::read(body.as_bytes())
     }
 
     #[test]

@@ -7,6 +7,7 @@ use axum::serve::ListenerExt;
 use axum::Router;
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
 
 /// The gateway with its configuration and its HTTP client for upstreams.
@@ -19,6 +20,7 @@ pub struct Gateway {
 struct Shared {
     client: reqwest::Client,
     upstreams: Vec<UpstreamConfig>,
+    timeout: Duration,
     body_limit: usize,
 }
 
@@ -38,6 +40,7 @@ impl Gateway {
             inner: Arc::new(Shared {
                 client,
                 upstreams: config.upstreams.clone(),
+                timeout: config.upstream_timeout,
                 body_limit: config.upstream_body_limit,
             }),
         })
@@ -72,6 +75,11 @@ impl Gateway {
 
     pub(crate) fn client(&self) -> &reqwest::Client {
         &self.inner.client
+    }
+
+    /// `--upstream-timeout`.
+    pub(crate) fn timeout(&self) -> Duration {
+        self.inner.timeout
     }
 
     /// [`Config::upstream_body_limit`].

@@ -90,21 +90,24 @@ async fn an_event_reaches_the_client_before_the_upstream_sends_the_next() {
     let mut response = gateway
         .post_json(path, &body_for(path, "openai/gated", true))
         .await;
-    // The upstream holds the rest back until the client has the first
-    // event: a gateway that buffered the stream would never deliver it.
-    let first = tokio::time::timeout(Duration::from_secs(5), response.chunk())
-        .await
-        .expect("the first event arrives while the upstream waits")
-        .unwrap()
-        .unwrap();
+    // The upstream holds the rest back until the client has the preamble
+    // and the first content: a gateway that buffered the stream would
+    // never deliver them.
     let normal = normal_events(path);
-    assert_eq!(first, normal[0].as_bytes());
+    let first = normal[..2].concat();
+    let mut received = Vec::new();
+    while received.len() < first.len() {
+        let chunk = tokio::time::timeout(Duration::from_secs(5), response.chunk()).await;
+        let chunk = chunk.expect("the first events arrive while the upstream waits");
+        received.extend_from_slice(&chunk.unwrap().unwrap());
+    }
+    assert_eq!(received, first.as_bytes());
     fake.gate.notify_one();
     let mut rest = Vec::new();
     while let Some(chunk) = response.chunk().await.unwrap() {
         rest.extend_from_slice(&chunk);
     }
-    assert_eq!(rest, normal[1..].concat().as_bytes());
+    assert_eq!(rest, normal[2..].concat().as_bytes());
 }
 
 /// An upstream failure of the gateway itself: the catalogue's message, the
@@ -244,51 +247,87 @@ async fn what_an_upstream_says_reaches_the_log_escaped() {
     );
 }
 
+/// The ways a stream fails, and the code each is.
+const STREAM_FAILURES: [(&str, u16, &str); 4] = [
+    ("silent", 504, "upstream_timeout"),
+    ("reset", 502, "upstream_error"),
+    ("cut", 502, "upstream_error"),
+    ("malformed", 502, "upstream_error"),
+];
+
+/// The provider the stream tests forward `format` to.
+fn stream_provider(format: Format) -> &'static str {
+    match format {
+        Format::Anthropic => "anthropic",
+        _ => "deepseek",
+    }
+}
+
 #[tokio::test]
-async fn streams_that_stall_break_or_stop_short_end_with_an_error_event() {
+async fn streams_that_fail_before_any_content_are_http_errors() {
     let Proxy { gateway, log, .. } = proxy().await;
-    for (model, code) in [
-        ("silent", "upstream_timeout"),
-        ("reset", "upstream_error"),
-        ("cut", "upstream_error"),
-        ("malformed", "upstream_error"),
-    ] {
-        for (path, format) in [
-            ("/v1/chat/completions", Format::OpenAi),
-            ("/v1/messages", Format::Anthropic),
-        ] {
-            let provider = if format == Format::OpenAi {
-                "deepseek"
-            } else {
-                "anthropic"
-            };
+    for (model, status, code) in STREAM_FAILURES {
+        for (path, format) in ENDPOINTS {
+            let provider = stream_provider(format);
             let body = body_for(path, &format!("{provider}/{model}"), true);
             let response = gateway.post_json(path, &body).await;
-            assert_eq!(response.status(), 200);
-            let events = sse_events(&response.text().await.unwrap());
-            assert_eq!(
-                events.len(),
-                2,
-                "{model} {path}: the first event, then the error"
-            );
-            let error: Value = serde_json::from_str(&events[1].1).unwrap();
-            assert_eq!(code_of(&error, format), code, "{model} {path}");
+            assert_upstream_error(response, format, status, code, provider).await;
         }
     }
     let timed_out = [
         "upstream failed",
         "provider=deepseek",
         "code=upstream_timeout",
-        "transport=Some(Timeout)",
     ];
-    assert!(!log.matching(&timed_out).is_empty(), "{:?}", log.lines());
-    let broke = [
-        "upstream failed",
+    assert_eq!(log.matching(&timed_out).len(), 2, "{:?}", log.lines());
+    let cut = [
         "provider=anthropic",
         "code=upstream_error",
-        "transport=Some(Broken)",
+        "before its terminal event",
     ];
-    assert!(!log.matching(&broke).is_empty(), "{:?}", log.lines());
+    assert_eq!(log.matching(&cut).len(), 1, "{:?}", log.lines());
+}
+
+#[tokio::test]
+async fn streams_that_fail_after_content_end_with_the_apis_error_events() {
+    let Proxy { gateway, .. } = proxy().await;
+    for (model, _, code) in STREAM_FAILURES {
+        for (path, format) in ENDPOINTS {
+            let provider = stream_provider(format);
+            let body = body_for(path, &format!("{provider}/late/{model}"), true);
+            let response = gateway.post_json(path, &body).await;
+            let what = format!("late/{model} on {path}");
+            assert_eq!(response.status(), 200, "{what}");
+            let id = request_id(&response, format);
+            let text = response.text().await.unwrap();
+            let normal = normal_events(path);
+            assert!(text.starts_with(&normal[..2].concat()), "{what}: {text}");
+            let events = sse_events(&text[normal[..2].concat().len()..]);
+            let data: Vec<Value> = (events.iter())
+                .map(|(_, data)| serde_json::from_str(data).unwrap())
+                .collect();
+            match (path, format) {
+                ("/v1/responses", _) => {
+                    let names: Vec<_> = events.iter().map(|(name, _)| name.as_deref()).collect();
+                    assert_eq!(names, [Some("error"), Some("response.failed")], "{what}");
+                    assert_eq!(data[0]["code"], code, "{what}");
+                    assert_eq!(data[0]["sequence_number"], 2, "{what}: numbering continues");
+                    assert_eq!(data[1]["response"]["id"], "resp_up", "{what}");
+                }
+                (_, Format::Anthropic) => {
+                    assert_eq!(events.len(), 1, "{what}");
+                    assert_eq!(events[0].0.as_deref(), Some("error"), "{what}");
+                    assert_eq!(code_of(&data[0], format), code, "{what}");
+                    assert_eq!(data[0]["request_id"], id.as_str(), "{what}");
+                }
+                _ => {
+                    assert_eq!(events.len(), 1, "{what}");
+                    assert_eq!(code_of(&data[0], format), code, "{what}");
+                    assert_eq!(data[0]["error"]["provider"], provider, "{what}");
+                }
+            }
+        }
+    }
 }
 
 #[tokio::test]

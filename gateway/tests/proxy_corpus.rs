@@ -1,7 +1,9 @@
 //! The example gateway as a proxy against an in-process fake upstream that
 //! replays the real provider error bodies and stream events of the
 //! upstream corpus (`tests/upstream-corpus/`): each is answered with its
-//! canonical code in the client's format, delay forwarded, no secrets.
+//! canonical code in the client's format, delay forwarded, no secrets; a
+//! stream error before any content as an HTTP error, after content as the
+//! stream's own error events.
 
 use crate::support::corpus::{corpus, Kind};
 use crate::support::fake_upstream::normal_events;
@@ -64,7 +66,7 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
 }
 
 #[tokio::test]
-async fn corpus_stream_errors_become_the_clients_error_event() {
+async fn corpus_stream_errors_before_content_are_http_errors() {
     let Proxy { gateway, .. } = proxy().await;
     let mut checked = 0;
     for case in corpus() {
@@ -75,56 +77,83 @@ async fn corpus_stream_errors_become_the_clients_error_event() {
             let model = format!("{}/{}", case.provider, case.name);
             let response = gateway.post_json(path, &body_for(path, &model, true)).await;
             let what = format!("{} on {path}", case.name);
-            assert_eq!(response.status(), 200, "{what}");
-            let text = response.text().await.unwrap();
-            let normal = normal_events(path);
             let Some(canonical) = case.expect.canonical.as_deref() else {
                 // Not an error (a keep-alive comment, a normal event): the
                 // stream passes through whole.
+                assert_eq!(response.status(), 200, "{what}");
+                let normal = normal_events(path);
                 let event = String::from_utf8(case.bytes()).unwrap();
-                let mut expected = vec![normal[0].clone(), event];
-                expected.extend(normal[1..].iter().cloned());
-                assert_eq!(text, expected.concat(), "{what}");
+                let expected = [&normal[..1], &[event], &normal[1..]].concat();
+                assert_eq!(response.text().await.unwrap(), expected.concat(), "{what}");
                 continue;
             };
-            let events = sse_events(&text);
-            let first_data = normal[0]
-                .lines()
-                .find_map(|line| line.strip_prefix("data: "));
-            assert_eq!(
-                serde_json::from_str::<Value>(&events[0].1).unwrap(),
-                serde_json::from_str::<Value>(first_data.unwrap()).unwrap(),
-                "{what}: the first event passes"
+            // Only the preamble came: the failure is a real HTTP error.
+            let code = ErrorCode::from_code(canonical).unwrap();
+            let status = if code.status() == 0 {
+                499
+            } else {
+                code.status()
+            };
+            assert_eq!(response.status().as_u16(), status, "{what}");
+            let retry = if code.is_retryable() { "true" } else { "false" };
+            assert_eq!(header(&response, "x-should-retry"), Some(retry), "{what}");
+            request_id(&response, *format);
+            let body: Value = response.json().await.unwrap();
+            assert_eq!(code_of(&body, *format), canonical, "{what}: {body}");
+            if *format == Format::OpenAi {
+                assert_eq!(body["error"]["provider"], case.provider, "{what}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} corpus stream errors checked");
+}
+
+#[tokio::test]
+async fn corpus_stream_errors_after_content_end_the_stream() {
+    let Proxy { gateway, .. } = proxy().await;
+    let mut checked = 0;
+    for case in corpus() {
+        let Some(canonical) = case.expect.canonical.as_deref() else {
+            continue;
+        };
+        if case.kind != Kind::Sse || !FORWARDED.contains(&case.provider.as_str()) {
+            continue;
+        }
+        for (path, format) in endpoints_of(&case.provider) {
+            let model = format!("{}/late/{}", case.provider, case.name);
+            let response = gateway.post_json(path, &body_for(path, &model, true)).await;
+            let what = format!("{} after content on {path}", case.name);
+            assert_eq!(response.status(), 200, "{what}");
+            let text = response.text().await.unwrap();
+            let first = normal_events(path)[..2].concat();
+            assert!(
+                text.starts_with(&first),
+                "{what}: the first events pass: {text}"
             );
-            let data: Vec<Value> = events[1..]
-                .iter()
+            let events = sse_events(&text[first.len()..]);
+            let data: Vec<Value> = (events.iter())
                 .map(|(_, data)| serde_json::from_str(data).unwrap())
                 .collect();
             match (*path, format) {
                 ("/v1/responses", _) => {
-                    assert_eq!(events[1].0.as_deref(), Some("error"), "{what}");
+                    let names: Vec<_> = events.iter().map(|(name, _)| name.as_deref()).collect();
+                    assert_eq!(names, [Some("error"), Some("response.failed")], "{what}");
                     assert_eq!(data[0]["code"], canonical, "{what}");
-                    assert_eq!(data[0]["error"]["code"], canonical, "{what}");
                     assert_eq!(data[0]["error"]["provider"], case.provider, "{what}");
-                    assert_eq!(data[0]["sequence_number"], 1, "{what}: numbering continues");
-                    assert_eq!(events[2].0.as_deref(), Some("response.failed"));
-                    assert_eq!(data[1]["sequence_number"], 2);
-                    assert_eq!(
-                        data[1]["response"]["id"], "resp_up",
-                        "{what}: the upstream's response"
-                    );
-                    assert_eq!(data.len(), 2, "{what}: nothing after the failure");
+                    assert_eq!(data[0]["sequence_number"], 2, "{what}: numbering continues");
+                    assert_eq!(data[1]["response"]["id"], "resp_up", "{what}");
                 }
                 (_, Format::OpenAi) => {
-                    assert_eq!(events[1].0, None);
+                    assert_eq!(events.len(), 1, "{what}: nothing after the error");
+                    assert_eq!(events[0].0, None);
                     assert_eq!(code_of(&data[0], Format::OpenAi), canonical, "{what}");
                     assert_eq!(data[0]["error"]["provider"], case.provider, "{what}");
-                    assert_eq!(data.len(), 1, "{what}: nothing after the error");
                 }
                 (_, Format::Anthropic) => {
-                    assert_eq!(events[1].0.as_deref(), Some("error"));
+                    assert_eq!(events.len(), 1, "{what}: nothing after the error");
+                    assert_eq!(events[0].0.as_deref(), Some("error"));
                     assert_eq!(code_of(&data[0], Format::Anthropic), canonical, "{what}");
-                    assert_eq!(data.len(), 1, "{what}");
                 }
                 (_, other) => panic!("the gateway serves no {other:?} endpoint"),
             }

@@ -1,9 +1,6 @@
 //! Helpers shared by the integration tests of the `api-error-codes` workspace.
 
-mod problem_peer;
 pub mod upstream_corpus;
-
-pub use problem_peer::ProblemPeer;
 
 /// The codes the spec names retryable; every other canonical code is not.
 ///

@@ -193,3 +193,25 @@ fn a_retry_delay_reaches_the_headers() {
         "rate_limit_exceeded: Requests-per-minute cap hit"
     );
 }
+
+/// A boxed error of any type is a `ResponseError` (and `Responder`) in
+/// every wrapper, answering as the error itself would.
+#[test]
+fn boxed_dyn_errors_are_response_errors() {
+    use actix_web::ResponseError;
+
+    let boxed = || -> Box<dyn ApiError + Send + Sync> { Box::new(ErrorCode::ServiceUnavailable) };
+    let concrete = Problem(ErrorCode::ServiceUnavailable).error_response();
+    let response = Problem(boxed()).error_response();
+    assert_eq!(response.status(), concrete.status());
+    assert_eq!(
+        response.headers().get("content-type").unwrap(),
+        "application/problem+json"
+    );
+    assert_eq!(OpenAi(boxed()).status_code().as_u16(), 503);
+    let owned = OwnedEnvelope::new(boxed(), Format::Anthropic).request_id("req_1");
+    assert_eq!(
+        owned.error_response().headers().get("request-id").unwrap(),
+        "req_1"
+    );
+}

@@ -43,13 +43,14 @@ fn check(case: &Case, error: &UpstreamError) {
     if let Some(delay) = error.retry_after() {
         assert!(delay.as_secs() <= 24 * 60 * 60, "{delay:?}");
     }
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let response = error.to_http_response(format);
         assert_eq!(response.status().as_u16(), canonical.status());
         let received = ReceivedError::parse(response.status().as_u16(), response.body())
             .expect("the rendered body parses back");
         if format == Format::Problem {
-            let problem_type = canonical.info().problem_type();
+            let problem_type =
+                api_error_codes::ProblemTypes::installed().type_uri(canonical.code());
             assert_eq!(received.problem_type(), Some(problem_type.as_str()));
         } else {
             assert_eq!(

@@ -20,7 +20,7 @@ fn every_canonical_body_response_and_event_reads_back() {
             ReceivedError::parse_sse_event(200, &envelope.to_sse_event()).unwrap(),
         ] {
             assert_eq!(received.format(), Format::Problem, "{code:?}");
-            assert_eq!(received.known(), Some(code));
+            assert_eq!(received.canonical(), Some(code));
             assert_eq!(received.message(), code.message());
             assert_eq!(received.title(), Some(code.description()));
             let type_uri = format!("tag:error-codes,2026:{}", code.code());
@@ -158,7 +158,7 @@ fn a_disagreeing_status_is_kept_not_trusted() {
     let received = ReceivedError::parse(502, &body).unwrap();
     assert_eq!(received.status(), 502);
     assert_eq!(received.problem_status(), Some(400));
-    assert_eq!(received.known(), Some(ErrorCode::InvalidRequest));
+    assert_eq!(received.canonical(), Some(ErrorCode::InvalidRequest));
 }
 
 /// An upstream's error names its provider in problem details too, in
@@ -185,7 +185,7 @@ fn an_upstream_error_names_its_provider() {
         ] {
             assert_eq!(received.format(), Format::Problem);
             assert_eq!(received.provider(), Some(name));
-            assert_eq!(received.known(), Some(error.canonical()));
+            assert_eq!(received.canonical(), Some(error.canonical()));
         }
     }
     for &code in ErrorCode::ALL {
@@ -299,4 +299,27 @@ fn a_problem_sse_event_from_another_server() {
     assert_eq!(received.message(), "Overloaded");
     assert_eq!(received.problem_status(), Some(503));
     assert_eq!(received.status(), 200);
+}
+
+/// A `status` member counts when it is a whole number from 100 to 599.
+#[test]
+fn problem_statuses_are_whole_numbers_in_range() {
+    let status = |member: &str| {
+        let body = format!(r#"{{"title":"t","status":{member}}}"#);
+        ReceivedError::parse(500, body.as_bytes())
+            .unwrap()
+            .problem_status()
+    };
+    for (member, expected) in [
+        ("404", 404),
+        ("404.0", 404),
+        ("599", 599),
+        ("100", 100),
+        ("4.04e2", 404),
+    ] {
+        assert_eq!(status(member), Some(expected), "{member}");
+    }
+    for member in ["99", "600", "0", "-404", "404.5", "1e3", "70000", "\"404\""] {
+        assert_eq!(status(member), None, "{member}");
+    }
 }

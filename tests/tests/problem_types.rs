@@ -4,7 +4,7 @@
 use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ReceivedError};
 
 #[test]
-fn installed_types_name_every_code_in_bodies_and_the_catalogue() {
+fn installed_types_name_every_code_in_bodies() {
     assert_eq!(ProblemTypes::installed(), ProblemTypes::DEFAULT);
     let docs = ProblemTypes::new("https://docs.example.com/errors/").unwrap();
     assert_eq!(docs.install(), Ok(()));
@@ -16,7 +16,6 @@ fn installed_types_name_every_code_in_bodies_and_the_catalogue() {
 
     for &code in ErrorCode::ALL {
         let expected = format!("https://docs.example.com/errors/{}", code.code());
-        assert_eq!(code.info().problem_type(), expected);
         let body = code.to_body(Format::Problem);
         let received = ReceivedError::parse(code.status(), &body).unwrap();
         assert_eq!(received.problem_type(), Some(expected.as_str()));

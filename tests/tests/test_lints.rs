@@ -72,9 +72,18 @@ mod strict {
         /// Seconds as an integer, param by index.
         #[api_error(code = "service_unavailable", retry_after = 0, param = 1)]
         Seconds(u32, Cow<'a, str>),
-        /// A doc comment as the message of a private code.
-        #[api_error(code = "documented_only", status = 0)]
+        /// A private code close to a canonical one, on purpose; status 0.
+        #[api_error(
+            code = "rate_limit_exceded",
+            private,
+            status = 0,
+            message = "typo kept"
+        )]
         Documented,
+        /// A source field, `Display`ed only in logs; a pointer and a brace
+        /// fill in the message.
+        #[api_error(code = "internal_error", message = "at {0:p} [{1:}>5}]", source = 2)]
+        Stored(&'a u8, u8, #[doc = "The cause."] std::io::Error),
         /// A deprecated variant.
         #[deprecated = "use `Canonical`"]
         #[api_error(code = "legacy_limit", status = 429, message = "legacy")]
@@ -94,6 +103,28 @@ mod strict {
         /// Everything else.
         #[api_error(transparent)]
         Wrapped(ErrorCode),
+        /// The same type again, without a second `From`.
+        #[api_error(transparent, no_from)]
+        Again(Box<ErrorCode>),
+        /// A named source field.
+        #[api_error(code = "upstream_error", source = cause)]
+        Upstream {
+            /// The cause.
+            cause: Box<dyn std::error::Error + Send + Sync>,
+        },
+    }
+
+    /// Beside thiserror, which writes `Display`, `Error` and `From`.
+    #[derive(Debug, thiserror::Error, ApiError)]
+    pub(super) enum WithThiserror {
+        /// The `#[error]` text is the wire message of a private code.
+        #[error("card {0} declined")]
+        #[api_error(code = "card_declined", status = 402)]
+        Declined(String),
+        /// A canonical code keeps the catalogue's message.
+        #[error("io: {0}")]
+        #[api_error(code = "internal_error")]
+        Io(#[from] std::io::Error),
     }
 
     /// A struct, with the runtime crate named by path.
@@ -154,11 +185,35 @@ fn strict_types_work() {
     assert_eq!(seconds.param().as_deref(), Some("n"));
 
     let documented: Everything<'_, f32, u8> = Everything::Documented;
-    assert_eq!(
-        documented.message(),
-        "A doc comment as the message of a private code."
-    );
+    assert_eq!(documented.message(), "typo kept");
+    assert_eq!(documented.to_string(), "typo kept");
     assert_eq!(documented.http_status(), None);
+
+    static BYTE: u8 = 7;
+    let stored: Everything<'_, f32, u8> =
+        Everything::Stored(&BYTE, 3, std::io::Error::other("disk"));
+    let message = stored.message();
+    assert_eq!(message, format!("at {:p} [}}}}}}}}3]", &raw const BYTE));
+    let source = std::error::Error::source(&stored).map(ToString::to_string);
+    assert_eq!(source.as_deref(), Some("disk"));
+    let upstream: Everything<'_, f32, u8> = Everything::Upstream {
+        cause: "refused".into(),
+    };
+    let source = std::error::Error::source(&upstream).map(ToString::to_string);
+    assert_eq!(source.as_deref(), Some("refused"));
+    let converted: Everything<'_, f32, u8> = ErrorCode::BatchOnly.into();
+    assert!(matches!(
+        converted,
+        Everything::Wrapped(ErrorCode::BatchOnly)
+    ));
+    let again: Everything<'_, f32, u8> = Everything::Again(Box::new(ErrorCode::BatchOnly));
+    assert_eq!(again.to_string(), ErrorCode::BatchOnly.description());
+
+    let declined = strict::WithThiserror::Declined("4242".into());
+    assert_eq!(declined.message(), "card 4242 declined");
+    let io: strict::WithThiserror = std::io::Error::other("secret").into();
+    assert_eq!(io.to_string(), "io: secret");
+    assert_eq!(io.message(), ErrorCode::InternalError.description());
 
     let legacy: Everything<'_, f32, u8> = Everything::Legacy;
     assert_eq!(legacy.code(), "legacy_limit");

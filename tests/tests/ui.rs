@@ -1,9 +1,12 @@
-//! Compile-fail suite: every diagnostic of `#[derive(ApiError)]`, pinned with
-//! its exact text and span in `ui/*.stderr`.
+//! Compile-fail suite: every diagnostic of `#[derive(ApiError)]`, and the
+//! conflicts a user can still make (a hand-written `Display` next to the
+//! derive, a type without `Debug`), one per file, pinned with its exact
+//! text and span in `ui/*.stderr`.
 //!
 //! Regenerate after an intended change with
-//! `TRYBUILD=overwrite cargo test -p error-codes-tests --test ui`, then read
-//! every changed `.stderr`: each error must point at the offending tokens.
+//! `TRYBUILD=overwrite cargo test -p error-codes-tests --test ui` (one file:
+//! `-- ui trybuild=near-canonical.rs`), then read every changed `.stderr`:
+//! each error must point at the offending tokens.
 
 #[test]
 fn ui() {

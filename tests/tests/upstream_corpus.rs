@@ -100,7 +100,7 @@ const SECRETS: &[(&str, &[&str])] = &[
 /// (status line aside: headers and body) and stream event.
 fn client_view(error: &UpstreamError) -> String {
     let mut seen = String::new();
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let response = error.to_http_response(format);
         for (name, value) in response.headers() {
             seen.push_str(&format!("{name}: {}\n", value.to_str().unwrap_or("?")));

@@ -37,7 +37,7 @@ fn each_failure_is_its_canonical_code_with_the_catalogues_message() {
 fn the_detail_never_reaches_the_client() {
     for failure in TransportFailure::ALL {
         let error = UpstreamError::from_transport(Provider::OpenAi, failure, DETAIL);
-        for format in Format::ALL {
+        for &format in Format::ALL {
             let body = String::from_utf8(error.to_body(format)).unwrap();
             for secret in ["10.0.3.7", "sk-proj", "connection refused", "https://"] {
                 assert!(

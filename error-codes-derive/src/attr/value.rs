@@ -1,11 +1,9 @@
-//! The readers of `api_error` values: string literals, statuses, flags,
-//! field references, paths.
+//! The readers of `api_error` values: strings, statuses, flags, field
+//! references, paths.
 
-use super::{FieldRef, ParamSource, Text};
-use proc_macro2::Literal;
+use super::{FieldRef, ParamSource};
 use syn::meta::ParseNestedMeta;
-use syn::parse::ParseStream;
-use syn::{Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitInt, Path, UnOp};
+use syn::{Expr, ExprLit, ExprPath, ExprUnary, Lit, LitBool, LitStr, Path, UnOp};
 
 /// Why a key's value was not accepted.
 pub enum Bad {
@@ -21,16 +19,18 @@ impl From<syn::Error> for Bad {
     }
 }
 
+fn bad<T>(tokens: impl quote::ToTokens, message: impl std::fmt::Display) -> Result<T, Bad> {
+    Err(Bad::Value(syn::Error::new_spanned(tokens, message)))
+}
+
 /// Skips the `= value` (or `(...)`) after a rejected key, up to the next
 /// top-level comma.
 pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     meta.input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((token, next)) = rest.token_tree() {
-            if let proc_macro2::TokenTree::Punct(punct) = &token {
-                if punct.as_char() == ',' {
-                    return Ok(((), rest));
-                }
+            if matches!(&token, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
             }
             rest = next;
         }
@@ -39,31 +39,8 @@ pub fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
 }
 
 /// The expression after `key =`.
-pub fn value_expr(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
-    Ok(expr(meta.value()?)?)
-}
-
-/// A value expression. The usual value is one literal: it is read without
-/// syn's expression parser, which costs every build of the user's crate
-/// (proc macros run unoptimized in the `dev` profile).
-pub fn expr(input: ParseStream) -> syn::Result<Expr> {
-    if lone_literal(input).is_some() {
-        return Ok(Expr::Lit(ExprLit {
-            attrs: Vec::new(),
-            lit: input.parse()?,
-        }));
-    }
-    input.parse()
-}
-
-/// The literal that is the whole value (up to `,` or the end), if it is one.
-pub fn lone_literal(input: ParseStream) -> Option<Literal> {
-    let (literal, rest) = input.cursor().literal()?;
-    let ends = rest.eof()
-        || rest
-            .punct()
-            .is_some_and(|(punct, _)| punct.as_char() == ',');
-    ends.then_some(literal)
+fn value(meta: &ParseNestedMeta) -> Result<Expr, Bad> {
+    Ok(meta.value()?.parse()?)
 }
 
 /// A key that takes no value, like `transparent`.
@@ -76,116 +53,87 @@ pub fn flag(meta: &ParseNestedMeta) -> Result<(), Bad> {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_default();
-    let error = syn::Error::new_spanned(
+    skip_value(meta)?;
+    bad(
         &meta.path,
         format!("`{name}` takes no value: write `#[api_error({name})]`"),
-    );
-    skip_value(meta)?;
-    Err(Bad::Value(error))
+    )
 }
 
 /// `crate = path` or, as serde accepts, `crate = "path"`.
-pub fn crate_path(expr: Expr) -> Result<Path, Bad> {
+pub fn crate_path(meta: &ParseNestedMeta) -> Result<Path, Bad> {
     const HINT: &str = "`crate` takes the path `api_error_codes` is reachable at, like \
                         `crate = my_crate::api_error_codes`";
-    match expr {
+    match value(meta)? {
         Expr::Path(ExprPath {
             path, qself: None, ..
         }) => Ok(path),
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
-        }) => lit
-            .parse::<Path>()
-            .map_err(|_| Bad::Value(syn::Error::new_spanned(&lit, HINT))),
-        other => Err(Bad::Value(syn::Error::new_spanned(other, HINT))),
+        }) => lit.parse().or_else(|_| bad(&lit, HINT)),
+        other => bad(other, HINT),
     }
 }
 
-pub fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<Text, Bad> {
-    let input = meta.value()?;
-    // The usual case, `"text"` followed by `,` or the end, is taken as it is.
-    if let Some(text) = lone_literal(input).and_then(Text::plain) {
-        input.step(|cursor| {
-            let rest = cursor.literal().map_or(*cursor, |(_, rest)| rest);
-            Ok(((), rest))
-        })?;
-        return Ok(text);
-    }
-    match expr(input)? {
+pub fn lit_str(meta: &ParseNestedMeta, key: &str) -> Result<LitStr, Bad> {
+    match value(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
-        }) => Ok(Text::from(lit)),
-        other => Err(Bad::Value(syn::Error::new_spanned(
+        }) => Ok(lit),
+        other => bad(
             other,
             format!("`{key}` takes a string literal, like `{key} = \"...\"`"),
-        ))),
+        ),
     }
 }
 
-pub fn status(meta: &ParseNestedMeta) -> Result<(u16, LitInt), Bad> {
+pub fn status(meta: &ParseNestedMeta) -> Result<(u16, syn::LitInt), Bad> {
     const RANGE: &str = "use 100 to 599, or 0 for \"no HTTP response is sent\"";
-    let expr = value_expr(meta)?;
-    let lit = match expr {
+    let lit = match value(meta)? {
         Expr::Lit(ExprLit {
             lit: Lit::Int(lit), ..
         }) => lit,
-        Expr::Unary(ExprUnary {
+        expr @ Expr::Unary(ExprUnary {
             op: UnOp::Neg(_), ..
         }) => {
-            return Err(Bad::Value(syn::Error::new_spanned(
-                expr,
-                format!("`status` cannot be negative: {RANGE}"),
-            )))
+            return bad(expr, format!("`status` cannot be negative: {RANGE}"));
         }
         Expr::Lit(ExprLit {
             lit: Lit::Str(lit), ..
         }) => {
             let value = lit.value();
-            let hint = if value.trim().parse::<u16>().is_ok() {
-                format!("write `status = {}` without quotes", value.trim())
-            } else {
-                format!("like `status = 429`; {RANGE}")
+            let hint = match value.trim().parse::<u16>() {
+                Ok(number) => format!("write `status = {number}` without quotes"),
+                Err(_) => format!("like `status = 429`; {RANGE}"),
             };
-            return Err(Bad::Value(syn::Error::new_spanned(
+            return bad(
                 lit,
                 format!("`status` takes an integer, not a string: {hint}"),
-            )));
-        }
-        Expr::Lit(ExprLit {
-            lit: Lit::Float(lit),
-            ..
-        }) => {
-            return Err(Bad::Value(syn::Error::new_spanned(
-                lit,
-                "`status` takes a whole number, like `status = 429`",
-            )))
+            );
         }
         other => {
-            return Err(Bad::Value(syn::Error::new_spanned(
+            return bad(
                 other,
                 "`status` takes an integer literal, like `status = 429`; constants and \
                  expressions are not read by the derive",
-            )))
+            );
         }
     };
+    let digits = lit.base10_digits();
     if !lit.suffix().is_empty() {
-        return Err(Bad::Value(syn::Error::new_spanned(
+        return bad(
             &lit,
             format!(
-                "`status` takes a plain integer without a type suffix: write `status = {}`",
-                lit.base10_digits()
+                "`status` takes a plain integer without a type suffix: write `status = {digits}`"
             ),
-        )));
+        );
     }
     match lit.base10_parse::<u16>() {
         Ok(status) if status == 0 || (100..=599).contains(&status) => Ok((status, lit)),
-        _ => Err(Bad::Value(syn::Error::new_spanned(
+        _ => bad(
             &lit,
-            format!(
-                "`status = {}` is not an HTTP status: {RANGE}",
-                lit.base10_digits()
-            ),
-        ))),
+            format!("`status = {digits}` is not an HTTP status: {RANGE}"),
+        ),
     }
 }
 
@@ -193,30 +141,32 @@ pub fn retryable(meta: &ParseNestedMeta) -> Result<bool, Bad> {
     if !meta.input.peek(syn::Token![=]) {
         return flag(meta).map(|()| true);
     }
-    match value_expr(meta)? {
-        Expr::Lit(ExprLit {
-            lit: Lit::Bool(LitBool { value, .. }),
-            ..
-        }) => Ok(value),
-        other => Err(Bad::Value(syn::Error::new_spanned(
+    match value(meta)? {
+        Expr::Lit(ExprLit { lit: Lit::Bool(LitBool { value, .. }), .. }) => Ok(value),
+        other => bad(
             other,
-            "`retryable` takes `true` or `false`, or stands alone: `retryable`, \
-             `retryable = false`",
-        ))),
+            "`retryable` takes `true` or `false`, or stands alone: `retryable`, `retryable = false`",
+        ),
     }
 }
 
-pub fn field_ref_value(meta: &ParseNestedMeta, key: &str) -> Result<FieldRef, Bad> {
-    let expr = value_expr(meta)?;
-    field_ref(&expr).ok_or_else(|| {
-        Bad::Value(syn::Error::new_spanned(
-            expr,
-            format!("`{key}` names a field of the variant: `{key} = field_name` or `{key} = 0`"),
-        ))
-    })
+/// `key = field_name` or `key = 0`.
+pub fn field_ref(meta: &ParseNestedMeta, key: &str) -> Result<FieldRef, Bad> {
+    let expr = value(meta)?;
+    as_field(&expr).map_or_else(
+        || {
+            bad(
+                &expr,
+                format!(
+                    "`{key}` names a field of the variant: `{key} = field_name` or `{key} = 0`"
+                ),
+            )
+        },
+        Ok,
+    )
 }
 
-pub fn field_ref(expr: &Expr) -> Option<FieldRef> {
+fn as_field(expr: &Expr) -> Option<FieldRef> {
     match expr {
         Expr::Path(ExprPath {
             path, qself: None, ..
@@ -224,26 +174,30 @@ pub fn field_ref(expr: &Expr) -> Option<FieldRef> {
         Expr::Lit(ExprLit {
             lit: Lit::Int(lit), ..
         }) if lit.suffix().is_empty() => lit
-            .base10_parse::<usize>()
+            .base10_parse()
             .ok()
             .map(|index| FieldRef::Index(lit.clone(), index)),
         _ => None,
     }
 }
 
+/// `param = field`, `param = 0` or `param = "fixed"`.
 pub fn param(meta: &ParseNestedMeta) -> Result<ParamSource, Bad> {
-    let expr = value_expr(meta)?;
+    let expr = value(meta)?;
     if let Expr::Lit(ExprLit {
         lit: Lit::Str(lit), ..
-    }) = &expr
+    }) = expr
     {
-        return Ok(ParamSource::Fixed(lit.clone()));
+        return Ok(ParamSource::Fixed(lit));
     }
-    field_ref(&expr).map(ParamSource::Field).ok_or_else(|| {
-        Bad::Value(syn::Error::new_spanned(
-            expr,
-            "`param` names a field (`param = field_name`, `param = 0`) or gives a fixed name \
-             (`param = \"model\"`)",
-        ))
-    })
+    as_field(&expr).map(ParamSource::Field).map_or_else(
+        || {
+            bad(
+                &expr,
+                "`param` names a field (`param = field_name`, `param = 0`) or gives a fixed name \
+                 (`param = \"model\"`)",
+            )
+        },
+        Ok,
+    )
 }

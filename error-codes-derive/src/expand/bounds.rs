@@ -1,6 +1,6 @@
 //! The where-clause of the generated impl: a bound for each generic field
 //! type, from what the generated code does with the field (the trait a
-//! message placeholder formats with, `ApiError` for a wrapped error), as
+//! message placeholder formats with, `Describe` for a wrapped error), as
 //! thiserror's `generics.rs` does.
 
 use proc_macro2::{TokenStream, TokenTree};
@@ -38,6 +38,13 @@ impl Bounds {
             if let Ok(predicate) = syn::parse2(predicate) {
                 self.predicates.push(predicate);
             }
+        }
+    }
+
+    /// `Self: bound`, whatever the type parameters.
+    pub fn add_self(&mut self, bound: TokenStream) {
+        if let Ok(predicate) = syn::parse2(quote!(Self: #bound)) {
+            self.predicates.push(predicate);
         }
     }
 

@@ -1,117 +1,90 @@
-//! The `CodeInfo` of one variant with its own code. The catalogue's values
-//! for a canonical code are known at expansion, so nothing is looked up or
-//! checked at compile time: a canonical code is the runtime crate's
-//! constant for it, `canonical::RATE_LIMIT_EXCEEDED`, with only what the
-//! variant changes applied; a private code is `CodeInfo` builder calls on
-//! literals. The constants themselves are written from the catalogue's rows
-//! by the catalogue enum's derive (`canonical_constants`).
+//! The `CodeInfo` constant of a variant with its own code. A canonical code
+//! is the runtime crate's constant for it (`canonical::RATE_LIMIT_EXCEEDED`,
+//! written from the catalogue by `ErrorCode`'s derive) with only what the
+//! variant changes; a private code is `CodeInfo::new` on literals.
 
-use crate::ast::Arm;
-use crate::attr::{Keyed, Text};
-use crate::catalogue::Row;
-use crate::template;
+use crate::ast::{Arm, Input};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
+use std::collections::HashSet;
 
-/// Whether `code_info` of this arm names the module `canonical`, which must
-/// then be in scope: a canonical code.
-pub fn names_canonical(arm: &Arm) -> bool {
-    arm.canonical.is_some() && arm.attrs.code.is_some()
-}
-
-/// `RATE_LIMIT_EXCEEDED`: the name of a canonical code's constant.
-pub fn constant_name(row: &Row) -> Ident {
-    Ident::new(&row.code.to_ascii_uppercase(), Span::call_site())
-}
-
-/// One row as `CodeInfo` builder calls on literals: the constant's value.
-pub fn row_info(row: &Row) -> TokenStream {
-    let (code, status, description) = (row.code, row.status, row.description);
-    let mut info = quote!(CodeInfo::new(#code, #status, #description));
-    if row.retryable {
-        info.extend(quote!(.retryable(true)));
+/// `INFO_TOO_LONG` for variant `TooLong` (`INFO` for a struct), made unique
+/// among `taken`, which it joins.
+pub fn const_name(arm: &Arm, taken: &mut HashSet<String>) -> Ident {
+    let mut name = String::from("INFO");
+    let variant = arm.variant.map(ToString::to_string).unwrap_or_default();
+    let mut lower_before = false;
+    for c in variant.trim_start_matches("r#").chars() {
+        if name.len() == 4 || (c.is_uppercase() && lower_before) {
+            name.push('_');
+        }
+        lower_before = c.is_lowercase() || c.is_ascii_digit();
+        name.extend(c.to_uppercase());
     }
-    with_types(
-        &mut info,
-        row.openai_type.map(Literal::string),
-        row.anthropic_type.map(Literal::string),
-    );
-    info
+    let base = name.clone();
+    for suffix in 2.. {
+        if taken.insert(name.clone()) {
+            break;
+        }
+        name = format!("{base}_{suffix}");
+    }
+    Ident::new(&name, Span::call_site())
 }
 
-/// `canonical::NAME` or `CodeInfo::new(code, status, description)`, then
-/// only the calls that change something: `.with_message(..)`,
-/// `.retryable(..)`, `.with_openai_type(..)`, `.with_anthropic_type(..)`.
-/// `CodeInfo` (and `canonical`, where `names_canonical`) are in scope where
-/// these are placed (a `use` of the runtime crate's).
-pub fn code_info(arm: &Arm) -> TokenStream {
+/// The constant's value: `canonical::NAME` or `CodeInfo::new(code, status,
+/// description)`, then only the calls that change something.
+pub fn code_info(input: &Input, arm: &Arm) -> TokenStream {
+    let krate = &input.root;
     let attrs = &arm.attrs;
-    let Some(code) = attrs.code.as_ref().map(|keyed| &keyed.value) else {
-        // Validation reports an arm without a code, so this is never
-        // compiled; an entry keeps the other arms' places all the same.
-        return quote!(CodeInfo::new("", 0, ""));
-    };
-    let plain = arm.template.as_deref().and_then(template::plain_text);
-    // A plain message is the literal's own value: the user's token is
-    // reused, unless braces were doubled in it (`{{`), which the value has
-    // single. (Searched as bytes: `str::contains` with a `char` pattern is
-    // generic code, compiled unoptimized into a proc macro, and costs as
-    // much as the rest of this function.)
-    let has_brace = |text: &str| text.as_bytes().contains(&b'{') || text.as_bytes().contains(&b'}');
-    let message = match (&plain, &attrs.message) {
-        (Some(text), Some(_)) if has_brace(text) => Some(Literal::string(text)),
-        (Some(_), Some(keyed)) => Some(keyed.value.token().clone()),
-        _ => None,
-    };
-    let stated_retryable = attrs.retryable.as_ref().map(|keyed| keyed.value);
-    let stated_openai = stated_type(&attrs.openai_type);
-    let stated_anthropic = stated_type(&attrs.anthropic_type);
-    let Some(row) = arm.canonical else {
-        // A private code's description is its plain message, else its doc
-        // comment, else its template's text.
-        let description = match (message, &arm.doc, &attrs.message) {
-            (Some(message), _, _) => message,
-            (None, Some(doc), _) => Literal::string(doc),
-            (None, None, Some(template)) => template.value.token().clone(),
-            (None, None, None) => Literal::string(""),
-        };
-        // Reported by validation: a private code needs a status.
-        let status = attrs.status.as_ref().map_or(0, |keyed| keyed.value.0);
-        let mut info = quote!(CodeInfo::new(#code, #status, #description));
-        if stated_retryable == Some(true) {
-            info.extend(quote!(.retryable(true)));
+    let code = arm.code.as_deref().unwrap_or_default();
+    let plain = arm
+        .message
+        .as_ref()
+        .and_then(|(_, template)| template.plain.as_deref());
+    let retryable = attrs.retryable.as_ref().map(|keyed| keyed.value);
+    let mut info = match arm.canonical {
+        Some(row) => {
+            let name = Ident::new(&row.code.to_ascii_uppercase(), Span::call_site());
+            let mut info = quote!(#krate::__private::canonical::#name);
+            if let Some(message) = plain.filter(|&message| message != row.description) {
+                info.extend(quote!(.with_message(#message)));
+            }
+            if let Some(retryable) = retryable.filter(|&stated| stated != row.retryable) {
+                info.extend(quote!(.retryable(#retryable)));
+            }
+            info
         }
-        with_types(&mut info, stated_openai, stated_anthropic);
-        return info;
-    };
-    let name = constant_name(row);
-    let mut info = quote!(canonical::#name);
-    // What the variant changes; a message that is the catalogue's
-    // description changes nothing.
-    if let (Some(message), Some(text)) = (&message, &plain) {
-        if text != row.description {
-            info.extend(quote!(.with_message(#message)));
+        None => {
+            // A private code's description, what listings and the problem
+            // `title` show: its message when that is fixed text, else the
+            // code as a sentence (`prompt_too_long`: "Prompt too long").
+            let description = plain.map_or_else(|| sentence(code), str::to_owned);
+            let status =
+                Literal::u16_unsuffixed(attrs.status.as_ref().map_or(0, |keyed| keyed.value.0));
+            let mut info = quote!(#krate::CodeInfo::new(#code, #status, #description));
+            if retryable == Some(true) {
+                info.extend(quote!(.retryable(true)));
+            }
+            info
         }
+    };
+    if let Some(keyed) = &attrs.openai_type {
+        let value = &keyed.value;
+        info.extend(quote!(.with_openai_type(#value)));
     }
-    if let Some(retryable) = stated_retryable.filter(|&stated| stated != row.retryable) {
-        info.extend(quote!(.retryable(#retryable)));
+    if let Some(keyed) = &attrs.anthropic_type {
+        let value = &keyed.value;
+        info.extend(quote!(.with_anthropic_type(#value)));
     }
-    with_types(&mut info, stated_openai, stated_anthropic);
     info
 }
 
-/// `.with_openai_type(..)` and `.with_anthropic_type(..)`, for the types
-/// given.
-fn with_types(info: &mut TokenStream, openai: Option<Literal>, anthropic: Option<Literal>) {
-    if let Some(openai_type) = openai {
-        info.extend(quote!(.with_openai_type(#openai_type)));
-    }
-    if let Some(anthropic_type) = anthropic {
-        info.extend(quote!(.with_anthropic_type(#anthropic_type)));
-    }
-}
-
-/// An envelope `type` the variant states: its token as written.
-fn stated_type(stated: &Option<Keyed<Text>>) -> Option<Literal> {
-    stated.as_ref().map(|keyed| keyed.value.token().clone())
+/// `prompt_too_long` as "Prompt too long".
+fn sentence(code: &str) -> String {
+    let words = code.replace('_', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

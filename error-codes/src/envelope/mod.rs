@@ -1,12 +1,12 @@
 //! [`Envelope`]: one error ready to render in one format, with the
-//! envelope's optional parts.
+//! envelope's options, and every way it renders: a JSON body, an
+//! `http::Response`, a server-sent event.
 
-mod body;
-mod structs;
+mod response;
+mod wire;
 
-pub use structs::{
-    AnthropicDetails, AnthropicEnvelope, AnthropicError, OpenAiEnvelope, OpenAiError,
-};
+pub use response::CLIENT_CLOSED_REQUEST;
+pub use wire::{AnthropicDetails, AnthropicEnvelope, AnthropicError, OpenAiEnvelope, OpenAiError};
 
 use crate::{ApiError, Format, ProblemTypes};
 
@@ -25,20 +25,40 @@ use crate::{ApiError, Format, ProblemTypes};
 /// assert_eq!(json["error"]["doc_url"], "https://example.com/errors#model_not_found");
 /// assert_eq!(json["error"]["suggestion"], "List models with GET /v1/models");
 /// ```
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 #[must_use = "an envelope does nothing until rendered with `to_body`, `to_http_response` or `to_sse_event`"]
 pub struct Envelope<'a> {
-    pub(crate) error: &'a dyn ApiError,
-    pub(crate) format: Format,
-    pub(crate) request_id: Option<&'a str>,
-    doc_url: Option<&'a str>,
-    suggestion: Option<&'a str>,
-    provider: Option<&'a str>,
-    details_error_code: bool,
-    /// Problem details only: `instance`.
-    pub(crate) instance: Option<&'a str>,
-    /// Problem details only: the base of `type`; `None` is the installed one.
+    error: &'a dyn ApiError,
+    format: Format,
+    options: Options<&'a str>,
+}
+
+/// The options of an envelope; [`OwnedEnvelope`](crate::formatted::OwnedEnvelope)
+/// keeps the same ones with owned strings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Options<S> {
+    pub(crate) request_id: Option<S>,
+    pub(crate) doc_url: Option<S>,
+    pub(crate) suggestion: Option<S>,
+    pub(crate) provider: Option<S>,
+    pub(crate) instance: Option<S>,
+    pub(crate) details_error_code: bool,
     pub(crate) problem_types: Option<ProblemTypes>,
+}
+
+impl Options<Box<str>> {
+    /// The same options, borrowed.
+    pub(crate) fn borrowed(&self) -> Options<&str> {
+        Options {
+            request_id: self.request_id.as_deref(),
+            doc_url: self.doc_url.as_deref(),
+            suggestion: self.suggestion.as_deref(),
+            provider: self.provider.as_deref(),
+            instance: self.instance.as_deref(),
+            details_error_code: self.details_error_code,
+            problem_types: self.problem_types,
+        }
+    }
 }
 
 impl<'a> Envelope<'a> {
@@ -51,24 +71,27 @@ impl<'a> Envelope<'a> {
     /// assert!(body.starts_with(br#"{"error":{"message":"Upstream exceeded the request deadline""#));
     /// ```
     pub fn new(error: &'a dyn ApiError, format: Format) -> Self {
+        Envelope::with_options(error, format, Options::default())
+    }
+
+    pub(crate) fn with_options(
+        error: &'a dyn ApiError,
+        format: Format,
+        options: Options<&'a str>,
+    ) -> Self {
         Envelope {
             error,
             format,
-            request_id: None,
-            doc_url: None,
-            suggestion: None,
-            provider: None,
-            details_error_code: false,
-            instance: None,
-            problem_types: None,
+            options,
         }
     }
 
-    /// The request id: `request_id` in the Anthropic body (and in the
-    /// problem details body, with `instance` `urn:request-id:<id>` unless
-    /// [`instance`](Self::instance) is set), and the `x-request-id`
-    /// (OpenAI, problem details) or `request-id` (Anthropic) header of
-    /// [`to_http_response`](Self::to_http_response).
+    /// The request id: the `x-request-id` (OpenAI, problem details) or
+    /// `request-id` (Anthropic) header of
+    /// [`to_http_response`](Self::to_http_response), and the body's
+    /// `request_id` in the Anthropic format and problem details (where it
+    /// also gives `instance` `urn:request-id:<id>` unless
+    /// [`instance`](Self::instance) is set).
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};
@@ -77,7 +100,7 @@ impl<'a> Envelope<'a> {
     /// assert_eq!(response.headers()["x-request-id"], "req_1");
     /// ```
     pub fn request_id(mut self, request_id: &'a str) -> Self {
-        self.request_id = Some(request_id);
+        self.options.request_id = Some(request_id);
         self
     }
 
@@ -93,7 +116,7 @@ impl<'a> Envelope<'a> {
     /// assert!(body.ends_with(br#","doc_url":"https://x.test/e"}}"#));
     /// ```
     pub fn doc_url(mut self, doc_url: &'a str) -> Self {
-        self.doc_url = Some(doc_url);
+        self.options.doc_url = Some(doc_url);
         self
     }
 
@@ -107,39 +130,30 @@ impl<'a> Envelope<'a> {
     /// assert!(body.ends_with(br#","suggestion":"Retry"}}"#));
     /// ```
     pub fn suggestion(mut self, suggestion: &'a str) -> Self {
-        self.suggestion = Some(suggestion);
+        self.options.suggestion = Some(suggestion);
         self
     }
 
     /// The upstream provider that generated the error: `error.provider` in
-    /// the OpenAI-format body (Anthropic's envelope has no such field).
-    /// Without it, the body names the error's own
-    /// [`ApiError::provider`], if any; an error no provider generated has
-    /// no `provider` key.
+    /// the OpenAI format, the `provider` extension member of problem
+    /// details (Anthropic's envelope has no such field). Without it, the
+    /// body names the error's own [`ApiError::provider`], if any; an error
+    /// no provider generated has no `provider` key.
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};
     ///
     /// let body = ErrorCode::ModelUnavailable.envelope(Format::OpenAi).provider("anthropic").to_body();
     /// assert!(body.ends_with(br#","code":"model_unavailable","provider":"anthropic"}}"#));
-    /// let body = ErrorCode::ModelUnavailable.envelope(Format::OpenAi).to_body();
-    /// assert!(!body.windows(10).any(|w| w == b"\"provider\""));
     /// ```
     pub fn provider(mut self, provider: &'a str) -> Self {
-        self.provider = Some(provider);
+        self.options.provider = Some(provider);
         self
-    }
-
-    /// The provider the body names: the one set with
-    /// [`provider`](Self::provider), else the error's own.
-    pub(crate) fn provider_name(&self) -> Option<&'a str> {
-        self.provider
-            .or_else(|| self.error.provider().map(|p| p.name()))
     }
 
     /// Adds `error.details.error_code` with the code to the Anthropic
     /// envelope, where the current official Anthropic SDK reads an error's
-    /// stable code. No effect on the OpenAI envelope, which always has
+    /// stable code. No effect on the other formats, which always carry
     /// `code`.
     ///
     /// ```
@@ -152,40 +166,58 @@ impl<'a> Envelope<'a> {
     /// );
     /// ```
     pub fn details_error_code(mut self, enabled: bool) -> Self {
-        self.details_error_code = enabled;
+        self.options.details_error_code = enabled;
+        self
+    }
+
+    /// The problem details `instance`: a URI reference naming this
+    /// occurrence, such as the request's path, written as given. Without
+    /// it, a [request id](Self::request_id) gives `urn:request-id:<id>`
+    /// (percent-encoded). No effect on the other formats.
+    ///
+    /// ```
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let body = ErrorCode::FieldImmutable.envelope(Format::Problem).request_id("req 7").to_body();
+    /// let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    /// assert_eq!(json["instance"], "urn:request-id:req%207");
+    /// assert_eq!(json["request_id"], "req 7");
+    /// ```
+    pub fn instance(mut self, instance: &'a str) -> Self {
+        self.options.instance = Some(instance);
+        self
+    }
+
+    /// The problem types this envelope's `type` is taken from, instead of
+    /// the [installed](ProblemTypes::installed) ones; a
+    /// [`doc_url`](Self::doc_url) still wins. No effect on the other
+    /// formats.
+    ///
+    /// ```
+    /// use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes};
+    ///
+    /// let types = ProblemTypes::new("https://docs.example.com/errors#").unwrap();
+    /// let body = ErrorCode::BudgetExhausted.envelope(Format::Problem).problem_types(types).to_body();
+    /// assert!(body.starts_with(br#"{"type":"https://docs.example.com/errors#budget_exhausted","#));
+    /// ```
+    pub fn problem_types(mut self, types: ProblemTypes) -> Self {
+        self.options.problem_types = Some(types);
         self
     }
 
     /// The format this envelope renders in.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode, Format};
-    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).format(), Format::Anthropic);
-    /// ```
     pub fn format(&self) -> Format {
         self.format
     }
 
     /// The error being rendered.
-    ///
-    /// ```
-    /// use api_error_codes::{ApiError, ErrorCode, Format};
-    /// assert_eq!(ErrorCode::UpstreamTimeout.envelope(Format::OpenAi).error().code(), "upstream_timeout");
-    /// ```
     pub fn error(&self) -> &'a dyn ApiError {
         self.error
     }
 
-    /// The JSON body, in one allocation of exactly its size.
-    ///
-    /// OpenAI format: `{"error":{"message","type","param","code"}}`, all four
-    /// always present (`param` is `null` when absent), then `provider`,
-    /// `doc_url` and `suggestion` when set. Anthropic format:
-    /// `{"type":"error","error":{"type","message"},"request_id"}` with
-    /// `request_id` `null` when unset. The bytes are exactly what
-    /// `serde_json` writes for [`OpenAiEnvelope`] / [`AnthropicEnvelope`].
-    /// Problem details: the object [`Format::Problem`] describes, with
-    /// absent members left out.
+    /// The JSON body: `serde_json`'s bytes for [`OpenAiEnvelope`] or
+    /// [`AnthropicEnvelope`], or the problem details object
+    /// [`Format::Problem`] describes.
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format};
@@ -197,6 +229,40 @@ impl<'a> Envelope<'a> {
     /// );
     /// ```
     pub fn to_body(&self) -> Vec<u8> {
-        self.render(b"", b"")
+        let body = match self.format {
+            Format::OpenAi => serde_json::to_vec(&OpenAiEnvelope::from(*self)),
+            Format::Anthropic => serde_json::to_vec(&AnthropicEnvelope::from(*self)),
+            Format::Problem => serde_json::to_vec(&wire::ProblemBody::from(self)),
+        };
+        // Strings, numbers and booleans written to a `Vec`: serde_json
+        // fails only on maps with non-string keys, which no body has.
+        body.unwrap_or_default()
+    }
+
+    /// Exactly one complete server-sent event carrying the body, for a
+    /// stream that has already started: `data: {body}\n\n` in the OpenAI
+    /// format, `event: error\ndata: {body}\n\n` in the others. JSON escapes
+    /// every CR and LF, so no message can end the event early or inject a
+    /// field.
+    ///
+    /// ```
+    /// use api_error_codes::{ApiError, ErrorCode, Format};
+    ///
+    /// let event = ErrorCode::UpstreamTimeout.envelope(Format::Anthropic).to_sse_event();
+    /// assert!(event.starts_with(b"event: error\ndata: {\"type\":\"error\","));
+    /// assert!(event.ends_with(b"}\n\n"));
+    /// ```
+    pub fn to_sse_event(&self) -> Vec<u8> {
+        let prefix: &[u8] = match self.format {
+            Format::OpenAi => b"data: ",
+            Format::Anthropic | Format::Problem => b"event: error\ndata: ",
+        };
+        [prefix, &self.to_body(), b"\n\n"].concat()
+    }
+
+    /// The provider the body names: the one set with
+    /// [`provider`](Self::provider), else the error's own.
+    fn provider_name(&self) -> Option<&'a str> {
+        (self.options.provider).or_else(|| self.error.provider().map(|p| p.name()))
     }
 }

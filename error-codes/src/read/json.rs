@@ -6,8 +6,6 @@ use serde::Deserialize;
 use std::fmt;
 use std::marker::PhantomData;
 
-use super::parse_error::JsonType;
-
 /// Most elements of one array that are kept; the rest are skipped. Enough
 /// for every array an envelope defines (Google's `details`, FastAPI's
 /// `detail` and its `loc` path, Vertex's array of chunks), and a bound on
@@ -20,7 +18,7 @@ pub(crate) const ARRAY_ITEMS: usize = 16;
 /// no stack).
 pub(crate) enum Json<T> {
     Null,
-    Bool(bool),
+    Bool,
     Number(String),
     String(String),
     Array(Vec<Json<T>>),
@@ -28,18 +26,6 @@ pub(crate) enum Json<T> {
 }
 
 impl<T> Json<T> {
-    /// The JSON type of the value, for error messages.
-    pub(crate) fn json_type(&self) -> JsonType {
-        match self {
-            Json::Null => JsonType::Null,
-            Json::Bool(_) => JsonType::Bool,
-            Json::Number(_) => JsonType::Number,
-            Json::String(_) => JsonType::String,
-            Json::Array(_) => JsonType::Array,
-            Json::Object(_) => JsonType::Object,
-        }
-    }
-
     /// The text of a string, or of a number.
     pub(crate) fn text(&self) -> Option<&str> {
         match self {
@@ -203,8 +189,8 @@ impl<'de, T: Fields> Visitor<'de> for JsonVisitor<T> {
         Ok(Json::Null)
     }
 
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json<T>, E> {
-        Ok(Json::Bool(value))
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Json<T>, E> {
+        Ok(Json::Bool)
     }
 
     fn visit_u64<E: de::Error>(self, number: u64) -> Result<Json<T>, E> {

@@ -2,11 +2,18 @@
 //! 9457 problem details (or an SSE error event), received from a server, as
 //! a typed value.
 
-mod envelope_rules;
+mod body;
+mod parse_error;
+mod problem;
+mod sse;
 
-use crate::problem::ProblemMembers;
-use crate::read::{self, ParseError};
+pub(crate) use body::utf8_text;
+pub use parse_error::{JsonType, ParseError, ParseErrorKind};
+pub(crate) use sse::first_event;
+
 use crate::{ErrorCode, Format};
+use percent_encoding::percent_decode_str;
+use problem::ProblemMembers;
 use std::fmt;
 
 /// An error body received from an OpenAI- or Anthropic-format server, or
@@ -22,7 +29,7 @@ use std::fmt;
 ///   the RFC's rules (see [`problem_type`](Self::problem_type)).
 ///
 /// A code this crate does not know (a newer server, a private code) is kept
-/// as a string: [`code`](Self::code) returns it and [`known`](Self::known)
+/// as a string: [`code`](Self::code) returns it and [`canonical`](Self::canonical)
 /// returns `None`. A numeric code (`"code": 123`) is kept as its decimal
 /// string.
 ///
@@ -34,7 +41,7 @@ use std::fmt;
 /// // ...is what a client gets back.
 /// let received = ReceivedError::parse(429, &body).unwrap();
 /// assert_eq!(received.format(), Format::OpenAi);
-/// assert_eq!(received.known(), Some(ErrorCode::BudgetExhausted));
+/// assert_eq!(received.canonical(), Some(ErrorCode::BudgetExhausted));
 /// assert_eq!(received.message(), "Account or project budget reached");
 /// assert_eq!(received.error_type(), Some("rate_limit_error"));
 ///
@@ -44,7 +51,7 @@ use std::fmt;
 /// let received = ReceivedError::parse(500, newer).unwrap();
 /// assert_eq!(received.format(), Format::Anthropic);
 /// assert_eq!(received.code(), Some("galaxy_brain_overheated"));
-/// assert_eq!(received.known(), None);
+/// assert_eq!(received.canonical(), None);
 /// assert_eq!(received.request_id(), Some("req_9"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,9 +81,11 @@ impl ReceivedError {
     /// [`problem_type`](Self::problem_type). Both envelopes need an `error`
     /// object with a string `message`; every other
     /// field is optional, may be `null`, and must have its documented type
-    /// when present. Unknown keys are ignored. A key given twice counts with
-    /// its last value, as in JavaScript's `JSON.parse`. A UTF-8 byte order
-    /// mark before the JSON is skipped.
+    /// when present. Unknown keys are ignored; a key the body reads given
+    /// twice in one object is an error
+    /// ([`DuplicateKey`](crate::ParseErrorKind::DuplicateKey)), as clients
+    /// disagree on which one counts. A UTF-8 byte order mark before the
+    /// JSON is skipped.
     ///
     /// Never panics, whatever the bytes; see [`ParseError`] for what can be
     /// wrong. Values the envelope does not read are skipped by `serde_json`'s
@@ -104,7 +113,12 @@ impl ReceivedError {
     /// assert_eq!(error.to_string(), "`error.message` is a number, expected a string");
     /// ```
     pub fn parse(status: u16, body: &[u8]) -> Result<ReceivedError, ParseError> {
-        envelope_rules::received_error(status, read::json_body(body)?)
+        let top = body::top(body)?;
+        if top.is_problem() {
+            Ok(top.into_problem(status))
+        } else {
+            top.into_envelope(status)
+        }
     }
 
     /// Parses one server-sent event carrying an error, as sent in the
@@ -121,30 +135,30 @@ impl ReceivedError {
     /// other than `error` is an error of kind
     /// [`ParseErrorKind::NotAnError`](crate::ParseErrorKind::NotAnError). `status` is the
     /// stream's HTTP status (usually 200); the code's own status comes from
-    /// [`known`](Self::known).
+    /// [`canonical`](Self::canonical).
     ///
     /// ```
     /// use api_error_codes::{ApiError, ErrorCode, Format, ParseErrorKind, ReceivedError};
     ///
-    /// for format in Format::ALL {
+    /// for &format in Format::ALL {
     ///     let event = ErrorCode::UpstreamTimeout.envelope(format).details_error_code(true).to_sse_event();
     ///     let received = ReceivedError::parse_sse_event(200, &event).unwrap();
     ///     assert_eq!(received.format(), format);
-    ///     assert_eq!(received.known(), Some(ErrorCode::UpstreamTimeout));
+    ///     assert_eq!(received.canonical(), Some(ErrorCode::UpstreamTimeout));
     /// }
     ///
     /// let error = ReceivedError::parse_sse_event(200, b"event: ping\ndata: {}\n\n").unwrap_err();
     /// assert_eq!(error.kind(), ParseErrorKind::NotAnError);
     /// ```
     pub fn parse_sse_event(status: u16, event: &[u8]) -> Result<ReceivedError, ParseError> {
-        ReceivedError::parse(status, read::error_event_data(event)?.as_bytes())
+        ReceivedError::parse(status, sse::error_event_data(event)?.as_bytes())
     }
 
     /// Parses a whole `http::Response`: its status, its body, and, when the
     /// body carries no request id, the `x-request-id` (OpenAI format,
-    /// problem details) or `request-id` (Anthropic format) header, read as
-    /// is (a server using this crate percent-encodes bytes a header cannot
-    /// carry). With `content-type: application/problem+json` the body is
+    /// problem details) or `request-id` (Anthropic format) header,
+    /// percent-decoded as [`Envelope::to_http_response`](crate::Envelope::to_http_response)
+    /// encodes it (a value that does not decode to UTF-8 is kept as is). With `content-type: application/problem+json` the body is
     /// read as problem details ([`parse_problem`](Self::parse_problem)).
     ///
     /// ```
@@ -157,24 +171,24 @@ impl ReceivedError {
     /// let received = ReceivedError::from_response(&response).unwrap();
     /// assert_eq!(received.status(), 429);
     /// assert_eq!(received.request_id(), Some("req_77"));
-    /// assert_eq!(received.known(), Some(ErrorCode::RateLimitExceeded));
+    /// assert_eq!(received.canonical(), Some(ErrorCode::RateLimitExceeded));
     /// ```
     pub fn from_response<B: AsRef<[u8]>>(
         response: &http::Response<B>,
     ) -> Result<ReceivedError, ParseError> {
         let status = response.status().as_u16();
         let body = response.body().as_ref();
-        let mut received = if crate::problem::is_problem_content_type(response.headers()) {
+        let mut received = if problem::is_problem_content_type(response.headers()) {
             ReceivedError::parse_problem(status, body)?
         } else {
             ReceivedError::parse(status, body)?
         };
         if received.request_id.is_none() {
-            let headers = response.headers();
-            received.request_id = headers
-                .get(received.format.request_id_header())
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned);
+            let header = response.headers().get(received.format.request_id_header());
+            received.request_id = header.and_then(|value| value.to_str().ok()).map(|value| {
+                let decoded = percent_decode_str(value).decode_utf8();
+                decoded.map_or_else(|_| value.to_owned(), Into::into)
+            });
         }
         Ok(received)
     }
@@ -219,17 +233,18 @@ impl ReceivedError {
     }
 
     /// The canonical code, if [`code`](Self::code) is one this crate knows
-    /// (exact, case-sensitive).
+    /// (exact, case-sensitive); the name [`UpstreamError::canonical`](crate::upstream::UpstreamError::canonical)
+    /// has too.
     ///
     /// ```
     /// use api_error_codes::{ErrorCode, ReceivedError};
     ///
     /// let known = ReceivedError::parse(404, br#"{"error":{"message":"m","code":"model_not_found"}}"#).unwrap();
-    /// assert_eq!(known.known(), Some(ErrorCode::ModelNotFound));
+    /// assert_eq!(known.canonical(), Some(ErrorCode::ModelNotFound));
     /// let private = ReceivedError::parse(403, br#"{"error":{"message":"m","code":"tenant_suspended"}}"#).unwrap();
-    /// assert_eq!(private.known(), None);
+    /// assert_eq!(private.canonical(), None);
     /// ```
-    pub fn known(&self) -> Option<ErrorCode> {
+    pub fn canonical(&self) -> Option<ErrorCode> {
         self.code.as_deref().and_then(ErrorCode::from_code)
     }
 

@@ -367,3 +367,14 @@ impl Describe for UpstreamError {
         Some(this.provider)
     }
 }
+
+// A stand-in until the runtime issue (#23) gives `UpstreamError` its own
+// `Display` and `Error`: a `transparent` variant's wrapped error is its
+// `source()`, so it must be a std error.
+impl std::fmt::Display for UpstreamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for UpstreamError {}

@@ -4,15 +4,16 @@ use super::prompt::{pieces, prompt_words, word_count};
 use super::wire::chat::{
     ChatChoice, ChatChunk, ChatCompletion, ChatMessage, ChatUsage, ChunkChoice, Delta,
 };
-use crate::context::RequestContext;
+use crate::context::Answer;
 use crate::errors::GatewayError;
 use crate::request::CompletionRequest;
 use crate::respond::{event_stream, json_response, sse_event, unix_time};
+use api_error_codes::layer::ErrorContext;
 use axum::response::Response;
 
 /// The echo of `text`: a `chat.completion`, or its chunk stream.
 pub(super) fn echo(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: &str,
 ) -> Result<Response, GatewayError> {
@@ -24,7 +25,7 @@ pub(super) fn echo(
 }
 
 fn completion(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: &str,
 ) -> Result<Response, GatewayError> {
@@ -57,7 +58,7 @@ fn completion(
 /// An OpenAI chat.completion.chunk stream: the role chunk, then either the
 /// echo word by word, a `stop` chunk and `data: [DONE]`, or the error event.
 pub(super) fn stream(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: Option<&str>,
     error_event: Option<Vec<u8>>,

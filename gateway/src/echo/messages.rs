@@ -4,15 +4,16 @@ use super::prompt::{pieces, prompt_words, word_count};
 use super::wire::messages::{
     Message, MessageUsage, OutputUsage, StopDelta, StreamEvent, TextBlock, TextDelta,
 };
-use crate::context::RequestContext;
+use crate::context::Answer;
 use crate::errors::GatewayError;
 use crate::request::CompletionRequest;
 use crate::respond::{event_stream, json_response, sse_event};
+use api_error_codes::layer::ErrorContext;
 use axum::response::Response;
 
 /// The echo of `text`: a `message`, or its event stream.
 pub(super) fn echo(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: &str,
 ) -> Result<Response, GatewayError> {
@@ -24,7 +25,7 @@ pub(super) fn echo(
 }
 
 fn message(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: &str,
 ) -> Result<Response, GatewayError> {
@@ -47,7 +48,7 @@ fn message(
 /// An Anthropic messages stream: `message_start`, then either the content
 /// block of the echo and the closing events, or the error event.
 pub(super) fn stream(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: Option<&str>,
     error_event: Option<Vec<u8>>,

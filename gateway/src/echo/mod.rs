@@ -8,9 +8,10 @@ mod responses;
 mod wire;
 
 use crate::complete::Api;
-use crate::context::RequestContext;
+use crate::context::Answer;
 use crate::errors::GatewayError;
 use crate::request::CompletionRequest;
+use api_error_codes::layer::ErrorContext;
 use axum::response::Response;
 use prompt::{last_user_input, last_user_message};
 
@@ -18,7 +19,7 @@ use prompt::{last_user_input, last_user_message};
 /// text of the request, in `api`'s format.
 pub(crate) fn answer(
     api: Api,
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
 ) -> Result<Response, GatewayError> {
     match api {
@@ -31,7 +32,7 @@ pub(crate) fn answer(
 /// A 200 stream of `api` that starts normally, then fails with `error`.
 pub(crate) fn failing_stream(
     api: Api,
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     error: &GatewayError,
 ) -> Result<Response, GatewayError> {

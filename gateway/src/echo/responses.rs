@@ -6,10 +6,11 @@ use super::wire::responses::{
     Event, InputDetails, OutputDetails, OutputMessage, OutputText, ResponseObject, TextDelta,
     TextDone, Usage, WithItem, WithPart, WithResponse,
 };
-use crate::context::RequestContext;
+use crate::context::Answer;
 use crate::errors::GatewayError;
 use crate::request::CompletionRequest;
 use crate::respond::{event_stream, json_response, sse_event, unix_time};
+use api_error_codes::layer::ErrorContext;
 use api_error_codes::ResponsesStreamError;
 use axum::response::Response;
 use serde::Serialize;
@@ -17,7 +18,7 @@ use serde_json::Value;
 
 /// The echo of `text`: a `response`, or its event stream.
 pub(super) fn echo(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     text: &str,
 ) -> Result<Response, GatewayError> {
@@ -37,7 +38,7 @@ struct Ids {
 }
 
 impl Ids {
-    fn new(context: &RequestContext) -> Self {
+    fn new(context: &ErrorContext) -> Self {
         Ids {
             response: format!("resp_{}", context.id_suffix()),
             message: format!("msg_{}", context.id_suffix()),
@@ -214,7 +215,7 @@ fn echo_stream(
 /// A stream that starts normally and then fails with `error`: the start,
 /// then the crate's `error` and `response.failed` events.
 pub(super) fn failing_stream(
-    context: &RequestContext,
+    context: &ErrorContext,
     request: &CompletionRequest,
     error: &GatewayError,
 ) -> Result<Response, GatewayError> {

@@ -2,7 +2,8 @@
 //! [`UpstreamError`]s, and the log events of upstream failures and of
 //! clients that went away.
 
-use crate::context::RequestContext;
+use api_error_codes::layer::ErrorContext;
+use api_error_codes::stream::Outcome;
 use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
 use api_error_codes::{ApiError, ErrorCode};
 
@@ -30,9 +31,9 @@ pub(crate) fn transport_error(provider: Provider, error: &reqwest::Error) -> Ups
 
 /// Logs an upstream failure. What the provider wrote is quoted and
 /// escaped (`?`): it may hold anything, newlines included.
-pub(crate) fn log_failure(context: &RequestContext, error: &UpstreamError) {
+pub(crate) fn log_failure(request_id: &str, error: &UpstreamError) {
     tracing::warn!(
-        request_id = %context.id,
+        request_id = %request_id,
         provider = %error.provider().map_or("none", |provider| provider.name()),
         code = %error.code(),
         transport = ?error.transport(),
@@ -43,21 +44,39 @@ pub(crate) fn log_failure(context: &RequestContext, error: &UpstreamError) {
     );
 }
 
-/// Logs `client_disconnected` if dropped before its request is answered
-/// (the forwarding future, then the stream relay, hold it): the client went
-/// away, and dropping them cancels the upstream request.
+/// Logs how a stream relay ended, if not whole.
+pub(crate) fn log_outcome(request_id: &str, provider: Provider, outcome: Outcome) {
+    match outcome {
+        Outcome::Failed(error) => log_failure(request_id, &error),
+        Outcome::ClientDisconnected => log_disconnect(request_id, provider),
+        _ => {}
+    }
+}
+
+/// Logs `client_disconnected`: the client went away before its whole
+/// answer, and the upstream request was dropped with the answer.
+fn log_disconnect(request_id: &str, provider: Provider) {
+    tracing::info!(
+        request_id = %request_id,
+        provider = %provider.name(),
+        code = %ErrorCode::ClientDisconnected.code(),
+        "the client went away; the upstream request is cancelled",
+    );
+}
+
+/// Logs `client_disconnected` if dropped before the upstream has answered
+/// (the forwarding future holds it; a stream relay reports for itself).
 pub(crate) struct DisconnectGuard {
-    pub(crate) context: RequestContext,
+    request_id: Box<str>,
     provider: Provider,
-    /// Set once the client has its whole answer.
+    /// Set once the client has its answer, or a relay reports for it.
     pub(crate) finished: bool,
 }
 
 impl DisconnectGuard {
-    pub(crate) fn new(context: &RequestContext, provider: Provider) -> Self {
-        let context = context.clone();
+    pub(crate) fn new(context: &ErrorContext, provider: Provider) -> Self {
         DisconnectGuard {
-            context,
+            request_id: context.request_id().into(),
             provider,
             finished: false,
         }
@@ -67,12 +86,7 @@ impl DisconnectGuard {
 impl Drop for DisconnectGuard {
     fn drop(&mut self) {
         if !self.finished {
-            tracing::info!(
-                request_id = %self.context.id,
-                provider = %self.provider.name(),
-                code = %ErrorCode::ClientDisconnected.code(),
-                "the client went away; the upstream request is cancelled",
-            );
+            log_disconnect(&self.request_id, self.provider);
         }
     }
 }

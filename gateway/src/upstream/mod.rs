@@ -6,22 +6,24 @@
 //! stack), connect and read timeouts, response bodies read chunk by chunk,
 //! and the upstream connection closed when the body is dropped, which is
 //! how a client that disconnects cancels the upstream request. TLS is
-//! rustls, so `https://` upstreams need no system OpenSSL.
+//! rustls, so `https://` upstreams need no system OpenSSL. An event stream
+//! is relayed by the crate's [`Relay`].
 
 mod failure;
-mod relay;
 
 use crate::complete::Api;
-use crate::context::RequestContext;
 use crate::errors::{clip, GatewayError};
 use crate::request::CompletionRequest;
 use crate::server::Gateway;
+use api_error_codes::layer::ErrorContext;
+use api_error_codes::stream::Relay;
 use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
 use axum::body::{Body, Bytes};
 use axum::http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use axum::http::HeaderMap;
-use axum::response::Response;
-use failure::{log_failure, transport_error, DisconnectGuard};
+use axum::response::{IntoResponse, Response};
+use failure::{log_failure, log_outcome, transport_error, DisconnectGuard};
+use futures_util::{stream, Stream, StreamExt};
 use serde_json::Value;
 
 /// Whether the gateway forwards `api` to `provider` as it is: the
@@ -48,7 +50,7 @@ const ANTHROPIC_VERSION: &str = "2023-06-01";
 /// what it sent, or with its failure.
 pub(crate) async fn forward(
     gateway: &Gateway,
-    context: &RequestContext,
+    context: &ErrorContext,
     api: Api,
     headers: &HeaderMap,
     mut request: CompletionRequest,
@@ -91,7 +93,7 @@ pub(crate) async fn forward(
     // From here on, a client that goes away cancels the upstream request.
     let mut guard = DisconnectGuard::new(context, provider);
     let fail = |error: UpstreamError| {
-        log_failure(context, &error);
+        log_failure(context.request_id(), &error);
         GatewayError::Upstream(Box::new(error))
     };
     let response = outgoing.send().await.map_err(|error| {
@@ -104,7 +106,20 @@ pub(crate) async fn forward(
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/event-stream"));
     if status.is_success() && is_event_stream {
-        return Ok(relay::relay(api, provider, response, guard));
+        // The relay reports how it ended, a client that went away included.
+        guard.finished = true;
+        let id = context.request_id().to_owned();
+        let relay = Relay::new(api.client_api(), provider)
+            .request_id(context.request_id())
+            .details_error_code(true)
+            .idle_timeout(gateway.timeout())
+            // A failure before any content is a real HTTP error.
+            .hold_preamble(true)
+            .on_finish(move |outcome| log_outcome(&id, provider, outcome));
+        return match relay.start(idle_to_relay(response)).await {
+            Ok(events) => Ok(events.into_response()),
+            Err(error) => Err(GatewayError::Upstream(Box::new(error))),
+        };
     }
     let body = read_capped(response, gateway.body_limit()).await;
     // The answer is complete: whatever it is, the client gets it.
@@ -131,6 +146,17 @@ pub(crate) async fn forward(
     let json = HeaderValue::from_static("application/json");
     answer.headers_mut().insert(CONTENT_TYPE, json);
     Ok(answer)
+}
+
+/// The chunks of a streamed body, for the relay. A silent stream is the
+/// relay's to report (`upstream_timeout`, from its idle timer): the
+/// client's read timeout, which the relay would take for a broken
+/// connection, leaves the chunks pending, and the relay's timer fires.
+fn idle_to_relay(response: reqwest::Response) -> impl Stream<Item = reqwest::Result<Bytes>> {
+    response.bytes_stream().flat_map(|chunk| match chunk {
+        Err(error) if error.is_timeout() => stream::pending().left_stream(),
+        chunk => stream::iter([chunk]).right_stream(),
+    })
 }
 
 /// Why a body was not read whole.

@@ -1,9 +1,10 @@
 //! An in-process fake upstream provider for the proxy tests. It serves the
 //! three APIs and answers by the `model` it receives: a case name of the
-//! upstream corpus ([`corpus`](super::corpus)) replays that real
-//! provider body, or that real stream event after one normal event; a few
-//! fixed names behave as a working, a slow, a broken or an endless
-//! upstream. It records every request it receives.
+//! upstream corpus ([`corpus`](super::corpus)) replays that real provider
+//! body, or that real stream event; a few fixed names behave as a working,
+//! a slow, a broken or an endless upstream. A stream fails after its
+//! preamble (the first of [`normal_events`]), or, for `late/<model>`, after
+//! the first content too. It records every request it receives.
 
 use super::corpus::{corpus, Case, Kind};
 use super::proxy::UPSTREAM_BODY_LIMIT;
@@ -13,6 +14,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
+use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -68,8 +70,9 @@ impl FakeUpstream {
     }
 }
 
-/// The normal events of a stream of the API at `path`, the last one its
-/// terminal event.
+/// The normal events of a stream of the API at `path`: the first its
+/// preamble (a role-only chunk, `message_start`, `response.created`), the
+/// second its first content, the last its terminal event.
 pub fn normal_events(path: &str) -> Vec<String> {
     let data = |value: Value| format!("data: {value}\n\n");
     let named = |value: Value| {
@@ -111,7 +114,10 @@ pub fn normal_events(path: &str) -> Vec<String> {
         }
         _ => vec![
             data(
-                json!({"id": "chatcmpl-up", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"role": "assistant", "content": "up"}, "finish_reason": null}]}),
+                json!({"id": "chatcmpl-up", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": null}]}),
+            ),
+            data(
+                json!({"id": "chatcmpl-up", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {"content": "up"}, "finish_reason": null}]}),
             ),
             data(
                 json!({"id": "chatcmpl-up", "object": "chat.completion.chunk", "created": 1, "model": "m", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}),
@@ -177,6 +183,23 @@ async fn answer(
     let model = body["model"].as_str().unwrap_or_default().to_owned();
     let stream = body["stream"].as_bool().unwrap_or(false);
     let normal = normal_events(&path);
+    // The events a failing stream sends first.
+    let (sent, model) = match model.strip_prefix("late/") {
+        Some(model) => (normal[..2].to_vec(), model.to_owned()),
+        None => (normal[..1].to_vec(), model),
+    };
+    let fails_after = |last: Chunk| {
+        let chunks = sent.iter().map(|event| Ok(Bytes::from(event.clone())));
+        event_stream(
+            futures_util::stream::iter(chunks.collect::<Vec<_>>()).chain(
+                futures_util::stream::once(async move {
+                    // Late enough that what came first is on the wire.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    last
+                }),
+            ),
+        )
+    };
     match model.as_str() {
         "ok" if stream => events(normal),
         "ok" => Response::new(Body::from(normal_body(&path).to_string())),
@@ -204,82 +227,53 @@ async fn answer(
             tokio::time::sleep(Duration::from_secs(5)).await;
             Response::new(Body::from(normal_body(&path).to_string()))
         }
-        // The first event, then silence.
-        "silent" => event_stream(futures_util::stream::unfold(0, move |step| {
-            let first = normal_events(&path)[0].clone();
-            async move {
-                if step > 0 {
-                    std::future::pending::<()>().await;
-                }
-                Some((Ok(Bytes::from(first)), step + 1))
-            }
-        })),
-        // The first event, then the connection breaks.
-        "reset" => {
-            let first = normal[0].clone();
-            event_stream(futures_util::stream::unfold(0, move |step| {
-                let first = first.clone();
-                async move {
-                    match step {
-                        0 => Some((Ok(Bytes::from(first)), 1)),
-                        // Late enough that the first event is on the wire.
-                        1 => {
-                            tokio::time::sleep(Duration::from_millis(50)).await;
-                            Some((Err(std::io::Error::other("reset")), 2))
-                        }
-                        _ => None,
-                    }
-                }
-            }))
+        // Then silence.
+        "silent" => {
+            let chunks = sent.into_iter().map(|event| Ok(Bytes::from(event)));
+            event_stream(futures_util::stream::iter(chunks).chain(futures_util::stream::pending()))
         }
-        // The first event; the rest once the test opens the gate.
+        // Then the connection breaks.
+        "reset" => fails_after(Err(std::io::Error::other("reset"))),
+        // Then an event whose data is not JSON (a proxy's page).
+        "malformed" => fails_after(Ok(Bytes::from("data: <html>502 Bad Gateway</html>\n\n"))),
+        // Then the end, without the terminal event.
+        "cut" => events(sent),
+        // The preamble and the first content; the rest once the test opens
+        // the gate.
         "gated" => {
             let gate = fake.gate.clone();
-            event_stream(futures_util::stream::unfold(0, move |step| {
-                let (gate, normal) = (gate.clone(), normal.clone());
-                async move {
-                    match step {
-                        0 => Some((Ok(Bytes::from(normal[0].clone())), 1)),
-                        1 => {
-                            gate.notified().await;
-                            Some((Ok(Bytes::from(normal[1..].concat())), 2))
-                        }
-                        _ => None,
-                    }
-                }
-            }))
+            let first = Bytes::from(normal[..2].concat());
+            let rest = Bytes::from(normal[2..].concat());
+            event_stream(
+                futures_util::stream::iter([Ok(first)]).chain(futures_util::stream::once(
+                    async move {
+                        gate.notified().await;
+                        Ok(rest)
+                    },
+                )),
+            )
         }
-        // The first event, then one whose data is not JSON.
-        "malformed" => {
-            let mut list = vec![
-                normal[0].clone(),
-                "data: {\"id\": \"chatcmpl-up\", \"cho\n\n".to_owned(),
-            ];
-            list.extend(normal[1..].iter().cloned());
-            events(list)
-        }
-        // The first event, then the end, without the terminal event.
-        "cut" => events(normal[..1].to_vec()),
-        // An event every 20 ms, forever, until the gateway hangs up.
+        // The preamble, then a content event every 20 ms, forever, until
+        // the gateway hangs up.
         "endless" => {
             let flag = DropFlag(fake.endless_dropped.clone());
-            let first = normal[0].clone();
-            event_stream(futures_util::stream::unfold(flag, move |flag| {
-                let event = first.clone();
+            let (preamble, content) = (normal[0].clone(), normal[1].clone());
+            let contents = futures_util::stream::unfold(flag, move |flag| {
+                let event = content.clone();
                 async move {
                     tokio::time::sleep(Duration::from_millis(20)).await;
                     Some((Ok(Bytes::from(event)), flag))
                 }
-            }))
+            });
+            event_stream(futures_util::stream::iter([Ok(Bytes::from(preamble))]).chain(contents))
         }
         name => match fake.cases.iter().find(|case| case.name == name) {
             Some(case) if case.kind == Kind::Sse => {
-                // One normal event, the case's event, then more that the
-                // gateway must not pass on.
+                // What comes first, the case's event, then the rest, which
+                // the gateway must not pass on after an error.
                 let event = String::from_utf8(case.bytes()).unwrap();
-                let mut list = vec![normal[0].clone(), event];
-                list.extend(normal[1..].iter().cloned());
-                events(list)
+                let rest = normal[sent.len()..].iter().cloned();
+                events(sent.into_iter().chain([event]).chain(rest).collect())
             }
             Some(case) => {
                 let mut response = Response::new(Body::from(case.bytes()));

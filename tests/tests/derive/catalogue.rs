@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Canonical {
     /// Status, message and retry policy all come from the catalogue.
     #[api_error(code = "rate_limit_exceeded")]
@@ -51,7 +51,7 @@ fn status_zero() {
 /// every field of it: the derive writes the catalogue's values.
 #[test]
 fn bare_canonical_codes_are_the_catalogues_entries() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     enum Bare {
         #[api_error(code = "rate_limit_exceeded")]
         Limited,

@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Configured {
     #[api_error(code = "kept", status = 400, message = "kept")]
     Kept,
@@ -44,7 +44,7 @@ fn cfg_removes_variants_everywhere() {
 }
 
 /// Every variant configured away: still a valid (empty) impl.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum AllGone {
     #[cfg(any())]
     #[api_error(code = "gone", status = 400, message = "gone")]
@@ -62,7 +62,7 @@ fn all_variants_configured_away() {
 mod strict {
     use api_error_codes::ApiError;
 
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     pub enum Old {
         #[deprecated = "use `New`"]
         #[api_error(code = "legacy_error", status = 400, message = "legacy {0}")]

@@ -8,7 +8,7 @@ mod reexport {
     pub use ::api_error_codes as ec;
 }
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 #[api_error(crate = reexport::ec)]
 pub enum ViaPath {
     #[api_error(code = "rate_limit_exceeded")]
@@ -17,7 +17,7 @@ pub enum ViaPath {
     Canonical(reexport::ec::ErrorCode),
 }
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 #[api_error(
     crate = "reexport::ec",
     code = "via_string",

@@ -87,7 +87,7 @@ fn every_variant_finds_its_own_entry() {
 }
 
 /// Only wrapped variants: `info` has no table to index.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum OnlyWrapped {
     #[api_error(transparent)]
     Code(ErrorCode),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Types {
     #[api_error(code = "rate_limit_exceeded", openai_type = "insufficient_quota")]
     OpenAiOverride,

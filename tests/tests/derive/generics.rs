@@ -4,7 +4,7 @@ use super::*;
 
 /// `T` must be `Display` for `A` only; `U` is never formatted, so it needs
 /// no bound at all.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Generic<T, U> {
     #[api_error(code = "bad_thing", status = 400, message = "bad {0}")]
     A(T),
@@ -22,7 +22,7 @@ fn bounds_are_inferred_only_where_a_field_is_used() {
 }
 
 /// `{0:?}` asks for `Debug`, not `Display`.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Debugged<T> {
     #[api_error(code = "bad_list", status = 422, message = "bad items {0:?}")]
     A(Vec<T>),
@@ -38,7 +38,7 @@ fn debug_placeholders_need_debug_only() {
 }
 
 /// A generic wrapper delegates to whatever `ApiError` it holds.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Wrapper<E> {
     #[api_error(code = "wrapper_own", status = 409, message = "the wrapper's own")]
     Own,
@@ -62,7 +62,7 @@ fn generic_transparent_wrapper() {
 }
 
 /// Borrowed fields: the message and the param borrow from the error.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Borrowed<'a> {
     #[api_error(
         code = "invalid_parameter_value",
@@ -89,7 +89,7 @@ fn lifetimes() {
 }
 
 /// Lifetimes and type parameters together, with a transparent arm.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Both<'a, T: fmt::Display> {
     #[api_error(code = "both_bad", status = 400, message = "{name}: {value}")]
     Bad { name: &'a str, value: T },

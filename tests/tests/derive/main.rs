@@ -1,4 +1,4 @@
-//! Behaviour of `#[derive(ApiError)]`: what the generated impls return for
+//! Behaviour of `#[derive(Debug, ApiError)]`: what the generated impls return for
 //! every attribute form, variant shape and kind of type, one module per
 //! part of the attribute.
 
@@ -13,6 +13,7 @@ use std::time::Duration;
 /// A type that is neither `Display` nor `Debug` nor `ApiError`.
 struct Opaque;
 
+mod beside_thiserror;
 mod catalogue;
 mod cfg_and_deprecated;
 mod crate_path;
@@ -25,4 +26,6 @@ mod params;
 mod paths;
 mod retries;
 mod shapes;
+mod std_traits;
+
 mod transparent;

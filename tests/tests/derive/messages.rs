@@ -1,8 +1,9 @@
-//! Message templates: fields, format specs, braces, doc comments.
+//! Message templates: fields, format specs, braces, pointers; doc comments
+//! stay off the wire.
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Templates {
     #[api_error(code = "padded", status = 400, message = "[{0:>5}] [{0:<4}] [{1:.2}]")]
     Padded(u32, f64),
@@ -12,23 +13,35 @@ pub enum Templates {
     Braces(u8),
     #[api_error(code = "raw_field", status = 400, message = "bad type {type}")]
     Raw { r#type: &'static str },
-    /// The doc comment of a private code is its message.
-    #[api_error(code = "documented", status = 400)]
-    Documented,
-    /// First paragraph only,
-    /// joined across lines.
-    ///
-    /// Developer notes in later paragraphs stay out of the message.
-    #[api_error(code = "documented_long", status = 400)]
-    DocumentedLong,
-    /// This doc comment is for developers; a canonical code keeps the
-    /// catalogue's message.
+    /// `{` and `}` are fill characters like any other: rustc reads the spec.
+    #[api_error(
+        code = "brace_fill",
+        status = 400,
+        message = "[{0:}>5}] [{0:{<4}] [{1:#>+6.1}]"
+    )]
+    BraceFill(u8, f64),
+    /// `{}` takes the next field by index, as `format!` takes arguments.
+    #[api_error(code = "implicit", status = 400, message = "{} then {} then {0}")]
+    Implicit(u8, &'static str),
+    /// `{:p}` prints the pointer the field holds.
+    #[api_error(code = "pointer", status = 400, message = "{0:p} {0}")]
+    Pointer(&'static u8),
+    #[api_error(
+        code = "hex",
+        status = 400,
+        message = "{0:#06x} {0:b} {0:o} {1:e} {1:E}"
+    )]
+    Numbers(u16, f32),
+    /// Doc comments are documentation: a canonical code keeps the
+    /// catalogue's message. TODO: JIRA-123 never reaches a client.
     #[api_error(code = "internal_error")]
     CanonicalDocumented,
-    /// An explicit message wins over the doc comment.
+    /// An explicit message is the only message of a private code.
     #[api_error(code = "explicit", status = 400, message = "explicit wins")]
     Explicit,
 }
+
+static BYTE: u8 = 42;
 
 #[test]
 fn format_specs() {
@@ -42,37 +55,61 @@ fn format_specs() {
     );
     assert_eq!(Templates::Braces(1).message(), "use {json} not }1{");
     assert_eq!(Templates::Raw { r#type: "x" }.message(), "bad type x");
+    assert_eq!(
+        Templates::BraceFill(7, 2.25).message(),
+        "[}}}}7] [7{{{] [##+2.2]"
+    );
+    assert_eq!(Templates::Implicit(1, "b").message(), "1 then b then 1");
+    assert_eq!(
+        Templates::Numbers(255, 1500.0).message(),
+        "0x00ff 11111111 377 1.5e3 1.5E3"
+    );
+}
+
+/// The address of the `u8` the field points to, not of the binding that
+/// refers to the field.
+#[test]
+fn pointer_placeholders_print_the_fields_pointer() {
+    let error = Templates::Pointer(&BYTE);
+    assert_eq!(error.message(), format!("{:p} 42", &raw const BYTE));
 }
 
 #[test]
-fn doc_comments() {
+fn doc_comments_never_reach_the_wire() {
+    let error = Templates::CanonicalDocumented;
+    assert_eq!(error.message(), ErrorCode::InternalError.description());
     assert_eq!(
-        Templates::Documented.message(),
-        "The doc comment of a private code is its message."
-    );
-    assert_eq!(
-        Templates::DocumentedLong.message(),
-        "First paragraph only, joined across lines."
-    );
-    let codes = CodeList::of::<Templates>();
-    assert_eq!(
-        codes.find("documented").map(|i| i.description()),
-        Some("The doc comment of a private code is its message.")
-    );
-    assert_eq!(
-        Templates::CanonicalDocumented.message(),
+        error.info().description(),
         ErrorCode::InternalError.description()
     );
-    assert_eq!(
-        codes.find("internal_error").map(|i| i.description()),
-        Some(ErrorCode::InternalError.description())
-    );
+    for &format in Format::ALL {
+        let body = String::from_utf8(error.to_body(format)).unwrap();
+        assert!(!body.contains("JIRA"), "{body}");
+    }
     assert_eq!(Templates::Explicit.message(), "explicit wins");
 }
 
-/// What `write_message` writes is what `message` returns, for every
-/// kind of message: templates, doc comments, catalogue text, explicit.
-#[derive(ApiError)]
+/// A private code's description (listings, the problem `title`) is its
+/// message when that is fixed text, else the code as a sentence: never a
+/// template.
+#[test]
+fn private_descriptions_have_no_placeholders() {
+    let codes = CodeList::of::<Templates>();
+    let description = |code| codes.find(code).map(|info| info.description());
+    assert_eq!(description("explicit"), Some("explicit wins"));
+    assert_eq!(description("padded"), Some("Padded"));
+    assert_eq!(description("brace_fill"), Some("Brace fill"));
+    for info in codes.own() {
+        assert!(!info.description().contains('{'), "{}", info.description());
+    }
+    let body: serde_json::Value =
+        serde_json::from_slice(&Templates::Padded(1, 1.0).to_body(Format::Problem)).unwrap();
+    assert_eq!(body["title"], "Padded");
+    assert_eq!(body["detail"], "[    1] [1   ] [1.00]");
+}
+
+/// A wrapped template formats through the wrapper.
+#[derive(Debug, ApiError)]
 pub enum Wrapping {
     #[api_error(transparent)]
     Templated(Templates),
@@ -91,6 +128,7 @@ fn a_wrapped_template_formats_through_the_wrapper() {
 /// failed: no panic, and the body carries the text written so far.
 #[test]
 fn a_failing_display_truncates_the_message() {
+    #[derive(Debug)]
     struct Broken;
     impl fmt::Display for Broken {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -98,13 +136,13 @@ fn a_failing_display_truncates_the_message() {
             Err(fmt::Error)
         }
     }
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     #[api_error(code = "broken", status = 400, message = "before {0} after")]
     struct Failing(Broken);
 
     let error = Failing(Broken);
     assert_eq!(error.message(), "before half");
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let body: serde_json::Value = serde_json::from_slice(&error.to_body(format)).unwrap();
         assert_eq!(message_of(&body, format), "before half", "{body}");
     }
@@ -114,7 +152,7 @@ fn a_failing_display_truncates_the_message() {
 /// into is rendered in full, escaped, the same as a short one.
 #[test]
 fn long_formatted_messages_render_in_full() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     #[api_error(code = "long", status = 400, message = "upstream said: {0}")]
     struct Upstream(String);
 
@@ -123,7 +161,7 @@ fn long_formatted_messages_render_in_full() {
         let error = Upstream(text.clone());
         let expected = format!("upstream said: {text}");
         assert_eq!(error.message(), expected);
-        for format in Format::ALL {
+        for &format in Format::ALL {
             let body: serde_json::Value = serde_json::from_slice(&error.to_body(format)).unwrap();
             assert_eq!(
                 message_of(&body, format),
@@ -145,7 +183,7 @@ fn message_of(body: &serde_json::Value, format: Format) -> &serde_json::Value {
 
 #[test]
 fn messages_never_leak_a_wrapped_source() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     enum Storage {
         #[api_error(code = "internal_error")]
         Io(std::io::Error),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Params {
     #[api_error(code = "invalid_parameter_value", param = name)]
     ByField { name: String },

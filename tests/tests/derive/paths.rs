@@ -25,7 +25,7 @@ mod shadowing {
 
     use api_error_codes::{ApiError, ErrorCode};
 
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     pub enum Shadowed {
         #[api_error(code = "rate_limit_exceeded", retry_after = 0)]
         Limited(u32),

@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Retries {
     #[api_error(code = "rate_limit_exceeded", retry_after = wait)]
     Duration { wait: Duration },

@@ -43,7 +43,7 @@ fn unit_tuple_and_struct_variants() {
 }
 
 /// A struct carries the variant keys on the type itself.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 #[api_error(
     code = "context_length_exceeded",
     message = "{used} tokens is over the {limit}-token window",
@@ -54,11 +54,11 @@ pub struct TooLong {
     limit: usize,
 }
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 #[api_error(code = "teapot", status = 418, message = "short and stout, {0}")]
 pub struct Teapot(&'static str);
 
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 #[api_error(code = "upstream_timeout")]
 pub struct Timeout;
 
@@ -86,7 +86,7 @@ fn structs_derive_it_too() {
 }
 
 /// An enum with no variants has nothing to say, and says so in `const`.
-#[derive(ApiError)]
+#[derive(Debug, ApiError)]
 pub enum Never {}
 
 #[test]

@@ -61,17 +61,17 @@ fn transparent_delegates_everything() {
 
 #[test]
 fn transparent_delegates_param_and_retry_after() {
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     enum Leaf {
         #[api_error(code = "rate_limit_exceeded", retry_after = 0, param = 1)]
         Limited(u64, &'static str),
     }
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     enum Middle {
         #[api_error(transparent)]
         Leaf(Leaf),
     }
-    #[derive(ApiError)]
+    #[derive(Debug, ApiError)]
     #[api_error(transparent)]
     struct Top(Middle);
 

@@ -5,7 +5,14 @@ use api_error_codes::{ErrorCode, JsonType, ParseErrorKind};
 
 #[test]
 fn empty_and_blank_bodies() {
-    for body in [&b""[..], b" ", b"\r\n\t  \n"] {
+    // A byte order mark is no content either.
+    for body in [
+        &b""[..],
+        b" ",
+        b"\r\n\t  \n",
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf \n",
+    ] {
         let error = error(body);
         assert_eq!(error.kind(), ParseErrorKind::Empty);
         assert_eq!(error.to_string(), "the body is empty");
@@ -315,7 +322,7 @@ fn megabyte_bodies() {
     assert!(body.len() > 5 << 20);
     let received = parse(&body).unwrap();
     assert_eq!(received.message(), big);
-    assert_eq!(received.known(), Some(ErrorCode::InternalError));
+    assert_eq!(received.canonical(), Some(ErrorCode::InternalError));
 
     // Megabytes of padding and junk around a small envelope.
     let padded = format!(

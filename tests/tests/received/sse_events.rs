@@ -27,7 +27,7 @@ fn sse_events_follow_the_specification() {
 "#,
     )
     .unwrap();
-    assert_eq!(openai.known(), Some(ErrorCode::UpstreamError));
+    assert_eq!(openai.canonical(), Some(ErrorCode::UpstreamError));
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn sse_errors() {
 
 #[test]
 fn an_sse_event_with_empty_data_is_skipped_for_the_next() {
-    for format in Format::ALL {
+    for &format in Format::ALL {
         let error_event = ErrorCode::UpstreamError
             .envelope(format)
             .details_error_code(true)
@@ -92,7 +92,7 @@ fn an_sse_event_with_empty_data_is_skipped_for_the_next() {
             let received = ReceivedError::parse_sse_event(200, &stream)
                 .unwrap_or_else(|error| panic!("{}: {error}", String::from_utf8_lossy(&stream)));
             assert_eq!(received.format(), format);
-            assert_eq!(received.known(), Some(ErrorCode::UpstreamError));
+            assert_eq!(received.canonical(), Some(ErrorCode::UpstreamError));
         }
     }
 }

@@ -14,7 +14,7 @@ pub(crate) enum Dynamic {
         message: String,
         param: Option<String>,
     },
-    /// This tenant is suspended.
+    /// A private code with a template: its title is the code as a sentence.
     #[api_error(code = "tenant_suspended", status = 403, message = "suspended: {0}")]
     Private(String),
 }

@@ -2,8 +2,7 @@ use api_error_codes::ApiError;
 
 #[derive(ApiError)]
 union U {
-    code: u32,
-    status: u16,
+    a: u32,
 }
 
 fn main() {}

@@ -78,7 +78,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             for (received, request_id) in outputs {
                 assert_eq!(received.format(), format);
                 assert_eq!(received.code(), Some(code.code()), "{code:?} {format:?}");
-                assert_eq!(received.known(), Some(code));
+                assert_eq!(received.canonical(), Some(code));
                 assert_eq!(received.message(), code.description());
                 assert_eq!(received.error_type(), Some(expected_type(code, format)));
                 assert_eq!(received.param(), None);
@@ -91,7 +91,7 @@ fn parsing_every_output_gives_back_the_code_and_message() {
             assert_eq!(plain.message(), code.description());
             assert_eq!(plain.error_type(), Some(expected_type(code, format)));
             match format {
-                Format::OpenAi => assert_eq!(plain.known(), Some(code)),
+                Format::OpenAi => assert_eq!(plain.canonical(), Some(code)),
                 Format::Anthropic => assert_eq!(plain.code(), None),
                 other => not_an_envelope(other),
             }
@@ -121,38 +121,26 @@ fn param_is_carried_and_parsed_back() {
 }
 
 /// A user error that wraps a database-like failure whose `Display` holds a
-/// secret. Only the declared message may reach the client.
-#[derive(Debug, ApiError)]
+/// secret, with thiserror's log text beside the derive. Only the declared
+/// message may reach the client.
+#[derive(Debug, thiserror::Error, ApiError)]
 enum StorageError {
+    #[error("storage: {0}")]
     #[api_error(code = "internal_error")]
-    Io(std::io::Error),
+    Io(#[source] std::io::Error),
+    #[error("{provider}: {source}")]
     #[api_error(code = "upstream_error", message = "upstream {provider} failed")]
     Upstream {
         provider: &'static str,
         source: std::io::Error,
     },
-    #[api_error(code = "storage_failed", status = 500)]
-    /// Storage is unavailable
-    Private(std::io::Error),
-}
-
-/// As `thiserror` would write it: the inner error's text, secret included.
-impl std::fmt::Display for StorageError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StorageError::Io(error) | StorageError::Private(error) => write!(f, "storage: {error}"),
-            StorageError::Upstream { provider, source } => write!(f, "{provider}: {source}"),
-        }
-    }
-}
-
-impl std::error::Error for StorageError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            StorageError::Io(error) | StorageError::Private(error) => Some(error),
-            StorageError::Upstream { source, .. } => Some(source),
-        }
-    }
+    #[error("storage: {0}")]
+    #[api_error(
+        code = "storage_failed",
+        status = 500,
+        message = "Storage is unavailable"
+    )]
+    Private(#[source] std::io::Error),
 }
 
 const SECRET: &str = "postgres://admin:hunter2@db.internal:5432";

@@ -100,6 +100,16 @@ fn a_delay_sets_retry_after_in_whole_seconds_and_retry_after_ms() {
             Delayed::Maybe(Some(Duration::from_micros(1500))),
             Some(("1", "2")),
         ),
+        // The longest delay saturates instead of overflowing to 0 (or, in
+        // a debug build, panicking).
+        (
+            Delayed::Maybe(Some(Duration::MAX)),
+            Some(("18446744073709551615", "18446744073709551615")),
+        ),
+        (
+            Delayed::Busy(u64::MAX),
+            Some(("18446744073709551615", "18446744073709551615")),
+        ),
     ];
     for (error, expected) in cases {
         for format in ENVELOPES {
@@ -143,6 +153,27 @@ fn the_request_id_goes_where_each_sdk_reads_it() {
     }
 }
 
+/// An id with a space goes out percent-encoded (a header would lose a
+/// leading or trailing one) and reads back as sent.
+#[test]
+fn request_ids_read_back_as_sent() {
+    for id in ["req 7", " req 7 ", "100%", "req%207", "caf\u{e9}"] {
+        for format in ENVELOPES {
+            let response = ErrorCode::UpstreamTimeout
+                .envelope(format)
+                .request_id(id)
+                .to_http_response();
+            let received = ReceivedError::from_response(&response).unwrap();
+            assert_eq!(received.request_id(), Some(id), "{format:?}");
+        }
+    }
+    let response = ErrorCode::UpstreamTimeout
+        .envelope(Format::OpenAi)
+        .request_id("req 7")
+        .to_http_response();
+    assert_eq!(response.headers()["x-request-id"], "req%207");
+}
+
 #[test]
 fn a_request_id_cannot_inject_headers_or_break_the_body() {
     let hostile = "req_1\r\nSet-Cookie: session=stolen\r\n\r\n{\"x\":1}\u{0}\u{7f}caf\u{e9}%";
@@ -162,6 +193,9 @@ fn a_request_id_cannot_inject_headers_or_break_the_body() {
             headers[format.request_id_header()],
             "req_1%0D%0ASet-Cookie:%20session=stolen%0D%0A%0D%0A{\"x\":1}%00%7Fcaf%C3%A9%25"
         );
+        // The header reads back as the id sent.
+        let received = ReceivedError::from_response(&response).unwrap();
+        assert_eq!(received.request_id(), Some(hostile));
         let received = ReceivedError::parse(400, response.body()).unwrap();
         match format {
             Format::OpenAi => assert_eq!(received.request_id(), None),

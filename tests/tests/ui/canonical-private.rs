@@ -1,0 +1,9 @@
+use api_error_codes::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api_error(code = "rate_limit_exceeded", private)]
+    V,
+}
+
+fn main() {}

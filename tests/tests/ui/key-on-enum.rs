@@ -1,0 +1,10 @@
+use api_error_codes::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api_error(status = 401)]
+enum E {
+    #[api_error(code = "invalid_api_key")]
+    V,
+}
+
+fn main() {}

@@ -1,9 +1,0 @@
-use api_error_codes::ApiError;
-
-#[derive(ApiError)]
-enum E {
-    #[api_error(transparent)]
-    Io(std::io::Error),
-}
-
-fn main() {}
