@@ -44,7 +44,6 @@ mod format;
 pub mod formatted;
 mod info;
 mod problem;
-mod read;
 mod received;
 mod responses_stream;
 pub mod stream;

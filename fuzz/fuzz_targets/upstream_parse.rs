@@ -1,6 +1,9 @@
 //! Fuzzes `UpstreamError::from_response` and `UpstreamError::from_sse_event`:
-//! neither may panic, and every translation must render, in both formats,
-//! a body that parses back with the canonical code and the provider.
+//! neither may panic, and every translation must render, in every format,
+//! a body that parses back with the canonical code and the provider; its
+//! messages stay within `MESSAGE_CAP`, its `Display` is one line, and the
+//! rest of the input read as the client's request changes nothing but the
+//! message.
 //!
 //! Input layout (what `fuzz/seed-upstream.py` writes from the corpus):
 //! byte 0 picks the provider, byte 1 the kind (even: a response, odd: a
@@ -8,7 +11,7 @@
 //! header lines `name: value\n` up to a NUL byte, then the body or event.
 #![no_main]
 
-use api_error_codes::upstream::{Provider, UpstreamError};
+use api_error_codes::upstream::{Provider, UpstreamError, MESSAGE_CAP};
 use api_error_codes::{ApiError, Format, ReceivedError};
 use libfuzzer_sys::fuzz_target;
 
@@ -46,6 +49,14 @@ fuzz_target!(|data: &[u8]| {
     let canonical = error.canonical();
     assert_eq!(error.status(), canonical.status());
     assert_eq!(error.provider(), Some(provider));
+    assert!(error.upstream_message().len() <= MESSAGE_CAP);
+    assert!(error.message().len() <= MESSAGE_CAP);
+    assert!(!error.to_string().contains('\n'));
+    let with_request = error.clone().with_request(body);
+    assert_eq!(
+        (with_request.canonical(), with_request.disposition()),
+        (canonical, error.disposition())
+    );
     for &format in Format::ALL {
         let response = error.to_http_response(format);
         let received = ReceivedError::parse(response.status().as_u16(), response.body())

@@ -8,17 +8,18 @@
 //! another case; nesting added), plus arbitrary bytes. Beyond "no panic",
 //! every outcome must hold the crate's promises: the canonical code's
 //! status and retry policy, the provider named in the body that parses
-//! back, the catalogue's description for the gateway's own failures.
+//! back, the catalogue's description for the gateway's own failures,
+//! messages within `MESSAGE_CAP`, a `Display` of one line.
 
-use api_error_codes::upstream::UpstreamError;
+use api_error_codes::upstream::{UpstreamError, MESSAGE_CAP};
 use api_error_codes::{ApiError, Format, ReceivedError};
-use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
+use error_codes_tests::upstream_corpus::{every_case, Case, Kind};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
 fn cases() -> &'static [Case] {
     static CASES: OnceLock<Vec<Case>> = OnceLock::new();
-    CASES.get_or_init(corpus)
+    CASES.get_or_init(every_case)
 }
 
 /// The promises every translation keeps, whatever the input.
@@ -40,6 +41,9 @@ fn check(case: &Case, error: &UpstreamError) {
     ) {
         assert_eq!(error.message(), canonical.description());
     }
+    assert!(error.upstream_message().len() <= MESSAGE_CAP);
+    assert!(error.message().len() <= MESSAGE_CAP);
+    assert!(!error.to_string().contains(['\n', '\r']), "{error}");
     if let Some(delay) = error.retry_after() {
         assert!(delay.as_secs() <= 24 * 60 * 60, "{delay:?}");
     }
@@ -190,4 +194,50 @@ proptest! {
     fn arbitrary_bytes_are_translated(index in any::<usize>(), bytes in prop::collection::vec(any::<u8>(), 0..512)) {
         run(&cases()[index % cases().len()], &bytes);
     }
+}
+
+/// The stream relay's contract: an error event cut short anywhere after
+/// its event line is an error (`upstream_error` when nothing more can be
+/// read), never a normal event; so is a normal event whose data is cut
+/// short, but for the one cut the scan before any parse cannot see: right
+/// after an inner closing bracket, with the quotes paired. Those must stay
+/// a small share of all cuts.
+#[test]
+fn cut_stream_events_are_errors() {
+    let (mut checked, mut unseen) = (0, 0);
+    for case in every_case().iter().filter(|case| case.kind == Kind::Sse) {
+        let event = case.bytes();
+        let Some(data) = event.windows(5).position(|window| window == b"data:") else {
+            continue;
+        };
+        let named = case.expect.canonical.is_some() && event.starts_with(b"event:");
+        let body = &event[data + 5..];
+        for end in 1..body.trim_ascii_end().len() {
+            let cut = [&event[..data + 5], &body[..end], b"\n\n"].concat();
+            let data = String::from_utf8_lossy(&body[..end]);
+            let data = data.trim();
+            let json = serde_json::from_str::<serde_json::Value>(data).is_ok();
+            if (named || !json) && !data.is_empty() && data != "[DONE]" {
+                checked += 1;
+                if case.run_with(&cut).is_some() {
+                    continue;
+                }
+                let closed = matches!(data.as_bytes()[data.len() - 1], b'}' | b']');
+                let quotes = data.matches('"').count() - data.matches("\\\"").count();
+                assert!(
+                    !named && closed && quotes % 2 == 0,
+                    "{}: {:?}",
+                    case.name,
+                    String::from_utf8_lossy(&cut)
+                );
+                unseen += 1;
+            }
+        }
+    }
+    assert!(checked >= 1000, "{checked} cut events");
+    println!("{unseen} of {checked} cuts pass as normal events");
+    assert!(
+        unseen * 50 <= checked,
+        "{unseen} of {checked} cuts pass as normal events"
+    );
 }

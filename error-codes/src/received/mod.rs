@@ -7,9 +7,7 @@ mod parse_error;
 mod problem;
 mod sse;
 
-pub(crate) use body::utf8_text;
 pub use parse_error::{JsonType, ParseError, ParseErrorKind};
-pub(crate) use sse::first_event;
 
 use crate::{ErrorCode, Format};
 use percent_encoding::percent_decode_str;

@@ -166,15 +166,15 @@ where
     /// it is one.
     fn pass(&mut self, event: SseEvent) -> Option<UpstreamError> {
         if let Some(data) = event.first_data() {
-            let provider = self.relay.provider;
-            if let Some(error) = UpstreamError::from_sse_event(provider, event.as_bytes()) {
-                return Some(error);
-            }
             if !matches!(data.trim_ascii_start().first(), None | Some(b'{' | b'[')) {
                 let data: String = String::from_utf8_lossy(data).chars().take(64).collect();
                 return Some(self.broken(format!(
                     "the upstream sent an event whose data is not JSON: {data:?}"
                 )));
+            }
+            let provider = self.relay.provider;
+            if let Some(error) = UpstreamError::from_sse_event(provider, event.as_bytes()) {
+                return Some(error);
             }
             let api = self.relay.api;
             self.terminal |= api.is_terminal(&event);

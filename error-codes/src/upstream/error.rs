@@ -1,15 +1,15 @@
 //! [`UpstreamError`]: an error a provider sent, read and translated to the
 //! canonical code, with what the client may see.
 
+use super::classifier::{Classifier, Verdict};
 use super::signals::Signals;
-use super::{param, redact, table, Provider, TransportFailure};
+use super::{policy, Disposition, Provider, TransportFailure};
 use crate::code_list::CodeList;
 use crate::info::CodeInfo;
-use crate::read::slots::TopFields;
-use crate::read::{self, Json};
 use crate::{ApiError, Describe, ErrorCode};
 use http::HeaderMap;
 use std::borrow::Cow;
+use std::fmt;
 use std::time::Duration;
 
 /// An error response (or error stream event) from an upstream provider,
@@ -18,7 +18,9 @@ use std::time::Duration;
 /// Its [`ApiError`] impl renders the canonical code: status, envelope
 /// types and retry policy from the catalogue, the provider's delay as
 /// [`retry_after`](ApiError::retry_after), and a message that follows the
-/// [message policy](crate::upstream#what-the-client-reads).
+/// [message policy](crate::upstream#what-the-client-reads). It is one
+/// pointer wide (its fields are boxed, as tonic boxes `Status`), so a
+/// `Result<T, UpstreamError>` stays small.
 ///
 /// ```
 /// use api_error_codes::upstream::{Provider, UpstreamError};
@@ -30,15 +32,23 @@ use std::time::Duration;
 /// assert_eq!(error.upstream_code(), Some("invalid_request_error"));
 /// assert_eq!(error.message(), "prompt is too long: 201234 tokens > 200000 maximum");
 /// assert_eq!(error.status(), 400);
+/// assert_eq!(
+///     error.to_string(),
+///     "anthropic answered 400 (invalid_request_error): context_length_exceeded: prompt is too long: 201234 tokens > 200000 maximum"
+/// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UpstreamError {
+pub struct UpstreamError(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     provider: Provider,
     upstream_status: u16,
     canonical: ErrorCode,
-    /// The translation table's row that decided; none for a failure below
-    /// HTTP.
-    row: Option<usize>,
+    disposition: Disposition,
+    /// What decided: the table's row, a gateway's rule, or nothing (a
+    /// failure below HTTP).
+    decided_by: Option<Verdict>,
     transport: Option<TransportFailure>,
     upstream_code: Option<String>,
     upstream_message: String,
@@ -51,10 +61,12 @@ impl UpstreamError {
     /// Reads an error response from `provider`: its HTTP status, headers
     /// and body, whatever they hold.
     ///
-    /// Never fails and never panics: an HTML page, an empty, truncated or
-    /// non-UTF-8 body is still an upstream error, classified by what can be
-    /// known (the status, the headers), and kept whole as
-    /// [`upstream_message`](Self::upstream_message) for logs.
+    /// Never fails and never panics: an HTML page, an empty, truncated,
+    /// huge or non-UTF-8 body is still an upstream error, classified by
+    /// what can be known (the status, the headers), and kept (up to
+    /// [`MESSAGE_CAP`](super::MESSAGE_CAP)) as [`upstream_message`](Self::upstream_message) for
+    /// logs. [`Classifier::response`] does the same with a gateway's own
+    /// rules.
     ///
     /// ```
     /// use api_error_codes::upstream::{Provider, UpstreamError};
@@ -77,21 +89,23 @@ impl UpstreamError {
         headers: &HeaderMap,
         body: &[u8],
     ) -> UpstreamError {
-        let top = read::json_body::<TopFields>(body).ok();
-        let signals = Signals::of_response(status, headers, top.as_ref());
-        let raw = || String::from_utf8_lossy(body).into_owned();
-        UpstreamError::from_signals(provider, status, signals, raw)
+        Classifier::standard().response(provider, status, headers, body)
     }
 
     /// Reads one server-sent event of a stream from `provider` that has
-    /// already answered 200: the error, if the event is one.
+    /// already answered 200: the error, if the event is one. A relay calls
+    /// it for every event: a normal event is told apart by a scan for the
+    /// marks an error carries, before anything is parsed.
     ///
-    /// Errors are: OpenAI Chat Completions' `data: {"error":{...}}`; the
-    /// Responses API's `event: error` (flat or nested fields) and
-    /// `response.failed`; Anthropic's `event: error`; Gemini's and
-    /// Vertex's error chunks (`{"error":{"code","status",...}}`, also in an
-    /// array). `None` for any other event: a normal chunk, a comment, a
-    /// keep-alive, `data: [DONE]`.
+    /// `Some` for anything that looks like an error: an `event: error` or
+    /// `event: response.failed` (also when its data is cut short or is not
+    /// JSON: `upstream_error`), data carrying a non-null `error` (OpenAI
+    /// Chat Completions, Gemini, Vertex, OpenRouter chunks), the Responses
+    /// API's flat `{"type":"error"}`, and a whole event (ended by its blank
+    /// line) whose data is cut short or is not JSON. `None` only for a
+    /// normal event: a chunk, a comment, a keep-alive, `data: [DONE]`, and
+    /// what a stream left unterminated when it closed if it carries no
+    /// error's marks (that the connection broke is the caller's to say).
     ///
     /// ```
     /// use api_error_codes::upstream::{Provider, UpstreamError};
@@ -103,18 +117,15 @@ impl UpstreamError {
     /// assert_eq!(error.upstream_status(), 200);
     /// assert_eq!(error.status(), 503);
     ///
+    /// let cut = b"event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overl\n\n";
+    /// let error = UpstreamError::from_sse_event(Provider::Anthropic, cut).unwrap();
+    /// assert_eq!(error.canonical(), ErrorCode::UpstreamError);
+    ///
     /// let chunk = b"data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n";
     /// assert_eq!(UpstreamError::from_sse_event(Provider::OpenAi, chunk), None);
     /// ```
     pub fn from_sse_event(provider: Provider, event: &[u8]) -> Option<UpstreamError> {
-        let text = read::utf8_text(event).ok()?;
-        let event = read::first_event(text);
-        let data = event.data?;
-        let top = read::json_body::<TopFields>(data.as_bytes()).ok()?;
-        let signals = Signals::of_response(200, &HeaderMap::new(), Some(&top));
-        let named_error = matches!(event.name, Some("error" | "response.failed"));
-        let is_error = signals.envelope && (named_error || has_error(&top));
-        is_error.then(|| UpstreamError::from_signals(provider, 200, signals, || data.clone()))
+        Classifier::standard().sse_event(provider, event)
     }
 
     /// A provider that gave no HTTP answer to read, or not the whole of
@@ -133,7 +144,7 @@ impl UpstreamError {
     /// [`Timeout`]: TransportFailure::Timeout
     ///
     /// ```
-    /// use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};
+    /// use api_error_codes::upstream::{Disposition, Provider, TransportFailure, UpstreamError};
     /// use api_error_codes::{ApiError, ErrorCode};
     ///
     /// let error = UpstreamError::from_transport(
@@ -143,7 +154,7 @@ impl UpstreamError {
     /// );
     /// assert_eq!(error.canonical(), ErrorCode::UpstreamError);
     /// assert_eq!(error.status(), 502);
-    /// assert!(error.is_retryable());
+    /// assert_eq!(error.disposition(), Disposition::RetrySame { after: None });
     /// assert_eq!(error.upstream_status(), 0);
     /// assert_eq!(error.upstream_message(), "tcp connect to 10.0.3.7:443: connection refused");
     /// assert_eq!(error.message(), ErrorCode::UpstreamError.description());
@@ -153,54 +164,80 @@ impl UpstreamError {
         failure: TransportFailure,
         detail: impl Into<String>,
     ) -> UpstreamError {
-        UpstreamError {
+        let canonical = failure.canonical();
+        UpstreamError(Box::new(Inner {
             provider,
             upstream_status: 0,
-            canonical: failure.canonical(),
-            row: None,
+            canonical,
+            disposition: Disposition::of(canonical, None),
+            decided_by: None,
             transport: Some(failure),
             upstream_code: None,
-            upstream_message: detail.into(),
+            upstream_message: policy::capped(detail.into()),
             param: None,
             client_message: None,
             retry_after: None,
-        }
+        }))
     }
 
-    fn from_signals(
+    /// The error the classifier decided, with what the client reads of it
+    /// ([`policy::apply`]).
+    pub(crate) fn decided(
         provider: Provider,
-        status: u16,
-        mut signals: Signals,
+        signals: Signals,
+        verdict: Verdict,
+        canonical: ErrorCode,
+        disposition: Option<Disposition>,
         raw: impl FnOnce() -> String,
     ) -> UpstreamError {
-        let (canonical, row) = table::classify(provider, &signals);
-        let fixable = client_can_fix(canonical);
-        if fixable && signals.param.is_none() {
-            signals.param = param::leading(&signals.message).or_else(|| {
-                names_a_parameter(canonical)
-                    .then(|| param::named(&signals.message))
-                    .flatten()
-            });
-        }
-        let upstream_message = if signals.envelope && !signals.message.is_empty() {
-            signals.message
-        } else {
-            raw()
-        };
-        let client_message = (fixable && signals.envelope && !upstream_message.trim().is_empty())
-            .then(|| redact::client_safe(&upstream_message));
-        UpstreamError {
+        let disposition = disposition
+            .unwrap_or(Disposition::of(canonical, None))
+            .with_delay(signals.retry_after);
+        let (upstream_status, retry_after) = (signals.status_sent, signals.retry_after);
+        let upstream_code = signals.codes.first().map(|(_, code)| code.clone());
+        let view = policy::apply(canonical, signals, raw);
+        UpstreamError(Box::new(Inner {
             provider,
-            upstream_status: status,
+            upstream_status,
             canonical,
-            row: Some(row),
+            disposition,
+            decided_by: Some(verdict),
             transport: None,
-            upstream_code: signals.codes.into_iter().next(),
-            upstream_message,
-            param: signals.param.filter(|_| fixable),
-            client_message,
-            retry_after: signals.retry_after,
+            upstream_code,
+            upstream_message: view.upstream_message,
+            param: view.param,
+            client_message: view.client_message,
+            retry_after,
+        }))
+    }
+
+    /// The same error, its client message filtered again knowing the
+    /// client's request body: text the client sent itself (its model name,
+    /// an image URL, a schema's `$ref`) is not the gateway's secret and
+    /// passes; credentials and the gateway's account ids still never do.
+    ///
+    /// ```
+    /// use api_error_codes::upstream::{Provider, UpstreamError};
+    /// use api_error_codes::ApiError;
+    ///
+    /// let body = br#"{"error":{"message":"Invalid image URL: https://img.example.net/cat.png?v=2","type":"invalid_request_error","param":"messages","code":"invalid_value"}}"#;
+    /// let error = UpstreamError::from_response(Provider::OpenAi, 400, &http::HeaderMap::new(), body);
+    /// assert_eq!(error.message(), "Invalid image URL: [redacted]");
+    /// let request = br#"{"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"https://img.example.net/cat.png?v=2"}}]}]}"#;
+    /// let error = error.with_request(request);
+    /// assert_eq!(error.message(), "Invalid image URL: https://img.example.net/cat.png?v=2");
+    /// ```
+    #[must_use]
+    pub fn with_request(mut self, request: &[u8]) -> UpstreamError {
+        let inner = &mut *self.0;
+        if inner.client_message.is_some() {
+            let request = String::from_utf8_lossy(request);
+            inner.client_message = Some(policy::client_message(
+                &inner.upstream_message,
+                Some(&request),
+            ));
         }
+        self
     }
 
     /// The canonical code this error translates to.
@@ -214,7 +251,22 @@ impl UpstreamError {
     /// assert_eq!(error.canonical(), ErrorCode::RateLimitExceeded);
     /// ```
     pub fn canonical(&self) -> ErrorCode {
-        self.canonical
+        self.0.canonical
+    }
+
+    /// What a gateway that can fail over does next: retry this provider
+    /// (after its delay), try another provider, try a model with a larger
+    /// context window, or answer the client. See [`Disposition`].
+    ///
+    /// ```
+    /// use api_error_codes::upstream::{Disposition, Provider, UpstreamError};
+    ///
+    /// let body = br#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 201234 tokens > 200000 maximum"}}"#;
+    /// let error = UpstreamError::from_response(Provider::Anthropic, 400, &http::HeaderMap::new(), body);
+    /// assert_eq!(error.disposition(), Disposition::TryLargerContext);
+    /// ```
+    pub fn disposition(&self) -> Disposition {
+        self.0.disposition
     }
 
     /// The HTTP status the provider answered with (200 for an error inside
@@ -226,7 +278,7 @@ impl UpstreamError {
     /// assert_eq!(error.upstream_status(), 529);
     /// ```
     pub fn upstream_status(&self) -> u16 {
-        self.upstream_status
+        self.0.upstream_status
     }
 
     /// The provider's own code, type or status name, as it sent it:
@@ -242,13 +294,17 @@ impl UpstreamError {
     /// assert_eq!(error.upstream_code(), Some("429"));
     /// ```
     pub fn upstream_code(&self) -> Option<&str> {
-        self.upstream_code.as_deref()
+        self.0.upstream_code.as_deref()
     }
 
-    /// The provider's message exactly as sent (the whole body, lossily
-    /// decoded, when it is not an error envelope). For logs only: it may
-    /// name the gateway's account, keys or hosts. What the client reads is
-    /// [`message`](ApiError::message).
+    /// The provider's message as sent (the whole body, lossily decoded,
+    /// when it is not an error envelope), at most [`MESSAGE_CAP`](super::MESSAGE_CAP) bytes.
+    ///
+    /// For logs, and **not safe to log as is**: it may name the gateway's
+    /// account, keys or hosts, and holds whatever bytes the provider chose,
+    /// line breaks and terminal escapes included. Escape it (`{:?}`,
+    /// [`str::escape_debug`]) or log it as a structured field. What the
+    /// client reads is [`message`](ApiError::message).
     ///
     /// ```
     /// use api_error_codes::upstream::{Provider, UpstreamError};
@@ -260,7 +316,7 @@ impl UpstreamError {
     /// assert_eq!(error.message(), "An upstream provider returned an invalid or unparseable response");
     /// ```
     pub fn upstream_message(&self) -> &str {
-        &self.upstream_message
+        &self.0.upstream_message
     }
 
     /// What failed below HTTP, for an error made by
@@ -276,104 +332,63 @@ impl UpstreamError {
     /// assert_eq!(answered.transport(), None);
     /// ```
     pub fn transport(&self) -> Option<TransportFailure> {
-        self.transport
+        self.0.transport
     }
 
-    /// The index of the translation table's row that decided (for the
-    /// evidence test); `None` for a failure below HTTP.
+    /// What decided the translation (for the evidence tests); `None` for a
+    /// failure below HTTP.
     #[cfg(test)]
-    pub(crate) fn row(&self) -> Option<usize> {
-        self.row
+    pub(crate) fn decided_by(&self) -> Option<Verdict> {
+        self.0.decided_by
     }
-}
-
-/// Whether the data is an error object rather than a normal chunk: it has
-/// an `error` (a chunk with `"error": null` is not one), or is the flat
-/// Responses `error` event.
-fn has_error(top: &Json<TopFields>) -> bool {
-    top.objects()
-        .any(|fields| matches!(fields.error, Some(ref error) if !matches!(error, Json::Null)))
-}
-
-/// The codes whose fix is the client's: it reads the provider's (redacted)
-/// message and the parameter. For every other code (the gateway's own
-/// failures: credentials, quota, 5xx, overload, timeouts, rate limits) it
-/// reads the catalogue's description.
-fn client_can_fix(code: ErrorCode) -> bool {
-    about_the_request(code) || names_a_parameter(code)
-}
-
-/// Fixable errors about the request as a whole.
-fn about_the_request(code: ErrorCode) -> bool {
-    use ErrorCode::*;
-    matches!(
-        code,
-        ContextLengthExceeded
-            | ContentFiltered
-            | InvalidRequest
-            | ModelNotFound
-            | PayloadTooLarge
-            | NoCompatibleEndpoint
-    )
-}
-
-/// Fixable errors about one parameter or feature of the request, whose
-/// message may name it by a fixed phrase anywhere.
-fn names_a_parameter(code: ErrorCode) -> bool {
-    use ErrorCode::*;
-    matches!(
-        code,
-        MissingRequiredParameter
-            | UnknownField
-            | InvalidParameterValue
-            | ToolsNotSupported
-            | VisionNotSupported
-            | StreamingNotSupported
-            | NonStreamingNotSupported
-            | JsonModeNotSupported
-            | StructuredOutputNotSupported
-            | ToolsWithStructuredOutputNotSupported
-            | ToolChoiceRequiredNotSupported
-            | ReasoningNotSupported
-            | ThinkingDisableNotSupported
-            | UnsupportedModalities
-            | HostedToolNotSupported
-    )
 }
 
 impl Describe for UpstreamError {
     const CODES: CodeList = <ErrorCode as Describe>::CODES;
 
     fn info(this: &Self) -> &'static CodeInfo {
-        this.canonical.info()
+        this.0.canonical.info()
     }
 
     fn message(this: &Self) -> Cow<'_, str> {
-        match &this.client_message {
+        match &this.0.client_message {
             Some(message) => Cow::Borrowed(message),
-            None => Cow::Borrowed(this.canonical.info().message()),
+            None => Cow::Borrowed(this.0.canonical.info().message()),
         }
     }
 
     fn param(this: &Self) -> Option<Cow<'_, str>> {
-        this.param.as_deref().map(Cow::Borrowed)
+        this.0.param.as_deref().map(Cow::Borrowed)
     }
 
     fn retry_after(this: &Self) -> Option<Duration> {
-        this.retry_after
+        this.0.retry_after
     }
 
     fn provider(this: &Self) -> Option<Provider> {
-        Some(this.provider)
+        Some(this.0.provider)
     }
 }
 
-// A stand-in until the runtime issue (#23) gives `UpstreamError` its own
-// `Display` and `Error`: a `transparent` variant's wrapped error is its
-// `source()`, so it must be a std error.
-impl std::fmt::Display for UpstreamError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+impl fmt::Display for UpstreamError {
+    /// One line, safe to log: the provider, what it answered, the canonical
+    /// code and the client's message, provider text escaped
+    /// ([`str::escape_debug`]) so that it cannot forge a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.0;
+        match inner.transport {
+            Some(failure) => write!(f, "{} gave no answer ({failure:?})", inner.provider)?,
+            None => write!(f, "{} answered {}", inner.provider, inner.upstream_status)?,
+        }
+        if let Some(code) = &inner.upstream_code {
+            write!(f, " ({})", code.escape_debug())?;
+        }
+        write!(
+            f,
+            ": {}: {}",
+            inner.canonical.code(),
+            self.message().escape_debug()
+        )
     }
 }
 

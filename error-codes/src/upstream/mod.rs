@@ -28,90 +28,115 @@
 //! );
 //! ```
 //!
-//! # Shapes read
+//! # Structure before words
 //!
-//! OpenAI, Azure and OpenAI-compatible `{"error":{...}}` (string or
-//! numeric `code`, Azure's `innererror` / `inner_error`, OpenRouter's
-//! numeric `code` with `metadata.raw`), a bare `{"error":"text"}`; Mistral's
-//! flat `{"object":"error",...}` (its `message` may itself be FastAPI's
-//! `{"detail":[...]}`) and FastAPI's `{"detail":...}`; Anthropic's
-//! `{"type":"error","error":{...}}`; Google's `google.rpc.Status`
-//! `{"error":{"code","message","status","details":[...]}}` (also wrapped in a
-//! JSON array, as Vertex streams send it); Bedrock's `{"message"}` /
-//! `{"Message"}` with the type in `x-amzn-errortype` (cut at `:`, the part
-//! after `#`); the Responses API's `error` event (flat or nested) and
-//! `response.failed`. A message that is itself an error body serialised as
-//! a string is unwrapped.
+//! Every structured field a provider sends is read before any wording, as
+//! `serde_json` values (a body of at most 256 KiB, nested at most 128
+//! deep; a field of an unexpected type is passed over):
 //!
-//! The provider's code reported by [`UpstreamError::upstream_code`] is its
-//! most specific name: Bedrock's error type or Google's status name; else
-//! the code (a FastAPI `detail[].type`); else Azure's inner code; else the
-//! type; else Anthropic's `details.error_code` or Google's
-//! `ErrorInfo.reason`; a numeric code last.
+//! - OpenAI, Azure and OpenAI-compatible `{"error":{...}}` (string or
+//!   numeric `code`, `type`, `param`; Azure's `innererror` / `inner_error`
+//!   with its content filter results, and `error.details[]`), a bare
+//!   `{"error":"text"}`; Mistral's flat `{"object":"error",...}` and
+//!   FastAPI's `detail` / `errors` lists (`type`, `loc`, `msg`);
+//!   Anthropic's `{"type":"error","error":{...}}`;
+//! - Google's `google.rpc.Status` (also in a JSON array): its status name
+//!   and every `details[]` entry: `ErrorInfo.reason`,
+//!   `BadRequest.fieldViolations`, `RetryInfo.retryDelay`, violations'
+//!   descriptions, `LocalizedMessage`; a prompt's `promptFeedback.blockReason`;
+//! - Bedrock's `__type` and `x-amzn-errortype` (cut at `:`, after `#`);
+//! - OpenRouter's numeric `code`, and its `metadata`: `reasons` and
+//!   `flagged_input` (a moderation verdict), and `raw` read as the body of
+//!   the provider `provider_name` names, whose rows then apply;
+//! - the Responses API's `error` event (flat or nested) and
+//!   `response.failed`; a body framed as a server-sent event; an error
+//!   body serialised as a string (in a message, `details` or `raw`); plain
+//!   text (a server's own words). HTML pages are judged by their status.
+//!
+//! [`UpstreamError::upstream_code`] reports the provider's most specific
+//! name: Bedrock's error type or Google's status name; else the code (a
+//! FastAPI `detail[].type`); else Azure's inner code; else the type; else
+//! Anthropic's `details.error_code` or Google's `ErrorInfo.reason`; a
+//! numeric code after those, and a relayed error's codes last.
 //!
 //! # The translation table
 //!
-//! One ordered table in `upstream/table.rs`: each row is provider ×
-//! signal → canonical code, the first row that matches decides, and each
-//! row names the case of the upstream corpus (`tests/upstream-corpus/`, real
-//! provider bodies with their sources) that the tests check it decides.
-//! Provider codes come first, wording second, the HTTP status last; within
-//! that, the more specific before the generic: context-window wording
-//! before `request_too_large`, and generic codes (`invalid_request_error`,
-//! `INVALID_ARGUMENT`, `ValidationException`, `api_error`) after all the
-//! wording.
+//! One ordered table (`upstream/table.rs`); the first row that matches
+//! decides the canonical code and, where it differs from the code's own,
+//! the [`Disposition`]. Every row names its evidence, a case of the upstream
+//! corpus (`tests/upstream-corpus/`, real provider bodies with their
+//! sources) or a documented value of `upstream/vocabulary.tsv` (every error
+//! code, type, status name, reason and exception of the 11 providers, with
+//! its official source), and the tests check that the row decides it, and
+//! that every documented value maps as the vocabulary says. In order:
 //!
-//! | upstream condition | signals (examples) | canonical code |
+//! | rows | signals (examples) | canonical code |
 //! |---|---|---|
-//! | input over the context window | `context_length_exceeded`, `exceed_context_size_error`; "maximum context length", "prompt is too long", "input token count" | `context_length_exceeded` |
-//! | blocked by a content policy or filter | `content_filter`, `ResponsibleAIPolicyViolation`, `content_policy_violation`, `invalid_prompt`; "safety system", "content management policy" | `content_filtered` |
-//! | rate limited, throttled, per-minute quota | `rate_limit_exceeded`, `rate_limit_error`, `RESOURCE_EXHAUSTED`, `ThrottlingException`; "rate limit", "too many requests"; status 429 | `rate_limit_exceeded` |
-//! | overloaded, out of capacity | `overloaded_error`, `UNAVAILABLE`, `ServiceUnavailableException`; "overloaded", "capacity", "high demand" | `model_unavailable` |
-//! | the provider timed out | `DEADLINE_EXCEEDED`, `ModelTimeoutException`, `timeout`; "timed out"; status 408, 504, 524 | `upstream_timeout` |
-//! | model or deployment missing or retired | `model_not_found`, `DeploymentNotFound`, `model_decommissioned`; Gemini/Vertex `NOT_FOUND`, Anthropic `not_found_error`, Bedrock `ResourceNotFoundException`; "does not exist", "not a valid model" | `model_not_found` |
-//! | body too large (not context) | `request_too_large`; "payload size"; status 413 | `payload_too_large` |
-//! | a required parameter missing | `missing_required_parameter`, FastAPI `missing`; "Field required" | `missing_required_parameter` |
-//! | an unknown or extra field | `unknown_parameter`, `extra_forbidden`, `unsupported_parameter`; "Unrecognized request argument", "extraneous key" | `unknown_field` |
-//! | a value outside what the model allows | `invalid_value`, `unsupported_value`, `string_above_max_length`; "maximum allowed", "is too large" | `invalid_parameter_value` |
-//! | a feature the model does not support | a feature ("tool_choice", "json_schema", "json mode", "thinking", "image", "tool", "stream", "modalities") named with "not supported" / "only supported"; "only support stream" | `tool_choice_required_not_supported`, `structured_output_not_supported`, `json_mode_not_supported`, `reasoning_not_supported`, `vision_not_supported`, `tools_not_supported`, `non_streaming_not_supported`, `streaming_not_supported`, `unsupported_modalities` |
-//! | the deployment cannot serve this endpoint | Azure `OperationNotSupported` | `no_compatible_endpoint` |
-//! | any other invalid request | `invalid_request_error`, `INVALID_ARGUMENT`, `ValidationException`; status 400 or 422 with an error body | `invalid_request` |
-//! | the gateway's credentials rejected | `invalid_api_key`, `authentication_error`, `permission_error`, `PERMISSION_DENIED`, `AccessDeniedException`; "invalid api key", "not authorized"; status 401, 403 | `upstream_error` (never the client's `invalid_api_key`) |
-//! | the gateway's account out of quota or credit | `insufficient_quota`, `billing_error`; "credit balance", "insufficient balance"; status 402 | `upstream_error` (never the client's `insufficient_quota`) |
-//! | 5xx, HTML pages, empty or unparseable bodies | `api_error`, `server_error`, `INTERNAL`, `FAILED_PRECONDITION`; anything else | `upstream_error` |
+//! | moderation | OpenRouter's `reasons` / `flagged_input`, Azure's filtered results, `blockReason`; `content_filter`, `content_policy_violation`, `SAFETY`; "content management policy", "safety system", "flagged for" | `content_filtered` |
+//! | the gateway's account | a 401, 402 or 403; `insufficient_quota`, `invalid_api_key`, `PERMISSION_DENIED`, `API_KEY_INVALID`, `SERVICE_DISABLED`, `AccessDeniedException`, `no_organization`; "organization must be verified", "organization has been disabled", "extra usage", "credit balance", "not authorized", "data policy" | `upstream_error` (another provider may serve it) |
+//! | the provider's specific codes | `context_length_exceeded`, `rate_limit_error`, `RESOURCE_EXHAUSTED`, `ThrottlingException`, `overloaded_error`, `UNAVAILABLE`, `DEADLINE_EXCEEDED`, `model_not_found`, `NOT_FOUND`, `CANCELLED`, `ALREADY_EXISTS`, ... | the code's own |
+//! | the context window in words | "maximum context length", "prompt is too long", "input token count", "reduce the length" | `context_length_exceeded` |
+//! | the request's parameters | `unsupported_parameter`, `unknown_parameter`, `extra_forbidden`, `invalid_value`, `unsupported_value`, `literal_error`, `missing`; "Unrecognized request argument", "Extra inputs are not permitted", "Unknown name", "property ... is unsupported"; a member of the request said to be unsupported | `unknown_field`, `invalid_parameter_value`, `missing_required_parameter` |
+//! | features a model lacks | "not supported / unsupported / not enabled / not available / can't be combined" × the feature's names: thinking switched off, provider-hosted tools, tools with JSON output, `tool_choice` (Gemini's "function calling mode"), streaming only, JSON schema, JSON mode, reasoning, images, tools, streaming, modalities | `thinking_disable_not_supported`, `hosted_tool_not_supported`, `tools_with_structured_output_not_supported`, `tool_choice_required_not_supported`, `non_streaming_not_supported`, `structured_output_not_supported`, `json_mode_not_supported`, `reasoning_not_supported`, `vision_not_supported`, `tools_not_supported`, `streaming_not_supported`, `unsupported_modalities` |
+//! | transient failures in words | "rate limit", "too many requests", "throttled"; "overloaded", "capacity", "high demand" | `rate_limit_exceeded`, `model_unavailable` |
+//! | other request errors in words | "model not found", "does not exist", "on-demand throughput"; "no endpoints found"; "this action doesn't support the model"; "field required", "must include", "missing field"; "must be between", "valid range", "Input should be"; "payload size"; "failed to deserialize" | `model_not_found`, `no_provider_available`, `no_compatible_endpoint`, `missing_required_parameter`, `invalid_parameter_value`, `payload_too_large`, `invalid_request` |
+//! | generic codes | `FAILED_PRECONDITION`; `OUT_OF_RANGE`; `invalid_request_error`, `INVALID_ARGUMENT`, `ValidationException`; `api_error`, `server_error`, `INTERNAL`, a model's invalid output (`tool_use_failed`) | `upstream_error`; `invalid_parameter_value`; `invalid_request`; `upstream_error` |
+//! | the HTTP status, and each provider's documented statuses | 408, 504, 522, 524; 413; 429; 499; Anthropic's 529, 404; OpenAI's, Mistral's, Groq's and DeepSeek's 503; ...; 400 or 422 with an error body; anything else | `upstream_timeout`; `payload_too_large`; `rate_limit_exceeded`; `client_disconnected`; `model_unavailable`, `model_not_found`; ...; `invalid_request`; `upstream_error` |
 //!
-//! Wording is read only from an error body (never from an HTML page or
-//! plain text), case-insensitively, with `n't` read as ` not`.
+//! Wording is matched as normalized words: percent-decoded, typographic
+//! quotes and apostrophes folded, lower case, `n't` read as ` not`, links
+//! left out, and on word boundaries (a word holds `_`, `-` and, inside an
+//! identifier, `.` and `[]`: `billing` is not found in `x-billing-project`,
+//! nor `tool` in `parallel_tool_calls`). Quoted names (`'timeout'`,
+//! `` `gpt-4` ``) are what the client sent: they name a feature, never a
+//! failure.
+//!
+//! A gateway adds rows of its own, or overrides one of the table's, with a
+//! [`Classifier`] and its [`Rule`]s, consulted before the table.
 //!
 //! # What the client reads
 //!
-//! - **Never the gateway's secrets.** No part of the provider's body reaches
-//!   the client except, for the errors below, its message passed through a
-//!   filter that replaces with `[redacted]` every API key (`sk-`, `AIza`,
-//!   masked `****` keys, ...), account, organization, project, user and
-//!   request id (`org-`, `proj_`, `user_`, `req_`, UUIDs, long numbers and
-//!   opaque mixed-case ids), URL, ARN, resource path (`projects/...`),
-//!   e-mail address, IP address and host name. Tool call ids (`toolu_`,
-//!   `call_`), which the client sent, are kept. Headers carry only what
-//!   this crate renders.
 //! - **Errors the client can fix** (context window, content filter,
 //!   invalid request, unknown / missing / invalid parameter, unsupported
-//!   feature, model not found, payload too large, no compatible endpoint):
-//!   the provider's message, filtered, so the client learns what to fix
-//!   (token counts, limits, the parameter), and the parameter as `param`:
-//!   the body's `param`, else Anthropic's `field: ` prefix, else a FastAPI
-//!   `loc`, Google's `fieldViolations`, or a field named by a fixed phrase
-//!   (`argument supplied: X`, `Unknown name "X"`, `extraneous key [X]`,
-//!   `the X field`).
+//!   feature, model or resource not found, no provider or endpoint, payload
+//!   too large): the provider's message, filtered, so the client learns
+//!   what to fix, and the parameter as `param`: the body's `param` (or a
+//!   FastAPI `loc`), else the message's leading field path
+//!   (`max_tokens: ...`), a field named by a fixed phrase (`argument
+//!   supplied: X`, `Unknown name "X"`, `Unsupported parameter: 'X'`,
+//!   `extraneous key [X]`, ``missing field `X` ``), or a structured
+//!   detail's field.
+//! - **The filter keeps what is safe.** Words, numbers, request fields,
+//!   model names (with `/`, `.`, `:`), JSON pointers, the client's tool call
+//!   ids and public documentation links pass. Credentials never do: API
+//!   keys (`sk-`, `AIza`, `AKIA…`, JWTs, masked keys), organization,
+//!   project, account and user ids, ARNs, cloud resource paths. Locations
+//!   and opaque ids (URLs, hosts under any top-level or country domain,
+//!   IPv4 and IPv6 addresses, e-mail addresses, file paths, UUIDs, long
+//!   numbers, hex keys, random-looking ids) pass only when the client sent
+//!   them: [`UpstreamError::with_request`] takes the client's request body.
 //! - **The gateway's own failures** (credentials, quota and billing, rate
 //!   limits, overload, timeouts, 5xx and unreadable bodies): the catalogue's
-//!   description, and no parameter. The provider's text stays available to
-//!   the gateway's logs as [`UpstreamError::upstream_message`].
+//!   description, and no parameter.
+//! - **For the gateway's logs**: [`UpstreamError::upstream_message`], the
+//!   provider's text (at most [`MESSAGE_CAP`] bytes, like the client's
+//!   message): it may hold the gateway's secrets and any bytes, so escape it
+//!   before logging; [`UpstreamError`]'s `Display` is one safe line.
 //! - **Retry delays** are kept: `retry-after-ms`, `retry-after` (seconds or
-//!   an HTTP date), Google's `RetryInfo.retryDelay` (`"58s"`) and "try again
-//!   in 11.054s" in the message are read, in that order, into
+//!   an HTTP date in any of RFC 9110's three forms), Google's
+//!   `RetryInfo.retryDelay` (`"58s"`) and "try again in 11.054s" in the
+//!   message are read, in that order, into
 //!   [`retry_after`](crate::ApiError::retry_after), which the rendered
-//!   response sends as `retry-after` and `retry-after-ms` (a day at most).
+//!   response sends as `retry-after` and `retry-after-ms` (a day at most),
+//!   and into [`Disposition::RetrySame`].
+//!
+//! # Streams
+//!
+//! [`UpstreamError::from_sse_event`] is made for a relay that calls it on
+//! every event: a normal event is told apart by a scan for the marks an
+//! error carries before anything is parsed, and anything that looks like an
+//! error, including an error event whose data is cut short or is not JSON,
+//! is an [`UpstreamError`].
 //!
 //! # Failures below HTTP
 //!
@@ -141,17 +166,32 @@
 //! assert_eq!(error.code(), "upstream_timeout");
 //! assert_eq!(error.status(), 504);
 //! ```
+mod body;
+mod classifier;
+#[rustfmt::skip]
+mod codes;
+mod disposition;
 mod error;
 #[cfg(test)]
 mod evidence;
 mod param;
+mod policy;
 mod provider;
 mod redact;
 mod retry;
 mod signals;
+mod stream;
 mod table;
+#[cfg(test)]
+mod tests;
 mod transport;
+#[cfg(test)]
+mod vocabulary;
+mod words;
 
+pub use classifier::{Classifier, Rule};
+pub use disposition::Disposition;
 pub use error::UpstreamError;
+pub use policy::MESSAGE_CAP;
 pub use provider::{Provider, UnknownProvider};
 pub use transport::TransportFailure;

@@ -24,28 +24,51 @@ const KNOWN: [&str; 16] = [
 ];
 
 /// A parameter the message starts with, Anthropic's way:
-/// `messages.1.content.0.image.source.base64: invalid base64 data`.
+/// `messages.1.content.0.image.source.base64: invalid base64 data`. A
+/// class name (`litellm.BadRequestError: ...`) is none.
 pub(crate) fn leading(message: &str) -> Option<String> {
     let (head, _) = message.split_once(": ")?;
-    let named = is_path(head) && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
+    let class = head
+        .split('.')
+        .any(|part| part.starts_with(|c: char| c.is_ascii_uppercase()));
+    let named =
+        is_path(head) && !class && (head.contains(['.', '_', '[']) || KNOWN.contains(&head));
     named.then(|| head.to_owned())
+}
+
+/// The last name of a member path the message starts with, quoted or
+/// not (`` `messages[3].reasoning`: ... `` → `reasoning`), lower case: a
+/// member of the request the message is about.
+pub(crate) fn member(message: &str) -> Option<String> {
+    let (head, _) = message.split_once(':')?;
+    let path = head.trim().trim_matches(['`', '\'', '"']);
+    let last = path.rsplit(['.', ']']).next()?;
+    (is_path(path) && path.contains(['.', '[']) && !last.is_empty())
+        .then(|| last.to_ascii_lowercase())
 }
 
 /// A parameter the message names by one of a few fixed phrases, the
 /// first found:
 ///
-/// - `argument supplied: top_k` (OpenAI's unrecognized argument);
+/// - `argument supplied: top_k`, `arguments supplied: a, b` (OpenAI's
+///   unrecognized arguments);
+/// - `Unsupported parameter: 'x'`, `Unknown parameter: 'x'` (OpenAI's);
 /// - `Unknown name "foo"` (Google's unknown field);
 /// - `extraneous key [stream]` (Bedrock's unknown key);
+/// - ``missing field `messages` `` (serde's missing field);
 /// - `the toolConfig.toolChoice.any field` (Bedrock's unsupported field).
 ///
 /// A name quoted anywhere else is not taken: `'response_format' of type
 /// 'json_schema'` quotes a value as readily as a parameter.
 pub(crate) fn named(message: &str) -> Option<String> {
-    const PHRASES: [(&str, &str); 4] = [
+    const PHRASES: [(&str, &str); 8] = [
         ("argument supplied: ", ""),
+        ("arguments supplied: ", ""),
+        ("Unsupported parameter: '", "'"),
+        ("Unknown parameter: '", "'"),
         ("Unknown name \"", "\""),
         ("extraneous key [", "]"),
+        ("missing field `", "`"),
         ("the ", " field"),
     ];
     PHRASES.iter().find_map(|(before, after)| {
@@ -91,6 +114,15 @@ mod tests {
         assert_eq!(lead("model: Field required").as_deref(), Some("model"));
         assert_eq!(lead("Error: something broke"), None);
         assert_eq!(lead("Overloaded"), None);
+        assert_eq!(
+            lead("litellm.BadRequestError: litellm.ContentPolicyViolationError: x"),
+            None
+        );
+        assert_eq!(
+            member("`messages[3].reasoning`: reasoning is not supported").as_deref(),
+            Some("reasoning")
+        );
+        assert_eq!(member("max_tokens: too large"), None);
         let named = |m| named(m);
         assert_eq!(
             named("Invalid parameter: 'response_format' of type 'json_schema' is not supported"),
@@ -114,6 +146,19 @@ mod tests {
             Some("top_k")
         );
         assert_eq!(named("The model `gpt-4-x` does not exist"), None);
+        assert_eq!(
+            named("Unrecognized request arguments supplied: frequencyPenalty, presencePenalty")
+                .as_deref(),
+            Some("frequencyPenalty")
+        );
+        assert_eq!(
+            named("Unknown parameter: 'web_search_options'.").as_deref(),
+            Some("web_search_options")
+        );
+        assert_eq!(
+            named("missing field `messages` at line 4").as_deref(),
+            Some("messages")
+        );
         assert_eq!(named("no parameter: here at all"), None);
         assert_eq!(named("the request field is bad"), None);
     }

@@ -3,7 +3,7 @@
 //! "try again in 11.054s" in the message.
 
 use http::HeaderMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime};
 
 /// The longest delay read; anything longer is taken as this (a day), so a
 /// hostile or broken value cannot overflow a client's timer.
@@ -11,8 +11,9 @@ const MAX_DELAY: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// The delay the headers ask for: `retry-after-ms` (milliseconds, the more
 /// precise, as OpenAI and Anthropic send it), else `retry-after` as
-/// seconds (whole or decimal) or an HTTP date (IMF-fixdate), measured from
-/// `now`. A date in the past is no wait (zero).
+/// seconds (whole or decimal) or an HTTP date in any of the three forms
+/// RFC 9110 §5.6.7 has recipients read (IMF-fixdate, RFC 850, asctime),
+/// measured from `now`. A date in the past is no wait (zero).
 pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
     if let Some(millis) = header("retry-after-ms").and_then(|text| seconds(text.trim())) {
@@ -22,7 +23,7 @@ pub(crate) fn from_headers(headers: &HeaderMap, now: SystemTime) -> Option<Durat
     if let Some(seconds) = seconds(value) {
         return Some(capped(seconds));
     }
-    let at = http_date(value)?;
+    let at = httpdate::parse_http_date(value).ok()?;
     Some(
         at.duration_since(now)
             .unwrap_or(Duration::ZERO)
@@ -108,55 +109,11 @@ fn capped(seconds: f64) -> Duration {
         .min(MAX_DELAY)
 }
 
-/// An HTTP date in the preferred IMF-fixdate form,
-/// `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110 §5.6.7). The two obsolete
-/// forms are not read: servers must not send them.
-fn http_date(text: &str) -> Option<SystemTime> {
-    let parts: Vec<&str> = text.split(' ').collect();
-    let [weekday, day, month, year, time, "GMT"] = parts[..] else {
-        return None;
-    };
-    if weekday.len() != 4 || !weekday.ends_with(',') || day.len() != 2 || year.len() != 4 {
-        return None;
-    }
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let month = MONTHS.iter().position(|name| *name == month)? as u64 + 1;
-    let number = |text: &str| {
-        (text.bytes().all(|byte| byte.is_ascii_digit()) && !text.is_empty())
-            .then(|| text.parse::<u64>().ok())
-            .flatten()
-    };
-    let (day, year) = (number(day)?, number(year)?);
-    let clock: Vec<u64> = time.split(':').map(number).collect::<Option<_>>()?;
-    let [hour, minute, second] = clock[..] else {
-        return None;
-    };
-    if !(1..=31).contains(&day) || year < 1970 || hour > 23 || minute > 59 || second > 60 {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    let secs = days * 86_400 + hour * 3_600 + minute * 60 + second;
-    UNIX_EPOCH.checked_add(Duration::from_secs(secs))
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// `days_from_civil`), for years from 1970.
-fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year / 400;
-    let year_of_era = year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use http::HeaderValue;
+    use std::time::UNIX_EPOCH;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();
@@ -200,16 +157,29 @@ mod tests {
     }
 
     #[test]
-    fn http_dates_are_exact() {
-        let at = http_date("Thu, 01 Jan 1970 00:00:00 GMT").unwrap();
-        assert_eq!(at, UNIX_EPOCH);
-        let at = http_date("Wed, 29 Feb 2012 12:00:00 GMT").unwrap();
-        assert_eq!(
-            at.duration_since(UNIX_EPOCH).unwrap().as_secs(),
-            1_330_516_800
+    fn reads_the_three_http_date_forms() {
+        // RFC 9110 §5.6.7's example instant, in each of its forms.
+        let at = UNIX_EPOCH + Duration::from_secs(784_111_777);
+        let now = at - Duration::from_secs(90);
+        for form in [
+            "Sun, 06 Nov 1994 08:49:37 GMT",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+        ] {
+            let mut headers = HeaderMap::new();
+            headers.insert("retry-after", HeaderValue::from_static(form));
+            assert_eq!(
+                from_headers(&headers, now),
+                Some(Duration::from_secs(90)),
+                "{form}"
+            );
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "retry-after",
+            HeaderValue::from_static("Sun, 06 Foo 1994 08:49:37 GMT"),
         );
-        assert_eq!(http_date("Wed, 29 Foo 2012 12:00:00 GMT"), None);
-        assert_eq!(http_date("Wednesday, 29-Feb-12 12:00:00 GMT"), None);
+        assert_eq!(from_headers(&headers, now), None);
     }
 
     #[test]
