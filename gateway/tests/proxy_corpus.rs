@@ -66,6 +66,26 @@ async fn every_corpus_error_response_is_answered_in_the_clients_format() {
 }
 
 #[tokio::test]
+async fn the_client_reads_back_what_it_sent_itself_and_nothing_else() {
+    let Proxy { gateway, .. } = proxy().await;
+    let path = "/v1/chat/completions";
+    let url = "https://img.example.net/cat.png?v=2";
+    let mut body = body_for(path, "openai/bad-image", false);
+    let gateway = &gateway;
+    let message = |body: Value| async move {
+        let response = gateway.post_json(path, &body).await;
+        let answer: Value = response.json().await.unwrap();
+        answer["error"]["message"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(message(body.clone()).await, "Invalid image URL: [redacted]");
+    body["messages"][2]["content"] = serde_json::json!([
+        {"type": "text", "text": "What is this?"},
+        {"type": "image_url", "image_url": {"url": url}},
+    ]);
+    assert_eq!(message(body).await, format!("Invalid image URL: {url}"));
+}
+
+#[tokio::test]
 async fn corpus_stream_errors_before_content_are_http_errors() {
     let Proxy { gateway, .. } = proxy().await;
     let mut checked = 0;

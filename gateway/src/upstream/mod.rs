@@ -70,10 +70,11 @@ pub(crate) async fn forward(
     request
         .body
         .insert("model".to_owned(), Value::String(model));
+    let sent = Bytes::from(serde_json::to_vec(&request.body)?);
     let mut outgoing = (gateway.client())
         .post(format!("{}{}", upstream.url, api.path()))
         .header(CONTENT_TYPE, "application/json")
-        .body(serde_json::to_vec(&request.body)?);
+        .body(sent.clone());
     outgoing = match (api, &upstream.key) {
         (Api::Messages, key) => {
             let version = headers.get("anthropic-version").cloned();
@@ -139,7 +140,8 @@ pub(crate) async fn forward(
     if !status.is_success() || !well_formed {
         let error =
             UpstreamError::from_response(provider, status.as_u16(), &upstream_headers, &body);
-        return Err(fail(error));
+        // What the client sent itself may show in the message it reads.
+        return Err(fail(error.with_request(&sent)));
     }
     let mut answer = Response::new(Body::from(body));
     *answer.status_mut() = status;

@@ -215,6 +215,14 @@ async fn answer(
             }
             response
         }
+        // An error quoting a URL of the request (as OpenAI's do).
+        "bad-image" => {
+            let message = "Invalid image URL: https://img.example.net/cat.png?v=2";
+            let error = json!({"error": {"message": message, "type": "invalid_request_error", "param": "messages", "code": "invalid_value"}});
+            let mut response = Response::new(Body::from(error.to_string()));
+            *response.status_mut() = StatusCode::BAD_REQUEST;
+            response
+        }
         // An error whose message would forge a log line if written raw.
         "forged-log-line" => {
             let forged = "invalid\n2099-01-01T00:00:00Z  INFO forged: all is well";
