@@ -126,6 +126,19 @@ impl SseSplitter {
         })
     }
 
+    /// The first event of a whole stream text whose data is not blank,
+    /// else its last event: the one event a reader of an error event reads.
+    pub(crate) fn first_with_data(text: &[u8]) -> Option<SseEvent> {
+        let mut last = None;
+        for event in Self::split_all(text) {
+            if event.data().is_some_and(|data| !data.trim().is_empty()) {
+                return Some(event);
+            }
+            last = Some(event);
+        }
+        last
+    }
+
     /// Adds the next chunk of the stream.
     ///
     /// ```

@@ -3,8 +3,10 @@
 
 use super::signals::BODY_LIMIT;
 use super::Provider;
+use crate::stream::{SseEvent, SseSplitter};
 use memchr::memmem::Finder;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The marks an error event carries at least one of, besides its name:
@@ -35,7 +37,9 @@ pub(crate) fn error_event(provider: Provider, event: &[u8]) -> Option<ErrorEvent
         return None;
     }
     let text = String::from_utf8_lossy(event);
-    let (name, data) = first_event(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let first = SseSplitter::first_with_data(event);
+    let name = first.as_ref().and_then(SseEvent::name);
+    let data = first.as_ref().and_then(SseEvent::data).map(Cow::into_owned);
     let named =
         name.is_some_and(|name| name.eq_ignore_ascii_case("error") || name == "response.failed");
     let Some(data) = data.filter(|data| !data.trim().is_empty()) else {
@@ -83,8 +87,9 @@ fn marked(provider: Provider, event: &[u8]) -> bool {
 
 /// The data of the first event in `bytes` that carries any.
 pub(crate) fn event_data(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    first_event(text).1
+    std::str::from_utf8(bytes).ok()?;
+    let event = SseSplitter::first_with_data(bytes)?;
+    event.data().map(Cow::into_owned)
 }
 
 /// Whether the scan alone shows `event` to be normal: no error mark, no
@@ -204,42 +209,6 @@ fn is_error(data: &Value) -> bool {
         Value::Array(items) => items.iter().any(|item| item.is_object() && is_error(item)),
         _ => false,
     }
-}
-
-/// The event name and data of the first event of `text` that carries
-/// data (or of the last one, when none does), as the SSE specification
-/// reads them: lines end with LF, CRLF or CR; `:` starts a comment; `data`
-/// lines join with LF; one space after the colon is dropped.
-fn first_event(text: &str) -> (Option<&str>, Option<String>) {
-    let mut name = None;
-    let mut data: Option<String> = None;
-    for line in text.split('\n').flat_map(|line| line.split('\r')) {
-        if line.is_empty() {
-            if data.as_deref().is_some_and(|data| !data.trim().is_empty()) {
-                break;
-            }
-            if data.is_some() {
-                (name, data) = (None, None);
-            }
-            continue;
-        }
-        let (field, value) = match line.split_once(':') {
-            Some((field, value)) => (field, value.strip_prefix(' ').unwrap_or(value)),
-            None => (line, ""),
-        };
-        match field {
-            "event" => name = Some(value),
-            "data" => match &mut data {
-                Some(data) => {
-                    data.push('\n');
-                    data.push_str(value);
-                }
-                None => data = Some(value.to_owned()),
-            },
-            _ => {}
-        }
-    }
-    (name, data)
 }
 
 #[cfg(test)]
