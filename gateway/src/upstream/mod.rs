@@ -12,6 +12,7 @@
 mod failure;
 
 use crate::complete::Api;
+use crate::config::UpstreamConfig;
 use crate::errors::{clip, GatewayError};
 use crate::request::CompletionRequest;
 use crate::server::Gateway;
@@ -24,6 +25,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use failure::{log_failure, log_outcome, transport_error, DisconnectGuard};
 use futures_util::{stream, Stream, StreamExt};
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 /// Whether the gateway forwards `api` to `provider` as it is: the
@@ -67,30 +69,9 @@ pub(crate) async fn forward(
         let (provider, endpoint) = (provider.name(), api.path());
         return Err(GatewayError::NoCompatibleEndpoint { provider, endpoint });
     }
-    request
-        .body
-        .insert("model".to_owned(), Value::String(model));
+    (request.body).insert("model".to_owned(), Value::String(model));
     let sent = Bytes::from(serde_json::to_vec(&request.body)?);
-    let mut outgoing = (gateway.client())
-        .post(format!("{}{}", upstream.url, api.path()))
-        .header(CONTENT_TYPE, "application/json")
-        .body(sent.clone());
-    outgoing = match (api, &upstream.key) {
-        (Api::Messages, key) => {
-            let version = headers.get("anthropic-version").cloned();
-            let version = version.unwrap_or(HeaderValue::from_static(ANTHROPIC_VERSION));
-            outgoing = outgoing.header("anthropic-version", version);
-            if let Some(beta) = headers.get("anthropic-beta") {
-                outgoing = outgoing.header("anthropic-beta", beta.clone());
-            }
-            match key {
-                Some(key) => outgoing.header("x-api-key", key),
-                None => outgoing,
-            }
-        }
-        (Api::Chat | Api::Responses, Some(key)) => outgoing.bearer_auth(key),
-        (Api::Chat | Api::Responses, None) => outgoing,
-    };
+    let outgoing = outgoing(gateway.client(), upstream, api, headers, sent.clone());
     // From here on, a client that goes away cancels the upstream request.
     let mut guard = DisconnectGuard::new(context, provider);
     let fail = |error: UpstreamError| {
@@ -101,26 +82,14 @@ pub(crate) async fn forward(
         guard.finished = true;
         fail(transport_error(provider, &error))
     })?;
-    let status = response.status();
-    let upstream_headers = response.headers().clone();
+    let (status, upstream_headers) = (response.status(), response.headers().clone());
     let is_event_stream = (upstream_headers.get(CONTENT_TYPE))
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("text/event-stream"));
     if status.is_success() && is_event_stream {
         // The relay reports how it ended, a client that went away included.
         guard.finished = true;
-        let id = context.request_id().to_owned();
-        let relay = Relay::new(api.client_api(), provider)
-            .request_id(context.request_id())
-            .details_error_code(true)
-            .idle_timeout(gateway.timeout())
-            // A failure before any content is a real HTTP error.
-            .hold_preamble(true)
-            .on_finish(move |outcome| log_outcome(&id, provider, outcome));
-        return match relay.start(idle_to_relay(response)).await {
-            Ok(events) => Ok(events.into_response()),
-            Err(error) => Err(GatewayError::Upstream(Box::new(error))),
-        };
+        return relay(gateway, context, api, provider, response).await;
     }
     let body = read_capped(response, gateway.body_limit()).await;
     // The answer is complete: whatever it is, the client gets it.
@@ -136,8 +105,11 @@ pub(crate) async fn forward(
             return Err(fail(error));
         }
     };
-    let well_formed = serde_json::from_slice::<Value>(&body).is_ok_and(|json| json.is_object());
-    if !status.is_success() || !well_formed {
+    // A JSON object: valid JSON that starts with `{`, checked without
+    // building it.
+    let object = body.trim_ascii_start().starts_with(b"{")
+        && serde_json::from_slice::<IgnoredAny>(&body).is_ok();
+    if !status.is_success() || !object {
         let error =
             UpstreamError::from_response(provider, status.as_u16(), &upstream_headers, &body);
         // What the client sent itself may show in the message it reads.
@@ -148,6 +120,60 @@ pub(crate) async fn forward(
     let json = HeaderValue::from_static("application/json");
     answer.headers_mut().insert(CONTENT_TYPE, json);
     Ok(answer)
+}
+
+/// The request to `upstream`: `body` at the API's path, with the gateway's
+/// key for the provider's format, and Anthropic's version headers.
+fn outgoing(
+    client: &reqwest::Client,
+    upstream: &UpstreamConfig,
+    api: Api,
+    headers: &HeaderMap,
+    body: Bytes,
+) -> reqwest::RequestBuilder {
+    let outgoing = (client.post(format!("{}{}", upstream.url, api.path())))
+        .header(CONTENT_TYPE, "application/json")
+        .body(body);
+    let key = upstream.key.as_deref();
+    if api != Api::Messages {
+        return match key {
+            Some(key) => outgoing.bearer_auth(key),
+            None => outgoing,
+        };
+    }
+    let version = headers.get("anthropic-version").cloned();
+    let version = version.unwrap_or(HeaderValue::from_static(ANTHROPIC_VERSION));
+    let mut outgoing = outgoing.header("anthropic-version", version);
+    if let Some(beta) = headers.get("anthropic-beta") {
+        outgoing = outgoing.header("anthropic-beta", beta.clone());
+    }
+    match key {
+        Some(key) => outgoing.header("x-api-key", key),
+        None => outgoing,
+    }
+}
+
+/// The upstream's event stream relayed to the client by the crate's
+/// [`Relay`], which logs how it ended.
+async fn relay(
+    gateway: &Gateway,
+    context: &ErrorContext,
+    api: Api,
+    provider: Provider,
+    response: reqwest::Response,
+) -> Result<Response, GatewayError> {
+    let id = context.request_id().to_owned();
+    let relay = Relay::new(api.client_api(), provider)
+        .request_id(context.request_id())
+        .details_error_code(true)
+        .idle_timeout(gateway.timeout())
+        // A failure before any content is a real HTTP error.
+        .hold_preamble(true)
+        .on_finish(move |outcome| log_outcome(&id, provider, outcome));
+    match relay.start(idle_to_relay(response)).await {
+        Ok(events) => Ok(events.into_response()),
+        Err(error) => Err(GatewayError::Upstream(Box::new(error))),
+    }
 }
 
 /// The chunks of a streamed body, for the relay. A silent stream is the
