@@ -15,8 +15,8 @@ p50 of the same case.
 
 The gateways under test: this tree's, and with --baseline COMMIT (default
 a23fea7, the gateway before issue 22) the same example built from a git
-worktree of that commit (under --work, reused across runs; its binary is never
-committed). Every run is interleaved case by case, so both see the same load.
+worktree of that commit (removed once built; its target directory under --work
+is kept for the next run; the binary is never committed). Every run is interleaved case by case, so both see the same load.
 
     python3 scripts/gateway-bench.py [--duration 10] [--baseline a23fea7 | --no-baseline]
 
@@ -47,12 +47,17 @@ def build_current() -> Path:
 
 
 def build_baseline(commit: str, work: Path) -> Path:
+    """The commit's gateway, built in a git worktree that lives only while
+    it builds (its target directory stays, for the next run)."""
     tree = work / f"baseline-{commit}"
-    if not tree.exists():
-        subprocess.run(["git", "worktree", "add", "--detach", str(tree), commit], cwd=ROOT, check=True)
     target = work / f"baseline-{commit}-target"
-    env = dict(os.environ, CARGO_TARGET_DIR=str(target))
-    subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "gateway"], cwd=tree, env=env, check=True)
+    subprocess.run(["git", "worktree", "add", "--quiet", "--detach", str(tree), commit], cwd=ROOT, check=True)
+    try:
+        env = dict(os.environ, CARGO_TARGET_DIR=str(target))
+        subprocess.run(["cargo", "build", "--quiet", "--release", "--example", "gateway"],
+                       cwd=tree, env=env, check=True)
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
     return target / "release" / "examples" / "gateway"
 
 
