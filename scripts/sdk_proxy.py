@@ -4,6 +4,12 @@ the official SDKs, talking to the gateway, raise their own error class with the
 canonical code for each, the provider named, and the gateway's own upstream
 failures (a broken connection, a timeout) as upstream_error / upstream_timeout.
 
+A stream error event is replayed twice: after the stream's preamble only (the
+gateway holds the preamble, so the SDK gets a real HTTP error with its status
+and retry headers, and raises its status class), and, for model
+`late/<case>`, after a first content event (then it is the stream's own error
+event, status 200, after the events already relayed).
+
 The gateway must forward to the fake: start it with
 --upstream NAME=http://127.0.0.1:PORT for each NAME in FORWARDED and
 --upstream-timeout 2, and pass --fake-upstream-port PORT to sdk-check.py.
@@ -48,8 +54,26 @@ def first_event(path: str) -> bytes:
     return f"data: {json.dumps(chunk)}\n\n".encode()
 
 
+def content_event(path: str) -> bytes:
+    """A first content event of the stream of the API at `path`."""
+    if path == "/v1/messages":
+        data = {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}
+        return f"event: content_block_start\ndata: {json.dumps(data)}\n\n".encode()
+    if path == "/v1/responses":
+        data = {"type": "response.output_text.delta", "sequence_number": 1, "item_id": "msg_up", "output_index": 0,
+                "content_index": 0, "delta": "up", "logprobs": []}
+        return f"event: response.output_text.delta\ndata: {json.dumps(data)}\n\n".encode()
+    chunk = {"id": "chatcmpl-up", "object": "chat.completion.chunk", "created": 1, "model": "m",
+             "choices": [{"index": 0, "delta": {"content": "up"}, "finish_reason": None}]}
+    return f"data: {json.dumps(chunk)}\n\n".encode()
+
+
+LATE = "late/"  # the model prefix of a stream error after content
+
+
 class FakeUpstream:
-    """Serves every corpus case by name (the model the gateway forwards), plus
+    """Serves every corpus case by name (the model the gateway forwards; a
+    stream event after the preamble, or after content for `late/<case>`), plus
     `reset` (the connection closes without an answer) and `slow`."""
 
     def __init__(self, port: int) -> None:
@@ -74,11 +98,13 @@ class FakeUpstream:
                     return
                 if model == "slow":
                     time.sleep(SLOW_SECONDS)
-                case = cases.get(model)
+                late = model.startswith(LATE)
+                case = cases.get(model.removeprefix(LATE))
                 if case is None:
                     return self.answer(404, {"content-type": "text/plain"}, f"no case {model}".encode())
                 if case["kind"] == "sse":
-                    stream = first_event(self.path) + case["event"].encode()
+                    content = content_event(self.path) if late else b""
+                    stream = first_event(self.path) + content + case["event"].encode()
                     return self.answer(200, {"content-type": "text/event-stream"}, stream)
                 raw = base64.b64decode(case["body_base64"]) if "body_base64" in case else case["body"].encode()
                 headers = {k: v for k, v in case.get("headers", {}).items() if k != "content-length"}
@@ -127,13 +153,41 @@ def check_anthropic_case(client: Any, case: dict, catalogue: dict) -> None:
     expect_equal("error_code", error.body["error"]["details"]["error_code"], canonical)
 
 
-def check_stream_case(openai_client: Any, anthropic_client: Any, case: dict) -> None:
+def check_stream_case(openai_client: Any, anthropic_client: Any, case: dict, catalogue: dict) -> None:
+    """The error event after the preamble only: a real HTTP error."""
     canonical = case["expect"]["canonical"]
     model = f"{case['provider']}/{case['name']}"
+    status = status_of(canonical, catalogue)
+    if case["provider"] == "anthropic":
+        error = raised(lambda: list(anthropic_client.messages.create(
+            model=model, max_tokens=16, messages=PROMPT, stream=True)))
+        expect_class(error, anthropic_class(status))
+        expect_equal("error_code", error.body["error"]["details"]["error_code"], canonical)
+        return
+    calls = [lambda: list(openai_client.chat.completions.create(model=model, messages=PROMPT, stream=True))]
+    if case["provider"] == "openai":
+        calls.append(lambda: list(openai_client.responses.create(model=model, input="Hello, gateway", stream=True)))
+    for call in calls:
+        error = raised(call)
+        expect_class(error, openai_class(status))
+        expect_equal("code", error.code, canonical)
+        expect_equal("provider", (error.body or {}).get("provider"), case["provider"])
+        expect_equal("x-should-retry", error.response.headers.get("x-should-retry"),
+                     str(catalogue[canonical].retryable).lower())
+
+
+def check_late_stream_case(openai_client: Any, anthropic_client: Any, case: dict) -> None:
+    """The error event after content: the stream's own error event."""
+    canonical = case["expect"]["canonical"]
+    model = f"{case['provider']}/{LATE}{case['name']}"
     if case["provider"] == "anthropic":
         stream = anthropic_client.messages.create(model=model, max_tokens=16, messages=PROMPT, stream=True)
-        error = raised(lambda: list(stream))
+        events = []
+        error = raised(lambda: events.extend(stream))
         expect_class(error, anthropic.APIStatusError)
+        expect_equal("status", error.status_code, 200)
+        expect_equal("events before the error", [event.type for event in events],
+                     ["message_start", "content_block_start"])
         expect_equal("error_code", error.body["error"]["details"]["error_code"], canonical)
         return
     streams = [openai_client.chat.completions.create(model=model, messages=PROMPT, stream=True)]
@@ -143,7 +197,7 @@ def check_stream_case(openai_client: Any, anthropic_client: Any, case: dict) -> 
         events = []
         error = raised(lambda: events.extend(stream))
         expect_class(error, openai.APIError)
-        expect_equal("events before the error", len(events), 1)
+        expect_equal("events before the error", len(events), 2)
         expect_equal("code", error.code, canonical)
         expect_equal("provider", (error.body or {}).get("provider"), case["provider"])
 
@@ -177,9 +231,11 @@ def check_proxied(report: Report, base_url: str, catalogue: dict, fake: FakeUpst
             report.check(f"proxied {case['name']} responses",
                          lambda: check_openai_case(openai_client, case, catalogue, responses=True))
     for case in streams:
-        report.check(f"proxied {case['name']} stream",
-                     lambda: check_stream_case(openai_client, anthropic_client, case))
+        report.check(f"proxied {case['name']} stream, before content",
+                     lambda: check_stream_case(openai_client, anthropic_client, case, catalogue))
+        report.check(f"proxied {case['name']} stream, after content",
+                     lambda: check_late_stream_case(openai_client, anthropic_client, case))
     report.check("proxied reset and timeout", lambda: check_gateway_failures(openai_client, anthropic_client, catalogue))
     failed = len(report.failures) - before
-    print(f"proxied: {len(responses)} corpus error responses, {len(streams)} corpus stream errors, "
-          f"a reset and a timeout: {'ok' if not failed else f'{failed} FAILED'}")
+    print(f"proxied: {len(responses)} corpus error responses, {len(streams)} corpus stream errors "
+          f"(before and after content), a reset and a timeout: {'ok' if not failed else f'{failed} FAILED'}")

@@ -1,6 +1,5 @@
 //! Helpers shared by the integration tests of the `api-error-codes` workspace.
 
-pub mod gateway;
 pub mod upstream_corpus;
 
 /// The codes the spec names retryable; every other canonical code is not.
