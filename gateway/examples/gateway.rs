@@ -8,14 +8,16 @@
 //! OPENAI_API_KEY=sk-... cargo run --example gateway -- --upstream openai=https://api.openai.com
 //! ```
 //!
-//! Logs go to standard error; `RUST_LOG` sets the level (`info` unless
-//! set, such as `RUST_LOG=debug` or `RUST_LOG=warn,hyper=debug`). What it
+//! Logs go to standard error, a line per request and per failure;
+//! `RUST_LOG` sets the level (`info` unless set, such as `RUST_LOG=debug`
+//! or `RUST_LOG=warn,hyper=debug`). What it
 //! serves is documented in the `api_error_codes_gateway` crate.
 
 use api_error_codes_gateway::{Args, Gateway};
 use clap::Parser;
 use std::process::ExitCode;
 use tracing_subscriber::filter::{LevelFilter, Targets};
+use tracing_subscriber::fmt::format::FmtSpan;
 use tracing_subscriber::prelude::*;
 
 #[tokio::main]
@@ -28,7 +30,11 @@ async fn main() -> ExitCode {
         .ok()
         .and_then(|spec| spec.parse().ok());
     let filter = filter.unwrap_or_else(|| Targets::new().with_default(LevelFilter::INFO));
-    let log = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    // A line per request as its span closes: its id, and, for an error,
+    // the fields `telemetry::record` wrote (`error.type`, ...).
+    let log = (tracing_subscriber::fmt::layer())
+        .with_span_events(FmtSpan::CLOSE)
+        .with_writer(std::io::stderr);
     tracing_subscriber::registry()
         .with(log.with_filter(filter))
         .init();
@@ -53,6 +59,9 @@ async fn main() -> ExitCode {
     println!("  POST /v1/messages           Anthropic format");
     println!("  POST /v1/responses          OpenAI Responses API");
     println!("  GET  /v1/error-codes        the catalogue");
+    println!(
+        "  GET  /openapi.json          the routes and every error they answer with, in OpenAPI 3.1"
+    );
     println!("  model \"echo\" answers; \"error/<code>\" fails with that code; Ctrl-C stops");
     for upstream in &config.upstreams {
         let key = if upstream.key.is_some() {

@@ -1,45 +1,17 @@
 //! `GET /v1/error-codes`: the catalogue, every canonical code with what a
-//! client needs to know about it.
+//! client needs to know about it, as the crate lists it
+//! ([`CodeList::to_json`]).
 
 use crate::context::Answer;
 use crate::respond::json_response;
 use api_error_codes::layer::ErrorContext;
-use api_error_codes::{ApiError, ErrorCode, ProblemTypes};
+use api_error_codes::{CodeList, ErrorCode, ProblemTypes};
 use axum::response::Response;
-use serde::Serialize;
 
-/// `{"data": [...]}`.
-#[derive(Serialize)]
-struct Catalogue {
-    data: Vec<Entry>,
-}
-
-/// One code of the catalogue.
-#[derive(Serialize)]
-struct Entry {
-    code: &'static str,
-    status: u16,
-    description: &'static str,
-    retryable: bool,
-    openai_type: &'static str,
-    anthropic_type: &'static str,
-    problem_type: String,
-}
-
+/// The catalogue.
+#[utoipa::path(get, path = "/v1/error-codes", tag = "Gateway",
+    responses((status = 200, description = "Every canonical code: `{\"data\":[{\"code\",\"status\",\"description\",\"retryable\",\"openai_type\",\"anthropic_type\",\"problem_type\"}, ...]}`")))]
 pub(crate) async fn error_codes(context: ErrorContext) -> Response {
-    let data = (ErrorCode::ALL.iter())
-        .map(|code| {
-            let info = code.info();
-            Entry {
-                code: info.code(),
-                status: info.status(),
-                description: info.description(),
-                retryable: info.is_retryable(),
-                openai_type: info.openai_type(),
-                anthropic_type: info.anthropic_type(),
-                problem_type: ProblemTypes::installed().type_uri(info.code()),
-            }
-        })
-        .collect();
-    json_response(&Catalogue { data }).unwrap_or_else(|error| context.reject(&error))
+    let catalogue = CodeList::of::<ErrorCode>().to_json(ProblemTypes::installed());
+    json_response(&catalogue).unwrap_or_else(|error| context.reject(&error))
 }

@@ -5,9 +5,13 @@
 use crate::config::DEMO_RETRY_DELAY;
 use crate::errors::GatewayError;
 use api_error_codes::layer::{ErrorContext, ErrorLayer};
-use api_error_codes::{ApiError, Format};
+use api_error_codes::{telemetry, ApiError, Format};
+use axum::extract::Request;
 use axum::http::header::{HeaderName, HeaderValue, RETRY_AFTER};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use tracing::field::Empty;
+use tracing::Instrument;
 
 /// The layer that answers the framework's own failures (no route, a wrong
 /// method, a body over the limit, a panic) in the route's format, and
@@ -23,10 +27,32 @@ pub(crate) fn error_layer() -> ErrorLayer {
         .details_error_code(true)
 }
 
+/// Runs each request in a `request` span with its id, and the four fields
+/// [`telemetry::record`] fills when the gateway answers with an error
+/// (`error.type`, the code; `http.response.status_code`; `api_error.origin`;
+/// `api_error.provider`), for a tracing layer (OpenTelemetry's among them)
+/// to read.
+pub(crate) async fn in_request_span(
+    context: ErrorContext,
+    request: Request,
+    next: Next,
+) -> Response {
+    let span = tracing::info_span!(
+        "request",
+        request_id = %context.request_id(),
+        "error.type" = Empty,
+        "http.response.status_code" = Empty,
+        "api_error.origin" = Empty,
+        "api_error.provider" = Empty,
+    );
+    next.run(request).instrument(span).await
+}
+
 /// How the gateway answers with a request's context.
 pub(crate) trait Answer {
     /// `error` in the request's format, with the gateway's retry advice
-    /// for a retryable error without a delay of its own.
+    /// for a retryable error without a delay of its own, recorded on the
+    /// request's span.
     fn reject(&self, error: &GatewayError) -> Response;
 
     /// `error` as one server-sent error event of the request's format.
@@ -39,6 +65,7 @@ pub(crate) trait Answer {
 
 impl Answer for ErrorContext {
     fn reject(&self, error: &GatewayError) -> Response {
+        telemetry::record(error);
         let mut response = self.envelope(error).into_response();
         if error.is_retryable() && error.retry_after().is_none() {
             let headers = response.headers_mut();

@@ -13,6 +13,7 @@
 //! | `POST /v1/messages` | Anthropic | a message, chosen by `model` |
 //! | `POST /v1/responses` | OpenAI | a Responses API response, chosen by `model` |
 //! | `GET /v1/error-codes` | OpenAI (errors only) | the catalogue, all 57 codes, no key needed |
+//! | `GET /openapi.json` | OpenAI (errors only) | these routes in OpenAPI 3.1, every error response generated from [`GatewayError`], no key needed |
 //!
 //! The JSON body's `model` picks the outcome:
 //!
@@ -124,6 +125,14 @@
 //! `upstream_message`) is a `Debug` field: quoted and escaped, so it
 //! cannot forge a log line.
 //!
+//! Every request runs in a `request` span (`request_id`); an error the
+//! gateway answers with is recorded on it by the crate's
+//! [`telemetry::record`](api_error_codes::telemetry::record): `error.type`
+//! (the code), `http.response.status_code`, `api_error.origin` and
+//! `api_error.provider`, the attributes an OpenTelemetry layer would
+//! export. The example binary logs each request span as it closes, with
+//! those fields.
+//!
 //! ```no_run
 //! use api_error_codes_gateway::{Config, Gateway};
 //!
@@ -142,6 +151,7 @@ mod config;
 mod context;
 mod echo;
 mod errors;
+mod openapi;
 mod request;
 mod respond;
 mod routes;

@@ -5,10 +5,13 @@
 use crate::catalogue::error_codes;
 use crate::complete::{complete, Api};
 use crate::config::BODY_LIMIT;
-use crate::context::{error_layer, Answer};
+use crate::context::{error_layer, in_request_span, Answer};
+use crate::errors::GatewayError;
+use crate::openapi::openapi_json;
 use crate::request::Authorized;
 use crate::server::Gateway;
 use api_error_codes::layer::ErrorContext;
+use api_error_codes::openapi::{AnthropicErrors, OpenAiErrors};
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::HeaderMap;
@@ -23,15 +26,23 @@ pub(crate) fn router(gateway: Gateway) -> Router {
         .route("/v1/messages", post(messages))
         .route("/v1/responses", post(responses))
         .route("/v1/error-codes", get(error_codes))
+        .route("/openapi.json", get(openapi_json))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(in_request_span))
         .with_state(gateway)
         // Last: it wraps the routes, their fallbacks and the body limit.
         .layer(error_layer())
 }
 
 // `Authorized` comes before the body: without a key, the body is not read.
+// Each `#[utoipa::path]` is the route in `GET /openapi.json`, its errors
+// every code `GatewayError` can answer with.
 
-async fn chat_completions(
+/// An OpenAI chat completion; the body's `model` picks it: `echo`,
+/// `error/<code>`, `NAME/<model>` (an upstream).
+#[utoipa::path(post, path = "/v1/chat/completions", tag = "OpenAI",
+    responses((status = 200, description = "The completion, or its event stream"), OpenAiErrors<GatewayError>))]
+pub(crate) async fn chat_completions(
     State(gateway): State<Gateway>,
     context: ErrorContext,
     _: Authorized,
@@ -42,7 +53,11 @@ async fn chat_completions(
     answer.unwrap_or_else(|error| context.reject(&error))
 }
 
-async fn messages(
+/// An Anthropic message; the body's `model` picks it, as for chat
+/// completions.
+#[utoipa::path(post, path = "/v1/messages", tag = "Anthropic",
+    responses((status = 200, description = "The message, or its event stream"), AnthropicErrors<GatewayError>))]
+pub(crate) async fn messages(
     State(gateway): State<Gateway>,
     context: ErrorContext,
     _: Authorized,
@@ -53,7 +68,11 @@ async fn messages(
     answer.unwrap_or_else(|error| context.reject(&error))
 }
 
-async fn responses(
+/// An OpenAI Responses API response; the body's `model` picks it, as for
+/// chat completions.
+#[utoipa::path(post, path = "/v1/responses", tag = "OpenAI",
+    responses((status = 200, description = "The response, or its event stream"), OpenAiErrors<GatewayError>))]
+pub(crate) async fn responses(
     State(gateway): State<Gateway>,
     context: ErrorContext,
     _: Authorized,

@@ -115,7 +115,8 @@ impl CodeList {
     }
 
     /// Every distinct code, own codes first, each once (the first entry
-    /// wins, as in [`find`](Self::find)).
+    /// wins, as in [`find`](Self::find)). The iterator does not borrow the
+    /// list, so it outlives a temporary one.
     ///
     /// ```
     /// use api_error_codes::{ApiError, CodeList, ErrorCode};
@@ -124,7 +125,7 @@ impl CodeList {
     /// assert_eq!(codes[0], "batch_only");
     /// assert_eq!(codes.len(), 57);
     /// ```
-    pub fn iter(&self) -> impl Iterator<Item = &'static CodeInfo> {
+    pub fn iter(&self) -> impl Iterator<Item = &'static CodeInfo> + use<> {
         let mut all: Vec<&'static CodeInfo> = Vec::new();
         self.collect_into(&mut all);
         let mut seen = std::collections::HashSet::with_capacity(all.len());

@@ -4,6 +4,7 @@
 use std::io;
 use std::sync::{Arc, Mutex};
 use tracing::subscriber::DefaultGuard;
+use tracing_subscriber::fmt::format::FmtSpan;
 
 /// The lines logged on this thread while it lives: a `#[tokio::test]`
 /// runs the gateway's tasks on its own thread.
@@ -17,9 +18,20 @@ struct Buffer(Arc<Mutex<Vec<u8>>>);
 
 impl Logs {
     pub fn capture() -> Logs {
+        Logs::capture_with(FmtSpan::NONE)
+    }
+
+    /// As [`capture`](Self::capture), with a line for each span as it
+    /// closes, as the example binary writes them.
+    pub fn capture_spans() -> Logs {
+        Logs::capture_with(FmtSpan::CLOSE)
+    }
+
+    fn capture_with(spans: FmtSpan) -> Logs {
         let buffer = Buffer::default();
         let writer = buffer.clone();
         let subscriber = tracing_subscriber::fmt()
+            .with_span_events(spans)
             .with_writer(move || writer.clone())
             .finish();
         let _guard = tracing::subscriber::set_default(subscriber);

@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod corpus;
 pub mod fake_upstream;
 pub mod logs;
+pub mod openapi_check;
 pub mod proxy;
 
 /// The three completion endpoints and the format each speaks.

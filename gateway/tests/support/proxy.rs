@@ -35,6 +35,11 @@ pub struct Proxy {
 /// the fake, each with its own key, a 1 s upstream timeout and a 64 KiB
 /// upstream body limit; its log captured.
 pub async fn proxy() -> Proxy {
+    proxy_logging(Logs::capture()).await
+}
+
+/// [`proxy`], its log captured by `log`.
+pub async fn proxy_logging(log: Logs) -> Proxy {
     let fake = FakeUpstream::start().await;
     let upstreams = FORWARDED
         .iter()
@@ -51,7 +56,6 @@ pub async fn proxy() -> Proxy {
         upstream_body_limit: UPSTREAM_BODY_LIMIT,
         ..Config::default()
     };
-    let log = Logs::capture();
     let gateway = Gateway::start_with(&config).await;
     Proxy { gateway, fake, log }
 }
