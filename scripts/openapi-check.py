@@ -22,7 +22,10 @@ BASE = "urn:openapi-check:document"
 
 def main() -> None:
     document = json.load(sys.stdin)
-    validate(document)
+    try:
+        validate(document)
+    except Exception as error:  # the validator's errors, and unresolvable $refs
+        sys.exit(f"invalid OpenAPI document: {getattr(error, 'message', error)}")
     # The document is the resource every `#/components/...` $ref points into.
     resource = Resource.from_contents(document, default_specification=DRAFT202012)
     registry = Registry().with_resource(BASE, resource)
