@@ -7,10 +7,7 @@ use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-#[path = "strings/nasty.rs"]
-mod nasty;
-
-use nasty::{nasty_string, Dynamic};
+use crate::nasty::{nasty_string, Dynamic};
 
 /// The percent-encoding the crate applies to a request id in `instance`.
 fn encoded(text: &str) -> String {

@@ -1,10 +1,23 @@
-//! `ProblemTypes::install`: once per process, so this file is its own test
-//! binary, and its one test installs the API's base before any body.
+//! `ProblemTypes::install`: once per process, and it changes every body
+//! the process writes after it, so its test runs in a process of its own
+//! (this test binary, started again for that one test).
 
 use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ReceivedError};
 
+/// Set in the child process that runs the installing test.
+const CHILD: &str = "API_ERROR_CODES_TEST_INSTALL";
+
 #[test]
 fn installed_types_name_every_code_in_bodies() {
+    if std::env::var_os(CHILD).is_none() {
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "problem_types::installed_types_name_every_code_in_bodies"])
+            .env(CHILD, "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "the test failed in its own process");
+        return;
+    }
     assert_eq!(ProblemTypes::installed(), ProblemTypes::DEFAULT);
     let docs = ProblemTypes::new("https://docs.example.com/errors/").unwrap();
     assert_eq!(docs.install(), Ok(()));

@@ -6,10 +6,7 @@ use api_error_codes::{ApiError, ErrorCode, Format, ReceivedError};
 use proptest::prelude::*;
 use serde_json::Value;
 
-#[path = "strings/nasty.rs"]
-mod nasty;
-
-use nasty::{nasty_string, Dynamic};
+use crate::nasty::{nasty_string, Dynamic};
 
 /// The two envelopes whose serde structs and fields these properties
 /// check (problem details: `problem_props.rs`).
