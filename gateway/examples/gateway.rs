@@ -81,7 +81,7 @@ async fn main() -> ExitCode {
             std::future::pending::<()>().await;
         }
     };
-    match gateway.serve(listener, shutdown).await {
+    match api_error_codes_gateway::serve(&gateway, listener, shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             tracing::error!(%error, "the server stopped");

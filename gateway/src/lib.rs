@@ -134,12 +134,12 @@
 //! those fields.
 //!
 //! ```no_run
-//! use api_error_codes_gateway::{Config, Gateway};
+//! use api_error_codes_gateway::{serve, Config, Gateway};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let gateway = Gateway::new(&Config::default())?;
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-//! gateway.serve(listener, std::future::pending()).await?;
+//! serve(&gateway, listener, std::future::pending()).await?;
 //! # Ok(())
 //! # }
 //! ```
@@ -156,6 +156,7 @@ mod request;
 mod respond;
 mod routes;
 mod server;
+mod state;
 mod upstream;
 
 pub use cli::Args;
@@ -164,4 +165,5 @@ pub use config::{
     UPSTREAM_BODY_LIMIT,
 };
 pub use errors::GatewayError;
-pub use server::Gateway;
+pub use server::{router, serve};
+pub use state::Gateway;

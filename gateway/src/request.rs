@@ -5,6 +5,7 @@
 use crate::context::Answer;
 use crate::errors::{clip, json_kind, GatewayError};
 use api_error_codes::layer::ErrorContext;
+use api_error_codes::stream::ClientApi;
 use api_error_codes::ErrorCode;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -228,5 +229,36 @@ mod tests {
                 found: "a number"
             }
         );
+    }
+}
+
+/// The client-facing API of a completion endpoint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Api {
+    /// `POST /v1/chat/completions`.
+    Chat,
+    /// `POST /v1/messages`.
+    Messages,
+    /// `POST /v1/responses`.
+    Responses,
+}
+
+impl Api {
+    /// The endpoint's path, the same on the gateway and the upstream.
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Api::Chat => "/v1/chat/completions",
+            Api::Messages => "/v1/messages",
+            Api::Responses => "/v1/responses",
+        }
+    }
+
+    /// The API as the crate's stream relay knows it.
+    pub(crate) fn client_api(self) -> ClientApi {
+        match self {
+            Api::Chat => ClientApi::ChatCompletions,
+            Api::Messages => ClientApi::Messages,
+            Api::Responses => ClientApi::Responses,
+        }
     }
 }

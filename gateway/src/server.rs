@@ -1,89 +1,48 @@
-//! [`Gateway`]: the configured server, what its handlers share.
+//! The gateway's router and server. What the framework answers itself (no
+//! route, a wrong method, a body over the limit) the crate's error layer
+//! turns into canonical errors in the route's format.
 
-use crate::config::{Config, UpstreamConfig};
-use crate::routes::router;
-use api_error_codes::upstream::Provider;
+use crate::catalogue::error_codes;
+use crate::config::BODY_LIMIT;
+use crate::context::{error_layer, in_request_span};
+use crate::openapi::openapi_json;
+use crate::routes::{chat_completions, messages, responses};
+use crate::state::Gateway;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use std::future::Future;
-use std::sync::Arc;
-use std::time::Duration;
 use tokio::net::TcpListener;
 
-/// The gateway with its configuration and its HTTP client for upstreams.
-#[derive(Clone, Debug)]
-pub struct Gateway {
-    inner: Arc<Shared>,
+/// The gateway's routes and layers.
+pub fn router(gateway: &Gateway) -> Router {
+    Router::new()
+        .route("/v1/chat/completions", post(chat_completions))
+        .route("/v1/messages", post(messages))
+        .route("/v1/responses", post(responses))
+        .route("/v1/error-codes", get(error_codes))
+        .route("/openapi.json", get(openapi_json))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(in_request_span))
+        .with_state(gateway.clone())
+        // Last: it wraps the routes, their fallbacks and the body limit.
+        .layer(error_layer())
 }
 
-#[derive(Debug)]
-struct Shared {
-    client: reqwest::Client,
-    upstreams: Vec<UpstreamConfig>,
-    timeout: Duration,
-    body_limit: usize,
-}
-
-impl Gateway {
-    /// The gateway for `config`. Fails only when the HTTP client cannot
-    /// start (its TLS roots cannot be loaded).
-    pub fn new(config: &Config) -> Result<Gateway, reqwest::Error> {
-        let client = reqwest::Client::builder()
-            // A 3xx from an upstream is an answer to report, not a detour
-            // that could carry the key elsewhere.
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(config.upstream_timeout)
-            // Each read: the wait for the answer, then for each chunk.
-            .read_timeout(config.upstream_timeout)
-            .build()?;
-        Ok(Gateway {
-            inner: Arc::new(Shared {
-                client,
-                upstreams: config.upstreams.clone(),
-                timeout: config.upstream_timeout,
-                body_limit: config.upstream_body_limit,
-            }),
-        })
-    }
-
-    /// The routes and middleware, ready to serve.
-    pub fn router(&self) -> Router {
-        router(self.clone())
-    }
-
-    /// Serves on `listener` until `shutdown` completes. Accepted sockets
-    /// send at once (`TCP_NODELAY`): without it, each small stream event
-    /// waits for the client's delayed ACK, ~40 ms.
-    pub async fn serve<F>(&self, listener: TcpListener, shutdown: F) -> std::io::Result<()>
-    where
-        F: Future<Output = ()> + Send + 'static,
-    {
-        let listener = listener.tap_io(|socket| {
-            if let Err(error) = socket.set_nodelay(true) {
-                tracing::warn!(%error, "cannot set TCP_NODELAY");
-            }
-        });
-        axum::serve(listener, self.router())
-            .with_graceful_shutdown(shutdown)
-            .await
-    }
-
-    /// The upstream configured for `provider`.
-    pub(crate) fn upstream(&self, provider: Provider) -> Option<&UpstreamConfig> {
-        (self.inner.upstreams.iter()).find(|upstream| upstream.provider == provider)
-    }
-
-    pub(crate) fn client(&self) -> &reqwest::Client {
-        &self.inner.client
-    }
-
-    /// `--upstream-timeout`.
-    pub(crate) fn timeout(&self) -> Duration {
-        self.inner.timeout
-    }
-
-    /// [`Config::upstream_body_limit`].
-    pub(crate) fn body_limit(&self) -> usize {
-        self.inner.body_limit
-    }
+/// Serves `gateway` on `listener` until `shutdown` completes. Accepted
+/// sockets send at once (`TCP_NODELAY`): without it, each small stream
+/// event waits for the client's delayed ACK, ~40 ms.
+pub async fn serve<F>(gateway: &Gateway, listener: TcpListener, shutdown: F) -> std::io::Result<()>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    let listener = listener.tap_io(|socket| {
+        if let Err(error) = socket.set_nodelay(true) {
+            tracing::warn!(%error, "cannot set TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, router(gateway))
+        .with_graceful_shutdown(shutdown)
+        .await
 }

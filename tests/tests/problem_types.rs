@@ -11,7 +11,10 @@ const CHILD: &str = "API_ERROR_CODES_TEST_INSTALL";
 fn installed_types_name_every_code_in_bodies() {
     if std::env::var_os(CHILD).is_none() {
         let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "problem_types::installed_types_name_every_code_in_bodies"])
+            .args([
+                "--exact",
+                "problem_types::installed_types_name_every_code_in_bodies",
+            ])
             .env(CHILD, "1")
             .status()
             .unwrap();

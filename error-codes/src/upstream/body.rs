@@ -2,12 +2,13 @@
 //! provider's shape, into [`Signals`], before any wording is judged.
 //!
 //! Bodies are read as a `serde_json::Value`: at most
-//! [`BODY_LIMIT`](super::signals::BODY_LIMIT) bytes, nested at most as deep
+//! [`BODY_LIMIT`] bytes, nested at most as deep
 //! as `serde_json`'s recursion limit (128) allows, and a field of an
 //! unexpected type is passed over rather than failing the read.
 
 use super::signals::{aws_type, Rank, Signals, BODY_LIMIT};
 use super::Provider;
+use crate::stream::SseSplitter;
 use serde_json::{Map, Value};
 
 /// The body as JSON, if it is some within the limits: UTF-8 (a byte order
@@ -19,8 +20,8 @@ pub(crate) fn parse(body: &[u8]) -> Option<Value> {
     }
     let body = body.strip_prefix("\u{feff}".as_bytes()).unwrap_or(body);
     if body.trim_ascii_start().starts_with(b"data:") {
-        let data = super::stream::event_data(body)?;
-        return serde_json::from_str(&data).ok();
+        let event = SseSplitter::first_with_data(body)?;
+        return serde_json::from_str(&event.data()?).ok();
     }
     serde_json::from_slice(body).ok()
 }

@@ -1,6 +1,7 @@
 //! [`Classifier`] and [`Rule`]: the translation table with a gateway's
 //! own rows before it.
 
+use super::gather;
 use super::signals::Signals;
 use super::table::Reading;
 use super::{stream, words, Disposition, Provider, UpstreamError};
@@ -88,7 +89,7 @@ impl Classifier {
         headers: &HeaderMap,
         body: &[u8],
     ) -> UpstreamError {
-        let signals = Signals::of_response(status, headers, body);
+        let signals = gather::of_response(status, headers, body);
         self.translate(provider, signals, || {
             String::from_utf8_lossy(body).into_owned()
         })
@@ -98,7 +99,7 @@ impl Classifier {
     /// with the rules first.
     pub fn sse_event(&self, provider: Provider, event: &[u8]) -> Option<UpstreamError> {
         let event = stream::error_event(provider, event)?;
-        let signals = Signals::of_event(event.data.as_ref());
+        let signals = gather::of_event(event.data.as_ref());
         Some(self.translate(provider, signals, || event.raw))
     }
 

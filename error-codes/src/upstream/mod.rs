@@ -174,6 +174,7 @@ mod disposition;
 mod error;
 #[cfg(test)]
 mod evidence;
+mod gather;
 mod param;
 mod policy;
 mod provider;

@@ -1,8 +1,9 @@
 //! What an upstream error says, whatever the provider's shape: its codes,
 //! message, parameter, retry delay and structural marks, gathered from the
-//! headers and the body (read by `body.rs`) for the translation table.
+//! headers and the body (read into it by `body.rs`) for the translation
+//! table.
 
-use super::{body, retry, Provider};
+use super::{retry, Provider};
 use http::HeaderMap;
 use std::time::{Duration, SystemTime};
 
@@ -70,63 +71,13 @@ pub(crate) enum Rank {
 }
 
 impl Signals {
-    /// Gathers the signals of an error response. `body` is read as JSON
-    /// when it is at most [`BODY_LIMIT`] bytes of UTF-8.
-    pub(crate) fn of_response(status: u16, headers: &HeaderMap, body: &[u8]) -> Signals {
-        let mut signals = Signals {
-            status_sent: status,
-            status,
-            ..Signals::default()
-        };
-        if let Some(kind) = headers
-            .get("x-amzn-errortype")
-            .and_then(|value| value.to_str().ok())
-        {
-            signals.push_code(Rank::Named, aws_type(kind));
-        }
-        match body::parse(body) {
-            Some(value) => body::read(&mut signals, &value),
-            None => signals.read_plain_text(body),
-        }
-        signals.finish(headers);
-        signals
-    }
-
-    /// Gathers the signals of a stream event's data, when it is JSON.
-    pub(crate) fn of_event(data: Option<&serde_json::Value>) -> Signals {
-        let mut signals = Signals {
-            status_sent: 200,
-            status: 200,
-            ..Signals::default()
-        };
-        if let Some(data) = data {
-            body::read(&mut signals, data);
-        }
-        signals.finish(&HeaderMap::new());
-        signals
-    }
-
     /// Ranks the codes and settles the delay: the headers' first, else the
     /// body's structured one, else one written in the message.
-    fn finish(&mut self, headers: &HeaderMap) {
+    pub(crate) fn finish(&mut self, headers: &HeaderMap) {
         self.codes.sort_by_key(|(rank, _)| *rank);
         self.retry_after = retry::from_headers(headers, SystemTime::now())
             .or(self.retry_after)
             .or_else(|| retry::from_message(&self.message));
-    }
-
-    /// A body that is plain text (not JSON, not an HTML page, not a cut
-    /// JSON body) is the provider's message: a server's own words, as
-    /// `missing field \`messages\``.
-    fn read_plain_text(&mut self, body: &[u8]) {
-        let Ok(text) = std::str::from_utf8(body) else {
-            return;
-        };
-        let text = text.trim();
-        if !text.is_empty() && !text.starts_with(['<', '{', '[']) && text.len() <= BODY_LIMIT {
-            self.envelope = true;
-            self.set_message(text);
-        }
     }
 
     /// Keeps `code` with its rank; a numeric code ranks as such, and one

@@ -85,13 +85,6 @@ fn marked(provider: Provider, event: &[u8]) -> bool {
     marks.iter().any(|mark| mark.find(event).is_some())
 }
 
-/// The data of the first event in `bytes` that carries any.
-pub(crate) fn event_data(bytes: &[u8]) -> Option<String> {
-    std::str::from_utf8(bytes).ok()?;
-    let event = SseSplitter::first_with_data(bytes)?;
-    event.data().map(Cow::into_owned)
-}
-
 /// Whether the scan alone shows `event` to be normal: no error mark, no
 /// error name (`error`, `response.failed`), and no data or one data line
 /// that is `[DONE]` or framed as a JSON value.

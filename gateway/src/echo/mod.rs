@@ -7,9 +7,9 @@ mod prompt;
 mod responses;
 mod wire;
 
-use crate::complete::Api;
 use crate::context::Answer;
 use crate::errors::GatewayError;
+use crate::request::Api;
 use crate::request::CompletionRequest;
 use api_error_codes::layer::ErrorContext;
 use axum::response::Response;

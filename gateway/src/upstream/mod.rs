@@ -11,11 +11,11 @@
 
 mod failure;
 
-use crate::complete::Api;
 use crate::config::UpstreamConfig;
 use crate::errors::{clip, GatewayError};
+use crate::request::Api;
 use crate::request::CompletionRequest;
-use crate::server::Gateway;
+use crate::state::Gateway;
 use api_error_codes::layer::ErrorContext;
 use api_error_codes::stream::Relay;
 use api_error_codes::upstream::{Provider, TransportFailure, UpstreamError};

@@ -37,7 +37,9 @@ impl Gateway {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let server = api_error_codes_gateway::Gateway::new(config).unwrap();
-        tokio::spawn(async move { server.serve(listener, std::future::pending()).await });
+        tokio::spawn(async move {
+            api_error_codes_gateway::serve(&server, listener, std::future::pending()).await
+        });
         Gateway {
             base: format!("http://{address}"),
             client: reqwest::Client::new(),
