@@ -3,7 +3,7 @@
 //! to providers, and answers every error with the `api-error-codes`
 //! envelopes. `cargo run --example gateway` runs it (`--help` lists the
 //! options, [`Args`]); the integration tests start it in-process
-//! ([`Gateway::serve`]).
+//! ([`serve`]).
 //!
 //! # Routes
 //!
