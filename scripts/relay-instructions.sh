@@ -26,7 +26,7 @@ out=$(mktemp -d)
 # matching $2 (callgrind_annotate's calling tree of file $1), as
 # "name total calls" lines.
 callees() {
-    callgrind_annotate --tree=calling --inclusive=yes "$1" 2>/dev/null | python3 -c '
+    callgrind_annotate --threshold=100 --tree=calling --inclusive=yes "$1" 2>/dev/null | python3 -c '
 import re, sys
 caller, inside = sys.argv[1], False
 for line in sys.stdin:
@@ -42,7 +42,7 @@ for line in sys.stdin:
 
 # Inclusive instructions of the function matching $2 in file $1.
 inclusive() {
-    callgrind_annotate --inclusive=yes "$1" 2>/dev/null | python3 -c '
+    callgrind_annotate --threshold=100 --inclusive=yes "$1" 2>/dev/null | python3 -c '
 import re, sys
 for line in sys.stdin:
     match = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+\?\?\?:(.*?) \[", line)

@@ -18,7 +18,7 @@ out=$(mktemp -d)
 
 # Inclusive instructions per call of the functions matching $2 in $1.
 per_call() {
-    callgrind_annotate --tree=calling "$1" 2>/dev/null | python3 -c '
+    callgrind_annotate --threshold=100 --tree=calling "$1" 2>/dev/null | python3 -c '
 import re, sys
 pattern = sys.argv[1]
 total = calls = 0

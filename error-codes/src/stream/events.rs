@@ -104,10 +104,61 @@ pub(super) fn response_object(event: &SseEvent) -> Option<Map<String, Value>> {
 /// inside a JSON string, so that is a key; the events' objects nest none).
 pub(super) fn sequence_number(key: &Finder<'_>, event: &SseEvent) -> Option<u64> {
     let data = event.first_data()?;
-    let rest = data[key.find(data)? + key.needle().len()..].trim_ascii_start();
+    let value = match last_member(data, key.needle()) {
+        Some(value) => value,
+        None => key.find(data)? + key.needle().len(),
+    };
+    let rest = data[value..].trim_ascii_start();
     let digits = &rest[..rest.iter().take_while(|byte| byte.is_ascii_digit()).count()];
     let number = digits.iter().try_fold(0u64, |number, digit| {
         number.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
     });
     number.filter(|_| !digits.is_empty())
+}
+
+/// Where the number of member `key` starts when it is the data's last
+/// member (as in the API reference's events): found from the end, without
+/// a search through the rest.
+fn last_member(data: &[u8], key: &[u8]) -> Option<usize> {
+    let members = data.trim_ascii_end().strip_suffix(b"}")?.trim_ascii_end();
+    let digits = members
+        .iter()
+        .rev()
+        .take_while(|byte| byte.is_ascii_digit())
+        .count();
+    let before = members[..members.len() - digits].trim_ascii_end();
+    before.ends_with(key).then_some(before.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stream::SseSplitter;
+
+    fn number_of(data: &str) -> Option<u64> {
+        let event = SseSplitter::split_all(format!("data: {data}\n\n").as_bytes()).next()?;
+        sequence_number(&Finder::new(b"\"sequence_number\":"), &event)
+    }
+
+    #[test]
+    fn the_sequence_number_is_read_wherever_the_member_is() {
+        assert_eq!(
+            number_of(r#"{"type":"a","delta":"}","sequence_number":41}"#),
+            Some(41)
+        );
+        assert_eq!(
+            number_of(r#"{"type":"a","sequence_number": 7 , "response":{}}"#),
+            Some(7)
+        );
+        assert_eq!(
+            number_of(r#"{"sequence_number":3,"delta":"\"sequence_number\":9"}"#),
+            Some(3)
+        );
+        assert_eq!(number_of(r#"{"delta":"\"sequence_number\":9"}"#), None);
+        assert_eq!(number_of(r#"{"type":"a","sequence_number":}"#), None);
+        assert_eq!(
+            number_of(r#"{"sequence_number":99999999999999999999}"#),
+            None
+        );
+    }
 }
