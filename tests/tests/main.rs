@@ -1,5 +1,6 @@
 //! Every integration test of the workspace's two crates, one module per
-//! subject, in one test binary (the compile-fail suite is `ui.rs`).
+//! subject, in one test binary (the compile-fail suite is the derive's,
+//! `error-codes-derive/tests/ui.rs`).
 
 mod actix_web;
 mod canonical;

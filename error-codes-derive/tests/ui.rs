@@ -4,7 +4,7 @@
 //! text and span in `ui/*.stderr`.
 //!
 //! Regenerate after an intended change with
-//! `TRYBUILD=overwrite cargo test -p error-codes-tests --test ui` (one file:
+//! `TRYBUILD=overwrite cargo test -p api-error-codes-derive --test ui` (one file:
 //! `-- ui trybuild=near-canonical.rs`), then read every changed `.stderr`:
 //! each error must point at the offending tokens.
 
