@@ -1,7 +1,6 @@
 //! The gateway's errors over real HTTP: every canonical code on
 //! every completion endpoint, and every bad request, checked exactly.
 
-use crate::support::catalogue;
 use crate::support::*;
 use api_error_codes::Format;
 use api_error_codes_gateway::BODY_LIMIT;
@@ -11,7 +10,7 @@ use serde_json::{json, Value};
 #[tokio::test]
 async fn every_canonical_code_in_both_formats() {
     let gateway = Gateway::start().await;
-    let table = catalogue::rows();
+    let table = error_codes_tests::catalogue();
     assert_eq!(table.len(), 57);
     for row in &table {
         for (path, format) in ENDPOINTS {

@@ -2,10 +2,10 @@
 //! every status and code of `GatewayError` in the error responses of each
 //! API, one example each, in the API's format.
 
-use crate::support::openapi_check::openapi_check;
 use crate::support::*;
 use api_error_codes::{CodeList, Format, ReceivedError};
 use api_error_codes_gateway::GatewayError;
+use error_codes_tests::openapi_check::openapi_check;
 use reqwest::Method;
 use serde_json::Value;
 use std::collections::BTreeSet;

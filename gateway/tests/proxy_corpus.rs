@@ -5,11 +5,11 @@
 //! stream error before any content as an HTTP error, after content as the
 //! stream's own error events.
 
-use crate::support::corpus::{corpus, Kind};
 use crate::support::fake_upstream::normal_events;
 use crate::support::proxy::*;
 use crate::support::*;
 use api_error_codes::{ApiError, ErrorCode, Format};
+use error_codes_tests::upstream_corpus::{corpus, Kind};
 use serde_json::Value;
 
 #[tokio::test]

@@ -2,7 +2,6 @@
 //! HTTP: the echo response, its event stream, and every canonical code in
 //! a started stream.
 
-use crate::support::catalogue;
 use crate::support::*;
 use api_error_codes::{ApiError, ErrorCode, Format};
 use reqwest::Method;
@@ -169,7 +168,7 @@ async fn echo_streams_the_responses_event_sequence() {
 #[tokio::test]
 async fn every_code_fails_a_started_stream_with_error_then_response_failed() {
     let gateway = Gateway::start().await;
-    for row in catalogue::rows() {
+    for row in error_codes_tests::catalogue() {
         let code = ErrorCode::from_code(&row.code).unwrap();
         let response = gateway
             .post_json(PATH, &body_for(PATH, &format!("error/{}", row.code), true))

@@ -1,7 +1,6 @@
 //! Routing: wrong methods, unknown paths, the catalogue endpoint, request
 //! ids.
 
-use crate::support::catalogue;
 use crate::support::*;
 use api_error_codes::{ApiError, ErrorCode, Format};
 use reqwest::Method;
@@ -75,7 +74,7 @@ async fn the_catalogue_lists_all_57_codes() {
     let object = body.as_object().unwrap();
     assert_eq!(object.keys().collect::<Vec<_>>(), ["data"]);
     let data = body["data"].as_array().unwrap();
-    let table = catalogue::rows();
+    let table = error_codes_tests::catalogue();
     assert_eq!(data.len(), table.len());
     for (entry, row) in data.iter().zip(&table) {
         let keys: HashSet<&str> = entry

@@ -76,10 +76,11 @@ impl Case {
     }
 
     /// The response's headers.
-    pub fn header_map(&self) -> http::HeaderMap {
-        let mut headers = http::HeaderMap::new();
+    pub fn header_map(&self) -> api_error_codes::http::HeaderMap {
+        let mut headers = api_error_codes::http::HeaderMap::new();
         for (name, value) in &self.headers {
-            let name = http::HeaderName::from_bytes(name.as_bytes()).expect("a header name");
+            let name = api_error_codes::http::HeaderName::from_bytes(name.as_bytes())
+                .expect("a header name");
             headers.append(name, value.parse().expect("a header value"));
         }
         headers

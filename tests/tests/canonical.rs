@@ -7,46 +7,7 @@ use api_error_codes::{ApiError, CodeList, ErrorCode, Format};
 use std::collections::HashSet;
 use std::path::Path;
 
-/// The catalogue the derive compiles in, as committed.
-const CATALOGUE: &str = include_str!("../../error-codes-derive/catalogue.tsv");
-
-/// One row of `CATALOGUE`.
-struct CatalogueRow {
-    code: String,
-    status: u16,
-    description: String,
-    retryable: bool,
-    openai_type: Option<String>,
-    anthropic_type: Option<String>,
-}
-
-/// `CATALOGUE`'s rows, after its header; every line has six columns.
-fn catalogue() -> Vec<CatalogueRow> {
-    let mut lines = CATALOGUE.lines();
-    assert_eq!(
-        lines.next(),
-        Some("code\tstatus\tdescription\tretryable\topenai_type\tanthropic_type")
-    );
-    lines
-        .map(|line| {
-            let columns: Vec<&str> = line.split('\t').collect();
-            assert_eq!(columns.len(), 6, "{line:?}");
-            let optional = |text: &str| (!text.is_empty()).then(|| text.to_owned());
-            CatalogueRow {
-                code: columns[0].to_owned(),
-                status: columns[1].parse().unwrap(),
-                description: columns[2].to_owned(),
-                retryable: match columns[3] {
-                    "yes" => true,
-                    "no" => false,
-                    other => panic!("retryable {other:?} in {line:?}"),
-                },
-                openai_type: optional(columns[4]),
-                anthropic_type: optional(columns[5]),
-            }
-        })
-        .collect()
-}
+use error_codes_tests::catalogue;
 
 /// The first three columns of each catalogue row, as the shared table has them.
 fn catalogue_as_shared_table() -> String {

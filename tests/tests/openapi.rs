@@ -6,10 +6,9 @@
 
 use api_error_codes::openapi::{AnthropicErrors, ErrorSchemas, OpenAiErrors, ProblemErrors};
 use api_error_codes::{ApiError, CodeList, ErrorCode, Format, ReceivedError};
+use error_codes_tests::openapi_check::openapi_check;
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::io::Write;
-use std::process::{Command, Stdio};
 use utoipa::OpenApi;
 
 /// A chat route's errors: private codes, a canonical code with its own
@@ -101,47 +100,10 @@ fn routes() -> [(&'static str, &'static str, &'static str, Format, CodeList); 3]
     ]
 }
 
-/// What `scripts/openapi-check.py` says of `document`: `Ok` with its
-/// report, `Err` with its complaint; `None` when no Python with
-/// openapi-spec-validator is found (then the check is skipped, with a
-/// note). `OPENAPI_VALIDATOR_PYTHON` names the Python to use (`.ci/run`
-/// sets it); when set, it must work. Otherwise `python3` is tried.
-fn independent_validator(document: &Value) -> Option<Result<String, String>> {
-    let configured = std::env::var("OPENAPI_VALIDATOR_PYTHON").ok();
-    let python = configured.clone().unwrap_or_else(|| "python3".to_owned());
-    let probe = Command::new(&python)
-        .args(["-c", "import openapi_spec_validator"])
-        .output();
-    if !probe.as_ref().is_ok_and(|probe| probe.status.success()) {
-        assert!(
-            configured.is_none(),
-            "OPENAPI_VALIDATOR_PYTHON={python} cannot import openapi_spec_validator: {probe:?}"
-        );
-        eprintln!("note: no python3 with openapi-spec-validator; the document is not validated (pip install openapi-spec-validator==0.9.0, or set OPENAPI_VALIDATOR_PYTHON)");
-        return None;
-    }
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/openapi-check.py");
-    let mut child = (Command::new(&python).arg(script))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the validator starts");
-    let input = serde_json::to_vec(document).unwrap();
-    child.stdin.take().unwrap().write_all(&input).unwrap();
-    let output = child.wait_with_output().expect("the validator runs");
-    let said = |bytes: &[u8]| String::from_utf8_lossy(bytes).trim().to_owned();
-    Some(if output.status.success() {
-        Ok(said(&output.stdout))
-    } else {
-        Err(said(&output.stderr))
-    })
-}
-
 #[test]
 fn the_document_is_valid_openapi_and_every_example_matches_its_schema() {
     let document = serde_json::to_value(Api::openapi()).unwrap();
-    if let Some(verdict) = independent_validator(&document) {
+    if let Some(verdict) = openapi_check(&document) {
         let report = verdict.unwrap_or_else(|complaint| panic!("invalid document: {complaint}"));
         let examples: usize = (routes().iter())
             .map(|(_, _, _, _, codes)| codes.iter().filter(|info| info.status() != 0).count())
@@ -156,7 +118,7 @@ fn the_document_is_valid_openapi_and_every_example_matches_its_schema() {
 #[test]
 fn the_validator_rejects_responses_whose_schemas_are_missing_and_examples_that_do_not_match() {
     let without_schemas = serde_json::to_value(WithoutSchemas::openapi()).unwrap();
-    if let Some(verdict) = independent_validator(&without_schemas) {
+    if let Some(verdict) = openapi_check(&without_schemas) {
         let complaint = verdict.expect_err("refs to missing schemas are invalid");
         assert!(complaint.contains("OpenAiEnvelope"), "{complaint}");
     }
@@ -164,7 +126,7 @@ fn the_validator_rejects_responses_whose_schemas_are_missing_and_examples_that_d
     let examples = &mut wrong_example["paths"]["/v1/messages"]["post"]["responses"]["418"]
         ["content"]["application/json"]["examples"];
     examples["teapot"]["value"]["error"]["message"] = Value::from(418);
-    if let Some(verdict) = independent_validator(&wrong_example) {
+    if let Some(verdict) = openapi_check(&wrong_example) {
         let complaint = verdict.expect_err("a message must be a string");
         assert!(complaint.contains("example 'teapot'"), "{complaint}");
     }

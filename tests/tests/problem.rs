@@ -3,7 +3,7 @@
 //! `http-api-problem` crate reads from them, responses and SSE events.
 
 use api_error_codes::{ApiError, ErrorCode, Format, ProblemTypes, ProblemTypesError};
-use error_codes_tests::{seed_table, RETRYABLE_CODES};
+use error_codes_tests::{catalogue, RETRYABLE_CODES};
 use http_api_problem::HttpApiProblem;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -55,7 +55,7 @@ fn wire_status(status: u16) -> u16 {
 
 #[test]
 fn every_canonical_code_field_by_field() {
-    let table = seed_table();
+    let table = catalogue();
     assert_eq!(table.len(), 57);
     for row in &table {
         let code = ErrorCode::from_code(&row.code).unwrap();

@@ -6,7 +6,6 @@
 //! preamble (the first of [`normal_events`]), or, for `late/<model>`, after
 //! the first content too. It records every request it receives.
 
-use super::corpus::{corpus, Case, Kind};
 use super::proxy::UPSTREAM_BODY_LIMIT;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -14,6 +13,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
+use error_codes_tests::upstream_corpus::{corpus, Case, Kind};
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, Ordering};

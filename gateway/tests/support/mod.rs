@@ -7,11 +7,8 @@ use api_error_codes_gateway::Config;
 use reqwest::{Method, Response};
 use serde_json::{json, Value};
 
-pub mod catalogue;
-pub mod corpus;
 pub mod fake_upstream;
 pub mod logs;
-pub mod openapi_check;
 pub mod proxy;
 
 /// The three completion endpoints and the format each speaks.
@@ -179,7 +176,7 @@ pub async fn assert_error(
     let known = ErrorCode::from_code(code).unwrap();
     assert_eq!(response.status().as_u16(), status, "status of {code}");
     assert_eq!(header(&response, "content-type"), Some("application/json"));
-    let retryable = catalogue::row(code).retryable;
+    let retryable = error_codes_tests::catalogue_row(code).retryable;
     let should_retry = if retryable { "true" } else { "false" };
     assert_eq!(
         header(&response, "x-should-retry"),

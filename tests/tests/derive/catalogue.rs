@@ -77,7 +77,7 @@ fn bare_canonical_codes_are_the_catalogues_entries() {
 /// Each canonical code, declared by a user, behaves like `ErrorCode`'s.
 #[test]
 fn info_matches_the_catalogue_row() {
-    let rows = error_codes_tests::seed_table();
+    let rows = error_codes_tests::catalogue();
     for (value, code) in [
         (Canonical::Limited.info(), "rate_limit_exceeded"),
         (Canonical::Restated.info(), "model_not_found"),
