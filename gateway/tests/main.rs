@@ -15,3 +15,4 @@ mod proxy_corpus;
 mod responses;
 mod routes;
 mod spans;
+mod stream_failures;

@@ -3,7 +3,7 @@
 
 use super::fake_upstream::FakeUpstream;
 use super::logs::Logs;
-use super::Gateway;
+use super::{header, request_id, Gateway};
 use api_error_codes::upstream::Provider;
 use api_error_codes::Format;
 use api_error_codes_gateway::{Config, UpstreamConfig};
@@ -97,4 +97,26 @@ pub fn secrets(body: &[u8]) -> Vec<String> {
         .filter(|piece| piece.len() > 6)
         .map(str::to_owned)
         .collect()
+}
+
+/// An upstream failure of the gateway itself: the catalogue's message, the
+/// retry headers, and the provider named (OpenAI format).
+pub async fn assert_upstream_error(
+    response: reqwest::Response,
+    format: Format,
+    status: u16,
+    code: &str,
+    provider: &str,
+) {
+    assert_eq!(response.status().as_u16(), status, "{code}");
+    assert_eq!(header(&response, "x-should-retry"), Some("true"), "{code}");
+    assert_eq!(header(&response, "retry-after-ms"), Some("1000"), "{code}");
+    request_id(&response, format);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(code_of(&body, format), code);
+    let expected = api_error_codes::ErrorCode::from_code(code).unwrap();
+    assert_eq!(body["error"]["message"], expected.description());
+    if format == Format::OpenAi {
+        assert_eq!(body["error"]["provider"], provider);
+    }
 }
